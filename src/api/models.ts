@@ -1,0 +1,166 @@
+// The objects exactly as the Omi Developer API sends them (snake_case). The client never maps or renames them:
+// fields this version does not know about stay on the object untouched, hence the index signatures.
+
+/** Any field a newer server adds. */
+export interface UnknownFields {
+  [field: string]: unknown;
+}
+
+/** Categories known when this was written; the server adds new ones, so `category` stays a plain string. */
+export const MEMORY_CATEGORIES: readonly string[] = Object.freeze([
+  'interesting',
+  'system',
+  'manual',
+  'workflow',
+  'core',
+  'hobbies',
+  'lifestyle',
+  'interests',
+  'habits',
+  'work',
+  'skills',
+  'learnings',
+  'other',
+  'auto',
+]);
+
+/** Known values of `structured.category`; unknown values are valid too. */
+export const CONVERSATION_CATEGORIES: readonly string[] = Object.freeze([
+  'personal',
+  'education',
+  'health',
+  'finance',
+  'legal',
+  'philosophy',
+  'spiritual',
+  'science',
+  'entrepreneurship',
+  'parenting',
+  'romantic',
+  'travel',
+  'inspiration',
+  'technology',
+  'business',
+  'social',
+  'work',
+  'sports',
+  'politics',
+  'literature',
+  'history',
+  'architecture',
+  'music',
+  'weather',
+  'news',
+  'entertainment',
+  'psychology',
+  'real',
+  'design',
+  'family',
+  'economics',
+  'environment',
+  'other',
+]);
+
+/** Fields marked optional are sent by the real server but not by the documented one. */
+export interface Memory extends UnknownFields {
+  id: string;
+  /** Locked memories arrive cut to 70 characters followed by "...". */
+  content: string;
+  category: string;
+  visibility?: string | null;
+  tags?: string[];
+  created_at?: string | null;
+  updated_at?: string | null;
+  manually_added?: boolean;
+  reviewed?: boolean;
+  user_review?: boolean | null;
+  edited?: boolean;
+  scoring?: string | null;
+}
+
+export interface ActionItem extends UnknownFields {
+  id: string;
+  description: string;
+  completed: boolean;
+  created_at: string | null;
+  updated_at: string | null;
+  due_at: string | null;
+  completed_at: string | null;
+  conversation_id: string | null;
+}
+
+/** An action item inside a conversation's `structured` block: it has no id of its own. */
+export interface ConversationActionItem extends UnknownFields {
+  description: string;
+  completed: boolean;
+  created_at?: string | null;
+  updated_at?: string | null;
+  due_at?: string | null;
+  completed_at?: string | null;
+}
+
+export interface CalendarEvent extends UnknownFields {
+  title: string;
+  description?: string | null;
+  start: string | null;
+  /** Minutes. */
+  duration: number | null;
+  created?: boolean;
+}
+
+export interface Geolocation extends UnknownFields {
+  latitude: number | null;
+  longitude: number | null;
+  address?: string | null;
+}
+
+export interface ConversationStructured extends UnknownFields {
+  title: string;
+  overview: string;
+  emoji: string;
+  category: string;
+  action_items: ConversationActionItem[];
+  events: CalendarEvent[];
+}
+
+export interface TranscriptSegment extends UnknownFields {
+  id?: string | null;
+  text: string;
+  speaker_id: number | null;
+  /** The user's name, a known person's, or "Speaker N"; absent on servers that follow the documentation. */
+  speaker_name?: string | null;
+  /** Seconds from the conversation's start. */
+  start: number;
+  end: number;
+}
+
+export interface Conversation extends UnknownFields {
+  id: string;
+  created_at: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  language?: string | null;
+  /** Free string: omi, friend, phone, desktop, ... */
+  source?: string | null;
+  structured: ConversationStructured;
+  geolocation?: Geolocation | null;
+  folder_id?: string | null;
+  folder_name?: string | null;
+  /** Present only when asked for with `include_transcript=true`. */
+  transcript_segments?: TranscriptSegment[] | null;
+}
+
+export interface ApiKeyInfo extends UnknownFields {
+  id: string;
+  name: string;
+  /** For example "omi_dev_abcd...wxyz": never the whole key. */
+  key_prefix: string;
+  created_at: string | null;
+  last_used_at: string | null;
+  scopes?: string[] | null;
+}
+
+/** Returned once, by key creation: `key` is the full secret. */
+export interface CreatedApiKey extends ApiKeyInfo {
+  key: string;
+}

@@ -1,0 +1,90 @@
+import { summarizeErrorBody } from './errorBody';
+import { OmiApiError, type OmiApiErrorKind, REDIRECT_REFUSED } from './errors';
+import { redactSecret } from './redact';
+
+export interface ErrorResponse {
+  status: number;
+  statusText: string;
+  bodyText: string;
+  /** For 429: how long the server asked to wait. */
+  retryAfterMs?: number;
+  /** Removed from anything the server's body says. */
+  secret?: string;
+}
+
+export function kindForStatus(status: number): OmiApiErrorKind {
+  switch (status) {
+    case 401:
+      return 'unauthorized';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'notFound';
+    case 429:
+      return 'rateLimited';
+    default:
+      return status >= 400 && status < 500 ? 'invalidRequest' : 'server';
+  }
+}
+
+/** Turns a non-2xx answer into one error whose message is a single readable sentence. */
+export function errorFromResponse(response: ErrorResponse): OmiApiError {
+  const { status } = response;
+  // Status 0 is how a browser-style fetch reports a redirect it was told not to follow ('opaqueredirect').
+  if (status === 0 || (status >= 300 && status < 400)) {
+    return new OmiApiError({
+      kind: 'server',
+      status,
+      code: REDIRECT_REFUSED,
+      message: 'The server redirected to another address; refusing to send your key there.',
+    });
+  }
+  const summary = redactSecret(summarizeErrorBody(response.bodyText), response.secret);
+  const kind = kindForStatus(status);
+  const reason = summary.reason ?? response.statusText.trim();
+  const explanation = reason ? `${status}: ${reason}` : String(status);
+  return new OmiApiError({
+    kind,
+    status,
+    code: summary.code,
+    retryAfterMs: kind === 'rateLimited' ? response.retryAfterMs : undefined,
+    detail: summary.detail,
+    message: sentenceFor(kind, explanation, response.retryAfterMs),
+  });
+}
+
+function sentenceFor(kind: OmiApiErrorKind, explanation: string, retryAfterMs: number | undefined): string {
+  switch (kind) {
+    case 'unauthorized':
+      return `Omi rejected the API key (${explanation}). Set a new key with “Omi: Set API Key”.`;
+    case 'forbidden':
+      return `Omi refused access with this key (${explanation}).`;
+    case 'notFound':
+      return `Omi could not find what was asked for (${explanation}).`;
+    case 'invalidRequest':
+      return `Omi rejected the request (${explanation}).`;
+    case 'rateLimited':
+      return retryAfterMs === undefined
+        ? `Omi's rate limit was reached (${explanation}).`
+        : `Omi's rate limit was reached; try again in ${describeWait(retryAfterMs)}.`;
+    default:
+      return `The Omi server had a problem (${explanation}).`;
+  }
+}
+
+/** 45 000 -> "45 seconds", 1 234 000 -> "21 minutes", 7 200 000 -> "2 hours". Rounded up. */
+export function describeWait(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 90) {
+    return plural(seconds, 'second');
+  }
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 90) {
+    return plural(minutes, 'minute');
+  }
+  return plural(Math.ceil(minutes / 60), 'hour');
+}
+
+function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}

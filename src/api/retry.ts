@@ -1,0 +1,99 @@
+import type { OmiApiErrorKind } from './errors';
+
+export interface RetryPolicy {
+  /** Retries after transient failures (network, timeout, 502/503/504); 429 waits are counted apart. */
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A 429 asking for a longer wait than this is surfaced to the caller instead of waited out. */
+  maxRateLimitWaitMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
+  maxRetries: 3,
+  baseDelayMs: 500,
+  maxDelayMs: 8000,
+  maxRateLimitWaitMs: 120_000,
+});
+
+/** Consecutive 429 waits one call may sit through before giving up, so a confused server cannot hold it forever. */
+export const MAX_RATE_LIMIT_WAITS_IN_A_ROW = 5;
+
+/**
+ * 500 is not retried: on the Omi server it is nearly always deterministic (a bad record, a bug), and the rate limits
+ * are tight. 502/503/504 come from gateways and the rate limiter being briefly unavailable.
+ */
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+
+export interface AttemptFailure {
+  kind: OmiApiErrorKind;
+  status?: number;
+  retryAfterMs?: number;
+}
+
+export interface RetryState {
+  /** Transient-failure retries already made in this call. */
+  retriesUsed: number;
+  /** 429 waits since the last response that was not a 429. */
+  rateLimitWaitsInARow: number;
+}
+
+export type RetryDecision =
+  | { action: 'fail' }
+  | { action: 'backoff'; delayMs: number }
+  | { action: 'waitForRateLimit'; delayMs: number };
+
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUSES.has(status);
+}
+
+/**
+ * Exponential backoff with "equal jitter": the ceiling doubles from `baseDelayMs` up to `maxDelayMs`, and the delay
+ * is picked in [ceiling / 2, ceiling), so a retry never fires immediately yet clients do not retry in lockstep.
+ */
+export function backoffDelayMs(retryIndex: number, policy: RetryPolicy, random: () => number): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retryIndex);
+  return Math.round(ceiling / 2 + (clampUnit(random()) * ceiling) / 2);
+}
+
+/**
+ * Only GETs are retried: POST (key creation) and DELETE (revocation) are never sent twice, whatever happened.
+ * A 429 is waited out exactly as long as the server asked, when it said and it is short enough.
+ */
+export function decideRetry(
+  method: string,
+  failure: AttemptFailure,
+  state: RetryState,
+  policy: RetryPolicy,
+  random: () => number,
+): RetryDecision {
+  if (method.toUpperCase() !== 'GET') {
+    return { action: 'fail' };
+  }
+  if (failure.kind === 'rateLimited') {
+    const wait = failure.retryAfterMs;
+    if (
+      wait === undefined ||
+      wait > policy.maxRateLimitWaitMs ||
+      state.rateLimitWaitsInARow >= MAX_RATE_LIMIT_WAITS_IN_A_ROW
+    ) {
+      return { action: 'fail' };
+    }
+    return { action: 'waitForRateLimit', delayMs: wait };
+  }
+  if (!isTransient(failure) || state.retriesUsed >= policy.maxRetries) {
+    return { action: 'fail' };
+  }
+  return { action: 'backoff', delayMs: backoffDelayMs(state.retriesUsed, policy, random) };
+}
+
+function isTransient(failure: AttemptFailure): boolean {
+  if (failure.kind === 'network' || failure.kind === 'timeout') {
+    return true;
+  }
+  return failure.kind === 'server' && failure.status !== undefined && isRetryableStatus(failure.status);
+}
+
+function clampUnit(value: number): number {
+  return Number.isFinite(value) ? Math.min(Math.max(value, 0), 1) : 0;
+}

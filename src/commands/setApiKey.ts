@@ -1,0 +1,126 @@
+import * as vscode from 'vscode';
+import { isOmiApiError } from '../api/errors';
+import { apiKeyFormatProblem, describeApiKey, normalizeApiKeyInput } from '../auth/apiKeyFormat';
+import { type ApiKeyStore, SecretStorageUnavailableError } from '../auth/apiKeyStore';
+import type { SignInState } from '../auth/signInState';
+import { type VerifiedKey, verifyApiKey } from '../auth/verifyApiKey';
+import type { OmiConnection } from '../store/connection';
+import { describeError } from '../util/errorMessage';
+import type { Logger } from '../util/logger';
+
+const WHERE_KEYS_COME_FROM =
+  'Create a key in the Omi app: Settings > Developer > Developer API Keys > Create Key. Copy it at once: Omi shows it only once.';
+
+/** Asks for the key in a password input box with live format checks. Resolves undefined when the user cancels. */
+export function askForApiKey(): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const input = vscode.window.createInputBox();
+    input.title = 'Omi: Set API Key';
+    input.prompt = 'Paste your Omi developer API key. It is kept in VS Code’s secret storage, nowhere else.';
+    input.placeholder = 'omi_dev_…';
+    input.password = true;
+    input.ignoreFocusOut = true;
+    const helpButton: vscode.QuickInputButton = {
+      iconPath: new vscode.ThemeIcon('question'),
+      tooltip: 'Where do I get a key?',
+    };
+    input.buttons = [helpButton];
+    let settled = false;
+    const finish = (value: string | undefined) => {
+      if (settled) return;
+      settled = true;
+      resolve(value);
+      input.dispose();
+    };
+    input.onDidChangeValue((value) => {
+      const key = normalizeApiKeyInput(value);
+      input.validationMessage = value.trim() === '' ? undefined : apiKeyFormatProblem(key);
+    });
+    input.onDidTriggerButton((button) => {
+      if (button === helpButton) void vscode.window.showInformationMessage(WHERE_KEYS_COME_FROM, { modal: false });
+    });
+    input.onDidAccept(() => {
+      const key = normalizeApiKeyInput(input.value);
+      const problem = apiKeyFormatProblem(key);
+      if (problem) {
+        input.validationMessage = problem;
+        return;
+      }
+      finish(key);
+    });
+    input.onDidHide(() => finish(undefined));
+    input.show();
+  });
+}
+
+export const SECRET_STORAGE_HELP =
+  'VS Code could not use the system keyring, so the key was not stored. On Linux, install and unlock a keyring ' +
+  '(for example GNOME Keyring) or start VS Code with --password-store="gnome-libsecret". The key is never kept in plain text.';
+
+/** Why a key could not be used, as one sentence. */
+export function keyCheckFailure(error: unknown): string {
+  if (isOmiApiError(error)) {
+    if (error.kind === 'unauthorized') return 'Omi did not accept this key: it is invalid or has been revoked.';
+    if (error.kind === 'forbidden') return `The key lacks a permission: ${error.message}`;
+  }
+  return describeError(error).message;
+}
+
+export interface SetApiKeyDependencies {
+  store: ApiKeyStore;
+  state: SignInState;
+  connection: OmiConnection;
+  log: Logger;
+}
+
+/**
+ * `omi.setApiKey`. Checks the key with the server before storing it; nothing is stored when the check fails.
+ * With a string argument (scripts, tests, key management) it skips the input box. Returns true when stored.
+ */
+export async function setApiKey(deps: SetApiKeyDependencies, keyArgument?: unknown): Promise<boolean> {
+  const { store, state, connection, log } = deps;
+  const typed = typeof keyArgument === 'string' ? normalizeApiKeyInput(keyArgument) : await askForApiKey();
+  if (typed === undefined) return false;
+  const problem = apiKeyFormatProblem(typed);
+  if (problem) {
+    void vscode.window.showErrorMessage(problem);
+    return false;
+  }
+  let verified: VerifiedKey;
+  try {
+    verified = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Omi: checking the key…', cancellable: true },
+      (_progress, token) => {
+        const controller = new AbortController();
+        token.onCancellationRequested(() => controller.abort());
+        return verifyApiKey(connection.clientForKey(typed), controller.signal);
+      },
+    );
+  } catch (error) {
+    if (isOmiApiError(error) && error.kind === 'aborted') return false;
+    const reason = keyCheckFailure(error);
+    log.warn(`The key ${describeApiKey(typed)} was not stored: ${reason}`);
+    void vscode.window.showErrorMessage(`The key was not saved. ${reason}`, 'Try Again', 'Show Log').then((choice) => {
+      if (choice === 'Try Again') void vscode.commands.executeCommand('omi.setApiKey');
+      if (choice === 'Show Log') log.show(true);
+    });
+    return false;
+  }
+  try {
+    await store.store(typed);
+  } catch (error) {
+    if (error instanceof SecretStorageUnavailableError) {
+      log.error('Secret storage is unavailable; the key was not stored.');
+      void vscode.window.showErrorMessage(SECRET_STORAGE_HELP);
+      return false;
+    }
+    throw error;
+  }
+  await state.reload();
+  const named = verified.name
+    ? `“${verified.name}” (${verified.prefix ?? describeApiKey(typed)})`
+    : describeApiKey(typed);
+  log.info(`API key ${describeApiKey(typed)} checked and stored in secret storage.`);
+  void vscode.window.showInformationMessage(`Omi: signed in with key ${named}.`);
+  return true;
+}

@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import { LIST_KINDS, type OmiViews } from '../views/omiViews';
+import { LOAD_MORE_COMMAND, RETRY_COMMAND } from '../views/pagedTreeProvider';
+
+/** Refresh, load more, retry and load all: the commands of the view title bars and status rows. */
+export function registerViewCommands(views: OmiViews): vscode.Disposable[] {
+  const withKind = (run: (kind: (typeof LIST_KINDS)[number]) => Promise<void>) => (viewId?: unknown) => {
+    const kind = views.kindOfView(viewId);
+    return kind ? run(kind) : undefined;
+  };
+  return [
+    vscode.commands.registerCommand('omi.refresh', () => Promise.all(LIST_KINDS.map((kind) => views.refresh(kind)))),
+    vscode.commands.registerCommand('omi.refreshMemories', () => views.refresh('memories')),
+    vscode.commands.registerCommand('omi.refreshActionItems', () => views.refresh('actionItems')),
+    vscode.commands.registerCommand('omi.refreshConversations', () => views.refresh('conversations')),
+    vscode.commands.registerCommand('omi.loadAllMemories', () => views.loadAll('memories')),
+    vscode.commands.registerCommand('omi.loadAllActionItems', () => views.loadAll('actionItems')),
+    vscode.commands.registerCommand('omi.loadAllConversations', () => views.loadAll('conversations')),
+    vscode.commands.registerCommand(
+      LOAD_MORE_COMMAND,
+      withKind((kind) => views.loadMore(kind)),
+    ),
+    vscode.commands.registerCommand(
+      RETRY_COMMAND,
+      withKind((kind) => views.retry(kind)),
+    ),
+  ];
+}

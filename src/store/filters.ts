@@ -1,0 +1,69 @@
+// What each list is filtered by, and how a filter reads in a view's description (no vscode import).
+import type { ActionItemFilters, ConversationFilters, MemoryFilters } from '../api/params';
+
+export interface MemoryFilter {
+  categories: string[];
+}
+
+export interface ActionItemFilter {
+  status: 'all' | 'open' | 'done';
+  /** ISO dates, inclusive, on created_at. */
+  startDate?: string;
+  endDate?: string;
+}
+
+export interface ConversationFilter {
+  categories: string[];
+  startDate?: string;
+  endDate?: string;
+}
+
+export interface Filters {
+  memories: MemoryFilter;
+  actionItems: ActionItemFilter;
+  conversations: ConversationFilter;
+}
+
+export const NO_FILTERS: Filters = {
+  memories: { categories: [] },
+  actionItems: { status: 'all' },
+  conversations: { categories: [] },
+};
+
+export function memoryQuery(filter: MemoryFilter): MemoryFilters {
+  return filter.categories.length > 0 ? { categories: filter.categories } : {};
+}
+
+export function actionItemQuery(filter: ActionItemFilter): ActionItemFilters {
+  return {
+    ...(filter.status === 'all' ? {} : { completed: filter.status === 'done' }),
+    ...(filter.startDate ? { startDate: filter.startDate } : {}),
+    ...(filter.endDate ? { endDate: filter.endDate } : {}),
+  };
+}
+
+export function conversationQuery(filter: ConversationFilter): ConversationFilters {
+  return {
+    ...(filter.categories.length > 0 ? { categories: filter.categories } : {}),
+    ...(filter.startDate ? { startDate: filter.startDate } : {}),
+    ...(filter.endDate ? { endDate: filter.endDate } : {}),
+  };
+}
+
+function dateRange(start?: string, end?: string): string | undefined {
+  const day = (iso: string) => iso.slice(0, 10);
+  if (start && end) return `${day(start)} – ${day(end)}`;
+  if (start) return `since ${day(start)}`;
+  if (end) return `until ${day(end)}`;
+  return undefined;
+}
+
+/** The active filter in a few words for the view's description, or undefined when nothing is filtered. */
+export function describeFilter(filter: Filters[keyof Filters]): string | undefined {
+  const parts: string[] = [];
+  if ('categories' in filter && filter.categories.length > 0) parts.push(filter.categories.join(', '));
+  if ('status' in filter && filter.status !== 'all') parts.push(filter.status === 'open' ? 'open' : 'done');
+  const range = 'startDate' in filter || 'endDate' in filter ? dateRange(filter.startDate, filter.endDate) : undefined;
+  if (range) parts.push(range);
+  return parts.length > 0 ? `Filtered: ${parts.join(' · ')}` : undefined;
+}

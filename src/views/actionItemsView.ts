@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import type { ActionItem } from '../api/models';
+import { dateAndTime, describeDue, parseDate } from '../util/time';
+import type { ListViewDefinition } from './listViewDefinition';
+import { oneLine } from './memoriesView';
+import { VIEW_IDS } from './viewIds';
+
+export const OPEN_CONVERSATION_COMMAND = 'omi.openConversation';
+
+function actionItemTooltip(item: ActionItem, now: Date): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendText(item.description ?? '');
+  const facts: string[] = [item.completed ? 'Done' : 'Open'];
+  const due = parseDate(item.due_at);
+  if (due) facts.push(`${describeDue(due, now).text} (${dateAndTime(due)})`);
+  const completed = parseDate(item.completed_at);
+  if (completed) facts.push(`completed ${dateAndTime(completed)}`);
+  const created = parseDate(item.created_at);
+  if (created) facts.push(`created ${dateAndTime(created)}`);
+  if (item.conversation_id) facts.push('select to open its conversation');
+  tooltip.appendMarkdown('\n\n---\n\n').appendText(facts.join(' · '));
+  return tooltip;
+}
+
+export const actionItemsView: ListViewDefinition<ActionItem> = {
+  viewId: VIEW_IDS.actionItems,
+  noun: 'action items',
+  emptyHint: 'Nothing to do for this filter.',
+  idOf: (item) => item.id,
+  groupOf: (item) =>
+    item.completed
+      ? { key: 'done', label: 'Done', icon: new vscode.ThemeIcon('pass') }
+      : { key: 'open', label: 'Open', icon: new vscode.ThemeIcon('circle-large-outline') },
+  compareGroups: (a, b) => (a.key === 'open' ? -1 : b.key === 'open' ? 1 : 0),
+  initiallyExpanded: (key) => key === 'open',
+  toTreeItem: (item) => {
+    const now = new Date();
+    const row = new vscode.TreeItem(oneLine(item.description), vscode.TreeItemCollapsibleState.None);
+    const due = parseDate(item.due_at);
+    const dueText = due ? describeDue(due, now) : undefined;
+    row.description = item.completed ? (due ? `was ${dueText?.text}` : undefined) : dueText?.text;
+    if (item.completed) {
+      row.iconPath = new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
+    } else if (dueText?.overdue) {
+      row.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    } else {
+      row.iconPath = new vscode.ThemeIcon(due ? 'calendar' : 'circle-large-outline');
+    }
+    row.tooltip = actionItemTooltip(item, now);
+    row.contextValue = item.conversation_id ? 'omi.actionItem.withConversation' : 'omi.actionItem';
+    if (item.conversation_id) {
+      row.command = {
+        command: OPEN_CONVERSATION_COMMAND,
+        title: 'Open Conversation',
+        arguments: [item.conversation_id],
+      };
+    }
+    const state = item.completed ? 'done' : dueText?.overdue ? 'overdue' : 'open';
+    row.accessibilityInformation = {
+      label: `Action item, ${state}: ${oneLine(item.description, 300)}${dueText ? `, ${dueText.text}` : ''}`,
+    };
+    return row;
+  },
+};

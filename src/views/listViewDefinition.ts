@@ -1,0 +1,25 @@
+import type * as vscode from 'vscode';
+
+export interface GroupDescription {
+  key: string;
+  label: string;
+  icon?: vscode.ThemeIcon;
+}
+
+/** What makes one list view different from another: how its items are grouped and shown. */
+export interface ListViewDefinition<T> {
+  readonly viewId: string;
+  /** Plural noun for status rows: "memories". */
+  readonly noun: string;
+  readonly emptyHint: string;
+  idOf(item: T): string;
+  /** The group an item belongs to; undefined for a flat list. */
+  groupOf?(item: T): GroupDescription;
+  /** Orders groups; by default they keep the order in which they first appeared. */
+  compareGroups?(a: { key: string; size: number }, b: { key: string; size: number }): number;
+  /** Orders items within a group; by default they keep the server's order. */
+  compareItems?(a: T, b: T): number;
+  /** Groups shown expanded the first time they appear (VS Code remembers the user's choice after that). */
+  initiallyExpanded?(groupKey: string): boolean;
+  toTreeItem(item: T): vscode.TreeItem;
+}

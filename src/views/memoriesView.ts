@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import type { Memory } from '../api/models';
+import { dateAndTime, parseDate } from '../util/time';
+import type { ListViewDefinition } from './listViewDefinition';
+import { VIEW_IDS } from './viewIds';
+
+const CATEGORY_ICONS: Record<string, string> = {
+  interesting: 'lightbulb',
+  system: 'gear',
+  manual: 'edit',
+  workflow: 'symbol-event',
+  core: 'star-full',
+  hobbies: 'heart',
+  lifestyle: 'home',
+  interests: 'eye',
+  habits: 'history',
+  work: 'briefcase',
+  skills: 'tools',
+  learnings: 'mortar-board',
+  other: 'circle-outline',
+  auto: 'sparkle',
+};
+
+export function memoryCategoryIcon(category: string | null | undefined): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(CATEGORY_ICONS[category ?? ''] ?? 'note');
+}
+
+export function titleCase(word: string): string {
+  return word ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+}
+
+/** One line of a memory's content, short enough for a tree row. */
+export function oneLine(text: string | null | undefined, max = 160): string {
+  const flat = (text ?? '').replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function memoryTooltip(memory: Memory): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendText(memory.content ?? '');
+  const facts: string[] = [];
+  if (memory.category) facts.push(titleCase(memory.category));
+  if (memory.tags?.length) facts.push(`tags: ${memory.tags.join(', ')}`);
+  const created = parseDate(memory.created_at);
+  if (created) facts.push(`added ${dateAndTime(created)}`);
+  const updated = parseDate(memory.updated_at);
+  if (updated && memory.edited) facts.push(`edited ${dateAndTime(updated)}`);
+  if (memory.manually_added) facts.push('added by you');
+  if (facts.length) tooltip.appendMarkdown('\n\n---\n\n').appendText(facts.join(' · '));
+  return tooltip;
+}
+
+export const memoriesView: ListViewDefinition<Memory> = {
+  viewId: VIEW_IDS.memories,
+  noun: 'memories',
+  emptyHint: 'Omi has no memories for this filter yet.',
+  idOf: (memory) => memory.id,
+  groupOf: (memory) => {
+    const key = memory.category || 'other';
+    return { key, label: titleCase(key), icon: memoryCategoryIcon(key) };
+  },
+  // The biggest categories first; ties alphabetically, so the order is stable.
+  compareGroups: (a, b) => b.size - a.size || a.key.localeCompare(b.key),
+  toTreeItem: (memory) => {
+    const item = new vscode.TreeItem(oneLine(memory.content), vscode.TreeItemCollapsibleState.None);
+    item.iconPath = memoryCategoryIcon(memory.category);
+    item.tooltip = memoryTooltip(memory);
+    item.description = memory.manually_added ? 'manual' : memory.edited ? 'edited' : undefined;
+    item.contextValue = 'omi.memory';
+    item.accessibilityInformation = { label: `Memory: ${oneLine(memory.content, 300)}` };
+    return item;
+  },
+};

@@ -1,0 +1,243 @@
+import * as vscode from 'vscode';
+import type { PagedList, PagedListChange } from '../store/pagedList';
+import { describeError } from '../util/errorMessage';
+import type { ListViewDefinition } from './listViewDefinition';
+import type { GroupNode, ItemNode, ListNode, StatusNode } from './nodes';
+
+export const LOAD_MORE_COMMAND = 'omi.loadMore';
+export const RETRY_COMMAND = 'omi.retryLoad';
+
+/**
+ * One tree view over one PagedList: serves what is loaded, asks for the first page when the view is first shown,
+ * and ends with a status row (Loading…, Load more…, an error with Retry). Group and status node objects are stable,
+ * so an appended page refreshes only the groups it touched.
+ */
+export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ListNode<T> | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private list: PagedList<T> | undefined;
+  private listSubscription: { dispose(): void } | undefined;
+  private groups = new Map<string, GroupNode<T>>();
+  private flatItems: ItemNode<T>[] = [];
+  private readonly itemNodes = new Map<string, ItemNode<T>>();
+  /** The one status row at the end of the list; the same object throughout, so it can be refreshed alone. */
+  private readonly tail: StatusNode;
+  /** The root rows last handed to VS Code (group keys and whether the status row was there). */
+  private shownRoot = '';
+  private treeView: vscode.TreeView<ListNode<T>> | undefined;
+
+  constructor(readonly definition: ListViewDefinition<T>) {
+    this.tail = { kind: 'status', id: `${definition.viewId}:status`, status: 'loading', label: '' };
+  }
+
+  /** The tree view showing this provider, for reveal and the description line. */
+  bind(treeView: vscode.TreeView<ListNode<T>>): void {
+    this.treeView = treeView;
+  }
+
+  /** Shows this list (or nothing, which brings up the view's welcome content when signed out). */
+  setList(list: PagedList<T> | undefined): void {
+    this.listSubscription?.dispose();
+    this.list = list;
+    this.listSubscription = list?.onDidChange((change) => this.onListChange(change));
+    this.rebuild();
+    this.changed.fire(undefined);
+  }
+
+  get currentList(): PagedList<T> | undefined {
+    return this.list;
+  }
+
+  /** Loads the next page, keeping keyboard focus on a row that stays. */
+  async loadMore(): Promise<void> {
+    const list = this.list;
+    if (!list) return;
+    await list.loadMore();
+    if (list.complete) await this.revealLastItem();
+  }
+
+  async retry(): Promise<void> {
+    const list = this.list;
+    if (!list) return;
+    if (list.items.length === 0 && !list.started) return list.loadMore();
+    await list.loadMore();
+  }
+
+  getParent(node: ListNode<T>): ListNode<T> | undefined {
+    return node.kind === 'item' ? node.parent : undefined;
+  }
+
+  getChildren(node?: ListNode<T>): ListNode<T>[] {
+    const list = this.list;
+    if (!list) return [];
+    if (node?.kind === 'group') return this.sortedItems(node);
+    if (node) return [];
+    if (!list.started) void list.loadMore();
+    const rows: ListNode<T>[] = this.definition.groupOf ? this.sortedGroups() : this.flatItems;
+    const tail = this.tailRow();
+    this.shownRoot = this.rootSignature();
+    return tail ? [...rows, tail] : rows;
+  }
+
+  getTreeItem(node: ListNode<T>): vscode.TreeItem {
+    switch (node.kind) {
+      case 'item': {
+        const item = this.definition.toTreeItem(node.item);
+        item.id = node.id;
+        return item;
+      }
+      case 'group': {
+        const expanded = this.definition.initiallyExpanded?.(node.key) ?? false;
+        const item = new vscode.TreeItem(
+          node.label,
+          expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+        );
+        item.id = node.id;
+        item.description = `${node.items.length}`;
+        item.iconPath = node.icon;
+        item.contextValue = 'omi.group';
+        item.tooltip = `${node.label}: ${node.items.length} loaded`;
+        return item;
+      }
+      case 'status':
+        return this.statusTreeItem(node);
+    }
+  }
+
+  private statusTreeItem(node: StatusNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    item.contextValue = `omi.status.${node.status}`;
+    item.tooltip = node.detail ?? node.label;
+    switch (node.status) {
+      case 'loading':
+        item.iconPath = new vscode.ThemeIcon('loading~spin');
+        break;
+      case 'empty':
+        item.iconPath = new vscode.ThemeIcon('info');
+        item.description = node.detail;
+        break;
+      case 'error':
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+        item.command = { command: RETRY_COMMAND, title: 'Retry', arguments: [this.definition.viewId] };
+        break;
+      case 'loadMore':
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.command = { command: LOAD_MORE_COMMAND, title: 'Load more', arguments: [this.definition.viewId] };
+        break;
+    }
+    return item;
+  }
+
+  /** Updates the status row for the list's state; undefined when the list needs none (complete and not empty). */
+  private tailRow(): StatusNode | undefined {
+    const list = this.list;
+    if (!list) return undefined;
+    const noun = this.definition.noun;
+    const set = (status: StatusNode['status'], label: string, detail?: string) => {
+      this.tail.status = status;
+      this.tail.label = label;
+      this.tail.detail = detail;
+      return this.tail;
+    };
+    if (list.loading || !list.started) {
+      return set('loading', list.items.length === 0 ? `Loading ${noun}…` : `Loading more ${noun}…`);
+    }
+    if (list.error !== undefined) {
+      const { message } = describeError(list.error);
+      return set('error', message, `${message} Select this row to retry.`);
+    }
+    if (!list.complete) return set('loadMore', 'Load more…', `Load the next ${noun}`);
+    if (list.items.length === 0) return set('empty', `No ${noun}`, this.definition.emptyHint);
+    return undefined;
+  }
+
+  private rootSignature(): string {
+    const keys = this.definition.groupOf ? this.sortedGroups().map((g) => g.key) : [`${this.flatItems.length}`];
+    const list = this.list;
+    const hasTail =
+      list !== undefined && (!list.complete || list.loading || list.error !== undefined || list.items.length === 0);
+    return `${keys.join('\u0000')}|${hasTail}`;
+  }
+
+  private onListChange(change: PagedListChange<T>): void {
+    if (change.kind === 'replaced') {
+      this.rebuild();
+      this.changed.fire(undefined);
+      return;
+    }
+    const touched = new Set<GroupNode<T>>();
+    if (change.kind === 'appended') {
+      for (const item of change.items) {
+        const node = this.addItem(item);
+        if (node.parent) touched.add(node.parent);
+      }
+    }
+    if (this.rootSignature() !== this.shownRoot) {
+      this.changed.fire(undefined);
+      return;
+    }
+    for (const group of touched) this.changed.fire(group);
+    if (this.tailRow()) this.changed.fire(this.tail);
+  }
+
+  private rebuild(): void {
+    this.groups = new Map();
+    this.flatItems = [];
+    this.itemNodes.clear();
+    for (const item of this.list?.items ?? []) this.addItem(item);
+  }
+
+  private addItem(item: T): ItemNode<T> {
+    const describe = this.definition.groupOf;
+    let parent: GroupNode<T> | undefined;
+    if (describe) {
+      const group = describe(item);
+      parent = this.groups.get(group.key);
+      if (!parent) {
+        parent = {
+          kind: 'group',
+          id: `${this.definition.viewId}:group:${group.key}`,
+          key: group.key,
+          label: group.label,
+          icon: group.icon,
+          items: [],
+        };
+        this.groups.set(group.key, parent);
+      }
+      parent.items.push(item);
+    }
+    const id = `${this.definition.viewId}:item:${this.definition.idOf(item)}`;
+    const node: ItemNode<T> = { kind: 'item', id, item, parent };
+    this.itemNodes.set(id, node);
+    if (!parent) this.flatItems.push(node);
+    return node;
+  }
+
+  private sortedGroups(): GroupNode<T>[] {
+    const groups = [...this.groups.values()];
+    const compare = this.definition.compareGroups;
+    if (compare)
+      groups.sort((a, b) => compare({ key: a.key, size: a.items.length }, { key: b.key, size: b.items.length }));
+    return groups;
+  }
+
+  private sortedItems(group: GroupNode<T>): ItemNode<T>[] {
+    const items = this.definition.compareItems ? [...group.items].sort(this.definition.compareItems) : group.items;
+    const idOf = this.definition.idOf;
+    return items.map((item) => this.itemNodes.get(`${this.definition.viewId}:item:${idOf(item)}`)!);
+  }
+
+  private async revealLastItem(): Promise<void> {
+    const view = this.treeView;
+    const items = this.list?.items;
+    if (!view?.visible || !items || items.length === 0) return;
+    const last = this.itemNodes.get(`${this.definition.viewId}:item:${this.definition.idOf(items[items.length - 1])}`);
+    if (last) await view.reveal(last, { select: true, focus: true }).then(undefined, () => undefined);
+  }
+
+  dispose(): void {
+    this.listSubscription?.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,174 @@
+import * as vscode from 'vscode';
+import { OmiApiError } from '../api/errors';
+import type { RequestLogEvent } from '../api/options';
+import { describeApiKey } from '../auth/apiKeyFormat';
+import type { SignInState } from '../auth/signInState';
+import { type VerifiedKey, verifyApiKey } from '../auth/verifyApiKey';
+import type { OmiConnection } from '../store/connection';
+import { describeError, formatWait } from '../util/errorMessage';
+import { timeOfDay } from '../util/time';
+
+type Health = { kind: 'ok' } | { kind: 'rateLimited'; until: number } | { kind: 'failing'; reason: string };
+
+const FAILING_KINDS = new Set(['network', 'timeout', 'server', 'malformed']);
+
+/**
+ * The Omi item in the status bar: signed out (click to set a key), connected (tooltip: key, server, last request),
+ * rate limited (counting down) or failing (click for the log). Hidden with `omi.statusBar.enabled`.
+ */
+export class OmiStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('omi.status', vscode.StatusBarAlignment.Left, 10);
+  private health: Health = { kind: 'ok' };
+  private lastRequest: { at: Date; event: RequestLogEvent } | undefined;
+  private keyInfo: VerifiedKey | undefined;
+  private countdown: ReturnType<typeof setInterval> | undefined;
+  private tooltipText = '';
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly signIn: SignInState,
+    private readonly connection: OmiConnection,
+  ) {
+    this.item.name = 'Omi';
+    this.subscriptions = [
+      signIn.onDidChange(() => this.onSignInChange()),
+      connection.onDidRequest((event) => this.onRequest(event)),
+      connection.onDidWaitForRateLimit((event) =>
+        this.setHealth({ kind: 'rateLimited', until: event.until.getTime() }),
+      ),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('omi.statusBar.enabled') || e.affectsConfiguration('omi.apiBaseUrl')) this.render();
+      }),
+    ];
+    this.onSignInChange();
+  }
+
+  /** What the item shows now (for tests and the walkthrough). */
+  snapshot(): { text: string; tooltip: string; command: string | undefined; visible: boolean } {
+    const tooltip = this.item.tooltip;
+    const command = this.item.command;
+    return {
+      text: this.item.text,
+      tooltip: typeof tooltip === 'string' ? tooltip : this.tooltipText,
+      command: typeof command === 'string' ? command : command?.command,
+      visible: this.enabled(),
+    };
+  }
+
+  private onSignInChange(): void {
+    this.keyInfo = undefined;
+    this.health = { kind: 'ok' };
+    this.render();
+    if (this.signIn.signedIn && this.enabled()) void this.identifyKey();
+  }
+
+  private async identifyKey(): Promise<void> {
+    try {
+      this.keyInfo = await verifyApiKey(this.connection.client);
+    } catch {
+      // A failed check shows through the request events (rate limited, offline); the views say the rest.
+    }
+    this.render();
+  }
+
+  private onRequest(event: RequestLogEvent): void {
+    this.lastRequest = { at: new Date(), event };
+    if (event.status !== undefined && event.status < 400) {
+      this.health = { kind: 'ok' };
+    } else if (event.status === 429) {
+      const resetAt = this.connection.rateLimit?.resetAt;
+      if (resetAt) this.health = { kind: 'rateLimited', until: resetAt.getTime() };
+    } else if (event.errorKind && FAILING_KINDS.has(event.errorKind)) {
+      this.health = {
+        kind: 'failing',
+        reason: describeError(new OmiApiError({ kind: event.errorKind, message: '' })).message,
+      };
+    }
+    this.render();
+  }
+
+  private setHealth(health: Health): void {
+    this.health = health;
+    this.render();
+  }
+
+  private enabled(): boolean {
+    return vscode.workspace.getConfiguration('omi').get<boolean>('statusBar.enabled', true);
+  }
+
+  private render(): void {
+    this.stopCountdown();
+    if (!this.enabled()) {
+      this.item.hide();
+      return;
+    }
+    const item = this.item;
+    item.backgroundColor = undefined;
+    if (!this.signIn.signedIn) {
+      item.text = '$(key) Omi: Set Key';
+      item.tooltip = 'Omi: not signed in. Click to set your API key.';
+      item.command = 'omi.setApiKey';
+    } else if (this.health.kind === 'rateLimited' && this.health.until > Date.now()) {
+      const until = this.health.until;
+      const tick = () => {
+        const left = until - Date.now();
+        if (left <= 0) {
+          this.health = { kind: 'ok' };
+          this.render();
+          return;
+        }
+        item.text = `$(watch) Omi: wait ${formatWait(left)}`;
+      };
+      tick();
+      item.tooltip = "Omi's rate limit was reached. Requests resume when the countdown ends.";
+      item.command = 'omi.showLog';
+      item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+      this.countdown = setInterval(tick, 1000);
+    } else if (this.health.kind === 'failing') {
+      item.text = '$(warning) Omi: offline';
+      item.tooltip = `${this.health.reason} Click to see the log.`;
+      item.command = 'omi.showLog';
+      item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    } else {
+      item.text = '$(pass) Omi';
+      item.tooltip = this.connectedTooltip();
+      item.command = 'omi.showLog';
+    }
+    item.accessibilityInformation = { label: `${item.text.replace(/\$\([^)]*\)\s*/g, '')}` };
+    item.show();
+  }
+
+  private connectedTooltip(): vscode.MarkdownString {
+    const lines: string[] = ['Omi: connected'];
+    const key = this.signIn.apiKey;
+    const keyName = this.keyInfo?.name ? `“${this.keyInfo.name}” ` : '';
+    const prefix = this.keyInfo?.prefix ?? (key ? describeApiKey(key.key) : '');
+    const source = key?.source === 'environment' ? ' (from OMI_API_KEY, read-only)' : '';
+    lines.push(`Key: ${keyName}${prefix}${source}`);
+    if (this.connection.baseUrl) lines.push(`Server: ${this.connection.baseUrl}`);
+    if (this.lastRequest) {
+      const { at, event } = this.lastRequest;
+      lines.push(
+        `Last request: ${event.method} ${event.path} → ${event.status ?? event.errorKind} at ${timeOfDay(at)}`,
+      );
+    }
+    this.tooltipText = lines.join('\n');
+    const tooltip = new vscode.MarkdownString();
+    lines.forEach((line, index) => {
+      if (index > 0) tooltip.appendMarkdown('\n\n');
+      tooltip.appendText(line);
+    });
+    return tooltip;
+  }
+
+  private stopCountdown(): void {
+    if (this.countdown) clearInterval(this.countdown);
+    this.countdown = undefined;
+  }
+
+  dispose(): void {
+    this.stopCountdown();
+    for (const s of this.subscriptions) s.dispose();
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,31 @@
+// Loaded by the VS Code extension host (extensionTestsPath). Runs every *.test.js beside this file with mocha and
+// writes a summary to $OMI_TEST_RESULTS so the outer runner can count passes and failures.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+function testFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return testFiles(full);
+    return entry.name.endsWith('.test.js') ? [full] : [];
+  });
+}
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  const grep = process.env.OMI_TEST_GREP;
+  if (grep) mocha.grep(grep);
+  for (const file of testFiles(__dirname).sort()) mocha.addFile(file);
+  return new Promise((resolve, reject) => {
+    const runner = mocha.run((failures) => {
+      const resultsFile = process.env.OMI_TEST_RESULTS;
+      if (resultsFile) {
+        const { passes = 0, pending = 0 } = runner.stats ?? {};
+        fs.writeFileSync(resultsFile, JSON.stringify({ passed: passes, failed: failures, skipped: pending }));
+      }
+      if (failures > 0) reject(new Error(`${failures} integration tests failed.`));
+      else resolve();
+    });
+  });
+}

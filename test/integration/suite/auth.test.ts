@@ -1,0 +1,105 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { eventually, setBaseUrl, signOut, useSignedInSandbox } from './helpers';
+
+describe('Sign-in and the key', () => {
+  const context = useSignedInSandbox();
+
+  it('checks a key with the server and stores nothing when Omi rejects it', async () => {
+    await signOut();
+    const unknownKey = `omi_dev_${'f'.repeat(32)}`;
+    const stored = await vscode.commands.executeCommand<boolean>('omi.setApiKey', unknownKey);
+    assert.equal(stored, false);
+    assert.equal(await context.api.hasStoredKey(), false);
+    assert.ok(
+      context.sandbox.requests.some((r) => r.path === '/v1/dev/key' && r.status === 401),
+      'the key was checked with GET /key',
+    );
+    assert.equal(await vscode.commands.executeCommand<boolean>('omi.setApiKey', context.sandbox.key), true);
+  });
+
+  it('picks up a key changed in another window through secret storage events', async () => {
+    const secrets = context.api.testing?.secrets;
+    assert.ok(secrets, 'test hooks are available in test mode');
+    const name = `omi.apiKey:${new URL(context.sandbox.url).origin}`;
+    await secrets.delete(name);
+    await eventually(() => !context.api.signedIn, 5000, 'signed out by the other window');
+    await secrets.store(name, context.sandbox.key);
+    await eventually(() => context.api.signedIn, 5000, 'signed in by the other window');
+  });
+
+  it('files keys per server: another host needs its own key, and the old one comes back', async () => {
+    await setBaseUrl('https://omi.invalid/v1/dev');
+    await eventually(() => !context.api.signedIn, 5000, 'signed out for the new host');
+    await setBaseUrl(context.sandbox.url);
+    await eventually(() => context.api.signedIn, 5000, 'signed in again for the sandbox');
+  });
+
+  it('refuses plain http to another machine and says why in the views', async () => {
+    await setBaseUrl('http://198.51.100.7:8787/v1/dev');
+    try {
+      await eventually(() => !context.api.signedIn, 5000, 'no key for a refused address');
+      const requestsBefore = context.sandbox.requests.length;
+      await assert.rejects(() => context.api.store.conversation('anything'), /plain http:\/\/ to another machine/);
+      assert.equal(context.sandbox.requests.length, requestsBefore);
+    } finally {
+      await setBaseUrl(context.sandbox.url);
+    }
+    await eventually(() => context.api.signedIn, 5000, 'signed in again');
+  });
+
+  it('shows the sign-in state in the status bar', async () => {
+    await eventually(() => context.api.statusBar.snapshot().text === '$(pass) Omi', 5000, 'the connected state');
+    await eventually(
+      () => /Server: http:\/\/127\.0\.0\.1/.test(context.api.statusBar.snapshot().tooltip),
+      5000,
+      'tooltip',
+    );
+    await signOut();
+    await eventually(
+      () => context.api.statusBar.snapshot().text === '$(key) Omi: Set Key',
+      5000,
+      'the signed-out state',
+    );
+    assert.equal(context.api.statusBar.snapshot().command, 'omi.setApiKey');
+    assert.equal(await vscode.commands.executeCommand<boolean>('omi.setApiKey', context.sandbox.key), true);
+  });
+
+  it('counts down a rate limit in the status bar', async () => {
+    // An hour-long window: longer than the client waits by itself, so the error reaches the UI.
+    context.sandbox.setFaults({ rateLimit: { limit: 1, windowMs: 3_600_000 } });
+    try {
+      await context.api.views.refresh('memories');
+      await context.api.views.refresh('memories');
+      const list = context.api.store.list('memories');
+      assert.match(String(list.error), /rate limit/i, JSON.stringify(context.sandbox.requests.slice(-4)));
+      await eventually(() => /wait/.test(context.api.statusBar.snapshot().text), 5000, 'countdown');
+    } finally {
+      context.sandbox.setFaults({ rateLimit: null });
+      await context.api.views.refresh('memories');
+    }
+  });
+
+  it('never writes the key to settings, logs or the workspace', async () => {
+    const runDir = process.env.OMI_TEST_RUN_DIR;
+    assert.ok(runDir, 'the harness tells where its user data lives');
+    const secret = context.sandbox.key;
+    const hits: string[] = [];
+    const search = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        // The browser profile is the keyring of this setup: code-server's secret storage lives there.
+        if (entry.name === 'chromium-profile') continue;
+        if (entry.isDirectory()) search(full);
+        else if (entry.isFile() && fs.statSync(full).size < 50_000_000 && fs.readFileSync(full).includes(secret)) {
+          hits.push(full);
+        }
+      }
+    };
+    search(runDir);
+    for (const folder of vscode.workspace.workspaceFolders ?? []) search(folder.uri.fsPath);
+    assert.deepEqual(hits, []);
+  });
+});

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, EXTENSION_ID, useSignedInSandbox } from './helpers';
+
+describe('Foundation: the extension in a real VS Code', () => {
+  it('runs in VS Code 1.100 and activates', async () => {
+    await activateExtension();
+    assert.match(vscode.version, /^1\.100\./);
+    assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
+  });
+
+  it('registers its commands', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON;
+    const contributed: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command);
+    for (const id of ['omi.setApiKey', 'omi.signOut', 'omi.refresh', 'omi.openConversation', ...contributed]) {
+      assert.ok(commands.includes(id), `missing ${id}`);
+    }
+  });
+
+  it('contributes the Omi container and its three views', async () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON;
+    assert.deepEqual(
+      manifest.contributes.viewsContainers.activitybar.map((c: { id: string; title: string }) => [c.id, c.title]),
+      [['omi', 'Omi']],
+    );
+    assert.deepEqual(
+      manifest.contributes.views.omi.map((v: { id: string }) => v.id),
+      ['omi.memories', 'omi.actionItems', 'omi.conversations'],
+    );
+    for (const id of ['omi.memories', 'omi.actionItems', 'omi.conversations']) {
+      await vscode.commands.executeCommand(`${id}.focus`);
+    }
+  });
+
+  describe('Set API Key against the sandbox', () => {
+    const context = useSignedInSandbox();
+
+    it('stored the checked key in secret storage and left the welcome state', async () => {
+      assert.equal(await context.api.hasStoredKey(), true);
+      assert.equal(context.api.signedIn, true);
+      assert.ok(context.api.views.providers.memories.getChildren().length > 0, 'the memories view has rows');
+    });
+
+    it('refuses a malformed key and keeps the stored one', async () => {
+      const requestsBefore = context.sandbox.requests.length;
+      const stored = await vscode.commands.executeCommand<boolean>('omi.setApiKey', 'omi_dev_nothex');
+      assert.equal(stored, false);
+      assert.equal(context.api.signedIn, true);
+      assert.equal(context.sandbox.requests.length, requestsBefore, 'a malformed key is never sent anywhere');
+    });
+
+    it('signs out, back to the welcome state', async () => {
+      assert.equal(await vscode.commands.executeCommand('omi.signOut', { confirm: false }), true);
+      assert.equal(await context.api.hasStoredKey(), false);
+      assert.equal(context.api.signedIn, false);
+      assert.deepEqual(context.api.views.providers.memories.getChildren(), [], 'empty tree: the welcome content shows');
+    });
+  });
+});

@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { OmiExtensionApi } from '../../../src/extension';
+import { type Sandbox, type SandboxOptions, startSandbox } from '../../../src/sandbox';
+
+export const EXTENSION_ID = 'omi-community.omi-vscode';
+
+export async function activateExtension(): Promise<OmiExtensionApi> {
+  const extension = vscode.extensions.getExtension<OmiExtensionApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
+  return extension.activate();
+}
+
+/** Polls until the condition holds (the UI updates asynchronously), failing after timeoutMs. */
+export async function eventually(condition: () => boolean | Promise<boolean>, timeoutMs = 5000, what = 'condition') {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export async function setBaseUrl(url: string | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('omi').update('apiBaseUrl', url, vscode.ConfigurationTarget.Global);
+}
+
+export async function signOut(): Promise<void> {
+  await vscode.commands.executeCommand('omi.signOut', { confirm: false });
+}
+
+/**
+ * A sandbox server on 127.0.0.1 and the extension signed in to it, for one suite. Everything is undone afterwards
+ * so suites do not depend on each other.
+ */
+export function useSignedInSandbox(options: SandboxOptions = {}) {
+  const context: { sandbox: Sandbox; api: OmiExtensionApi } = {} as never;
+  before(async () => {
+    context.api = await activateExtension();
+    context.sandbox = await startSandbox({ shortPages: false, ...options });
+    await setBaseUrl(context.sandbox.url);
+    await eventually(() => !context.api.signedIn, 5000, 'signed out for the new server');
+    const stored = await vscode.commands.executeCommand<boolean>('omi.setApiKey', context.sandbox.key);
+    assert.equal(stored, true, 'the sandbox key is accepted');
+    context.sandbox.resetRequests();
+  });
+  after(async () => {
+    await signOut();
+    await setBaseUrl(undefined);
+    await context.sandbox?.close();
+  });
+  return context;
+}

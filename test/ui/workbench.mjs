@@ -1,0 +1,70 @@
+// Opens a real VS Code workbench (code-server) in headless Chromium with the packaged VSIX installed, for UI tests.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { launchBrowser } from '../harness/browser.mjs';
+import { installVsix, makeRunDir, startCodeServer } from '../harness/codeServer.mjs';
+import { RESULTS, ROOT } from '../harness/paths.mjs';
+
+export const SCREENSHOTS = path.join(RESULTS, 'screenshots');
+
+export function packagedVsix() {
+  const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const vsix = path.join(ROOT, `omi-vscode-${version}.vsix`);
+  if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: the ui tier runs after "npm run package".`);
+  return vsix;
+}
+
+/** The sandbox server, started in this process from the compiled sources. */
+export async function startSandbox(options = {}) {
+  const { startSandbox: start } = await import(path.join(ROOT, 'out/src/sandbox/index.js'));
+  return start({ shortPages: false, ...options });
+}
+
+/**
+ * @param {{ settings?: object, env?: object, colorScheme?: 'dark' | 'light' }} [options]
+ */
+export async function openWorkbench(options = {}) {
+  const runDir = makeRunDir('ui');
+  const folder = path.join(runDir, 'workspace');
+  fs.mkdirSync(folder, { recursive: true });
+  installVsix(runDir, packagedVsix());
+  const server = await startCodeServer({ runDir, folder, settings: options.settings, env: options.env });
+  const browser = await launchBrowser(runDir, { colorScheme: options.colorScheme });
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(server.url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  const close = async () => {
+    await browser.close().catch(() => {});
+    await server.stop();
+    fs.rmSync(runDir, { recursive: true, force: true });
+  };
+  return { page, server, runDir, folder, pageErrors, close };
+}
+
+/** Runs a command from the palette by its title, as a user would type it. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+export async function openOmiContainer(page) {
+  const tab = page.locator('.activitybar .action-item a[aria-label^="Omi"]');
+  await tab.waitFor({ timeout: 60_000 });
+  const container = page.locator('[id="workbench.view.extension.omi"]');
+  if (!(await container.isVisible())) await tab.click();
+  await container.waitFor({ timeout: 15_000 });
+  return container;
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

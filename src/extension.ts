@@ -3,6 +3,7 @@ import { ApiKeyStore } from './auth/apiKeyStore';
 import { promptOnServerChange } from './auth/serverChangePrompt';
 import { ServerSettings } from './auth/serverSettings';
 import { SignInState } from './auth/signInState';
+import { registerFilterCommands } from './commands/filterCommands';
 import { manageKeys, rotateCurrentKey } from './commands/manageKeys';
 import { openConversation } from './commands/openConversation';
 import { setApiKey } from './commands/setApiKey';
@@ -55,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
       openConversation(store, conversationDocuments, argument),
     ),
     ...registerViewCommands(views),
+    ...registerFilterCommands(store, views),
   );
 
   await signIn.reload();

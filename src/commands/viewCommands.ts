@@ -2,6 +2,16 @@ import * as vscode from 'vscode';
 import { LIST_KINDS, type OmiViews } from '../views/omiViews';
 import { LOAD_MORE_COMMAND, RETRY_COMMAND } from '../views/pagedTreeProvider';
 
+async function pickKind(): Promise<(typeof LIST_KINDS)[number] | undefined> {
+  const picks = [
+    { label: '$(note) Memories', listKind: 'memories' as const },
+    { label: '$(checklist) Action Items', listKind: 'actionItems' as const },
+    { label: '$(comment-discussion) Conversations', listKind: 'conversations' as const },
+  ];
+  return (await vscode.window.showQuickPick(picks, { title: 'Omi: Search…', placeHolder: 'Search which view?' }))
+    ?.listKind;
+}
+
 /** Refresh, load more, retry and load all: the commands of the view title bars and status rows. */
 export function registerViewCommands(views: OmiViews): vscode.Disposable[] {
   const withKind = (run: (kind: (typeof LIST_KINDS)[number]) => Promise<void>) => (viewId?: unknown) => {
@@ -16,6 +26,13 @@ export function registerViewCommands(views: OmiViews): vscode.Disposable[] {
     vscode.commands.registerCommand('omi.loadAllMemories', () => views.loadAll('memories')),
     vscode.commands.registerCommand('omi.loadAllActionItems', () => views.loadAll('actionItems')),
     vscode.commands.registerCommand('omi.loadAllConversations', () => views.loadAll('conversations')),
+    vscode.commands.registerCommand('omi.searchMemories', () => views.search('memories')),
+    vscode.commands.registerCommand('omi.searchActionItems', () => views.search('actionItems')),
+    vscode.commands.registerCommand('omi.searchConversations', () => views.search('conversations')),
+    vscode.commands.registerCommand('omi.search', async (viewId?: unknown) => {
+      const kind = views.kindOfView(viewId) ?? (await pickKind());
+      if (kind) await views.search(kind);
+    }),
     vscode.commands.registerCommand(
       LOAD_MORE_COMMAND,
       withKind((kind) => views.loadMore(kind)),

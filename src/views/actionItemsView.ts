@@ -27,6 +27,7 @@ export const actionItemsView: ListViewDefinition<ActionItem> = {
   noun: 'action items',
   emptyHint: 'Nothing to do for this filter.',
   idOf: (item) => item.id,
+  searchText: (item) => item.description ?? '',
   groupOf: (item) =>
     item.completed
       ? { key: 'done', label: 'Done', icon: new vscode.ThemeIcon('pass') }

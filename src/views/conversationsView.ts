@@ -38,6 +38,7 @@ export const conversationsView: ListViewDefinition<Conversation> = {
   noun: 'conversations',
   emptyHint: 'No conversations for this filter.',
   idOf: (conversation) => conversation.id,
+  searchText: (c) => `${c.structured?.title ?? ''} ${c.structured?.overview ?? ''} ${c.structured?.category ?? ''}`,
   groupOf: (conversation) => {
     const start = conversationStart(conversation);
     if (!start) return { key: 'undated', label: 'No date' };

@@ -19,6 +19,8 @@ export interface ListViewDefinition<T> {
   compareGroups?(a: { key: string; size: number }, b: { key: string; size: number }): number;
   /** Orders items within a group; by default they keep the server's order. */
   compareItems?(a: T, b: T): number;
+  /** The text a search matches against. */
+  searchText(item: T): string;
   /** Groups shown expanded the first time they appear (VS Code remembers the user's choice after that). */
   initiallyExpanded?(groupKey: string): boolean;
   toTreeItem(item: T): vscode.TreeItem;

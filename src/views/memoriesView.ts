@@ -55,6 +55,7 @@ export const memoriesView: ListViewDefinition<Memory> = {
   noun: 'memories',
   emptyHint: 'Omi has no memories for this filter yet.',
   idOf: (memory) => memory.id,
+  searchText: (memory) => `${memory.content ?? ''} ${memory.category ?? ''} ${(memory.tags ?? []).join(' ')}`,
   groupOf: (memory) => {
     const key = memory.category || 'other';
     return { key, label: titleCase(key), icon: memoryCategoryIcon(key) };

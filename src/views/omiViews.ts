@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SignInState } from '../auth/signInState';
-import { describeFilter } from '../store/filters';
+import { describeFilter, NO_FILTERS } from '../store/filters';
 import type { ListItemTypes, ListKind, OmiStore } from '../store/omiStore';
 import { describeError } from '../util/errorMessage';
 import { actionItemsView } from './actionItemsView';
@@ -19,6 +19,10 @@ const DEFINITIONS: { [K in ListKind]: ListViewDefinition<ListItemTypes[K]> } = {
 };
 
 export const LIST_KINDS: readonly ListKind[] = ['memories', 'actionItems', 'conversations'];
+
+function titleCaseNoun(noun: string): string {
+  return noun.replace(/\b\w/g, (c) => c.toUpperCase());
+}
 
 /** The three Omi trees: each shows the store's list for its kind while signed in, and welcome content otherwise. */
 export class OmiViews implements vscode.Disposable {
@@ -106,11 +110,76 @@ export class OmiViews implements vscode.Disposable {
     return view;
   }
 
+  /** Filters the loaded items of a view as the user types, with "search all" paging through the server. */
+  async search(kind: ListKind): Promise<void> {
+    if (!this.signIn.signedIn) return;
+    const provider = this.providers[kind] as PagedTreeProvider<ListItemTypes[ListKind]>;
+    const list = this.store.list(kind);
+    const noun = DEFINITIONS[kind].noun;
+    const previous = provider.searchTerm;
+    type Pick = vscode.QuickPickItem & { searchAll?: true };
+    const quickPick = vscode.window.createQuickPick<Pick>();
+    quickPick.title = `Search ${titleCaseNoun(noun)}`;
+    quickPick.placeholder = `Type to filter the loaded ${noun}; Enter keeps the search in the view`;
+    quickPick.value = previous ?? '';
+    const update = () => {
+      provider.setSearch(quickPick.value);
+      const matches = provider.matchingItems().length;
+      const loaded = list.items.length;
+      quickPick.items = list.complete
+        ? []
+        : [
+            {
+              label: `$(cloud-download) Search all ${noun}`,
+              description: 'loads every page from Omi',
+              searchAll: true,
+              alwaysShow: true,
+            },
+          ];
+      quickPick.title = `Search ${titleCaseNoun(noun)}: ${matches} of ${loaded} loaded${list.complete ? '' : ' (more on the server)'}`;
+      this.describe(kind);
+    };
+    update();
+    const accepted = await new Promise<boolean>((resolve) => {
+      quickPick.onDidChangeValue(update);
+      quickPick.onDidAccept(async () => {
+        const searchAll = quickPick.selectedItems[0]?.searchAll;
+        resolve(true);
+        quickPick.hide();
+        if (searchAll) await this.loadAll(kind);
+      });
+      quickPick.onDidHide(() => resolve(false));
+      quickPick.show();
+    });
+    if (!accepted) provider.setSearch(previous);
+    quickPick.dispose();
+    this.describe(kind);
+  }
+
+  async clearFilterAndSearch(kind: ListKind): Promise<void> {
+    (this.providers[kind] as PagedTreeProvider<ListItemTypes[ListKind]>).setSearch(undefined);
+    await this.store.setFilter(kind, NO_FILTERS[kind]);
+    this.describe(kind);
+  }
+
   private show(kind: ListKind): void {
     const signedIn = this.signIn.signedIn;
     const provider = this.providers[kind] as PagedTreeProvider<ListItemTypes[ListKind]>;
     provider.setList(signedIn ? this.store.list(kind) : undefined);
-    this.treeViews[kind].description = signedIn ? describeFilter(this.store.filter(kind)) : undefined;
+    this.describe(kind);
+  }
+
+  /** The view's description names the active filter and search; a context key shows Clear Filter. */
+  private describe(kind: ListKind): void {
+    const signedIn = this.signIn.signedIn;
+    const search = (this.providers[kind] as PagedTreeProvider<ListItemTypes[ListKind]>).searchTerm;
+    const parts = [
+      signedIn ? describeFilter(this.store.filter(kind)) : undefined,
+      search ? `Search: “${search}”` : undefined,
+    ];
+    const description = parts.filter(Boolean).join(' · ');
+    this.treeViews[kind].description = description || undefined;
+    void vscode.commands.executeCommand('setContext', `omi.${kind}.filtered`, description.length > 0);
   }
 
   dispose(): void {

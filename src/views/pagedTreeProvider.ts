@@ -24,6 +24,8 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
   private readonly tail: StatusNode;
   /** The root rows last handed to VS Code (group keys and whether the status row was there). */
   private shownRoot = '';
+  /** Lower-cased search text; only matching items are shown, with the match highlighted. */
+  private search: string | undefined;
   private treeView: vscode.TreeView<ListNode<T>> | undefined;
 
   constructor(readonly definition: ListViewDefinition<T>) {
@@ -46,6 +48,23 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
 
   get currentList(): PagedList<T> | undefined {
     return this.list;
+  }
+
+  get searchTerm(): string | undefined {
+    return this.search;
+  }
+
+  /** Shows only the loaded items whose text contains the term (case-insensitive); undefined or '' shows all. */
+  setSearch(term: string | undefined): void {
+    const next = term?.trim().toLowerCase() || undefined;
+    if (next === this.search) return;
+    this.search = next;
+    this.changed.fire(undefined);
+  }
+
+  /** The loaded items that match the current search, in the order they are shown. */
+  matchingItems(): T[] {
+    return this.visibleItems(this.list?.items ?? []);
   }
 
   /** Loads the next page, keeping keyboard focus on a row that stays. */
@@ -73,7 +92,9 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
     if (node?.kind === 'group') return this.sortedItems(node);
     if (node) return [];
     if (!list.started) void list.loadMore();
-    const rows: ListNode<T>[] = this.definition.groupOf ? this.sortedGroups() : this.flatItems;
+    const rows: ListNode<T>[] = this.definition.groupOf
+      ? this.sortedGroups()
+      : this.flatItems.filter((node) => this.visibleItems([node.item]).length > 0);
     const tail = this.tailRow();
     this.shownRoot = this.rootSignature();
     return tail ? [...rows, tail] : rows;
@@ -84,6 +105,7 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
       case 'item': {
         const item = this.definition.toTreeItem(node.item);
         item.id = node.id;
+        if (this.search && typeof item.label === 'string') item.label = highlight(item.label, this.search);
         return item;
       }
       case 'group': {
@@ -93,7 +115,8 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
           expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
         );
         item.id = node.id;
-        item.description = `${node.items.length}`;
+        const shown = this.search ? this.visibleItems(node.items).length : node.items.length;
+        item.description = this.search ? `${shown} of ${node.items.length}` : `${shown}`;
         item.iconPath = node.icon;
         item.contextValue = 'omi.group';
         item.tooltip = `${node.label}: ${node.items.length} loaded`;
@@ -149,6 +172,9 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
     }
     if (!list.complete) return set('loadMore', 'Load more…', `Load the next ${noun}`);
     if (list.items.length === 0) return set('empty', `No ${noun}`, this.definition.emptyHint);
+    if (this.search && this.matchingItems().length === 0) {
+      return set('empty', `No ${noun} match “${this.search}”`, 'Change or clear the search.');
+    }
     return undefined;
   }
 
@@ -214,8 +240,14 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
     return node;
   }
 
+  private visibleItems(items: readonly T[]): T[] {
+    const term = this.search;
+    if (!term) return [...items];
+    return items.filter((item) => this.definition.searchText(item).toLowerCase().includes(term));
+  }
+
   private sortedGroups(): GroupNode<T>[] {
-    const groups = [...this.groups.values()];
+    const groups = [...this.groups.values()].filter((g) => !this.search || this.visibleItems(g.items).length > 0);
     const compare = this.definition.compareGroups;
     if (compare)
       groups.sort((a, b) => compare({ key: a.key, size: a.items.length }, { key: b.key, size: b.items.length }));
@@ -223,7 +255,8 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
   }
 
   private sortedItems(group: GroupNode<T>): ItemNode<T>[] {
-    const items = this.definition.compareItems ? [...group.items].sort(this.definition.compareItems) : group.items;
+    const visible = this.visibleItems(group.items);
+    const items = this.definition.compareItems ? visible.sort(this.definition.compareItems) : visible;
     const idOf = this.definition.idOf;
     return items.map((item) => this.itemNodes.get(`${this.definition.viewId}:item:${idOf(item)}`)!);
   }
@@ -240,4 +273,14 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
     this.listSubscription?.dispose();
     this.changed.dispose();
   }
+}
+
+/** The label with every occurrence of the (lower-cased) term highlighted. */
+function highlight(label: string, term: string): vscode.TreeItemLabel {
+  const highlights: [number, number][] = [];
+  const lower = label.toLowerCase();
+  for (let at = lower.indexOf(term); at >= 0 && term.length > 0; at = lower.indexOf(term, at + term.length)) {
+    highlights.push([at, at + term.length]);
+  }
+  return { label, highlights };
 }

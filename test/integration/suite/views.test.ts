@@ -133,4 +133,68 @@ describe('Browsing: the three views against the sandbox', () => {
       'the error row is gone',
     );
   });
+
+  it('filters memories by category on the server and names the filter in the view', async () => {
+    const provider = context.api.views.providers.memories;
+    context.sandbox.resetRequests();
+    await context.api.store.setFilter('memories', { categories: ['work', 'skills'] });
+    const rows = await settled(provider);
+    const groupKeys = rows.filter((n) => n.kind === 'group').map((n) => (n.kind === 'group' ? n.key : ''));
+    assert.deepEqual([...groupKeys].sort(), ['skills', 'work']);
+    assert.equal(context.sandbox.requests[0]?.query.categories, 'work,skills');
+    assert.equal(context.api.views.treeViews.memories.description, 'Filtered: work, skills');
+    const expected = context.sandbox.data.memories.filter((m) => ['work', 'skills'].includes(m.category)).length;
+    await context.api.views.loadAll('memories');
+    assert.equal(provider.currentList?.items.length, expected);
+    await vscode.commands.executeCommand('omi.clearFilterMemories');
+    assert.equal(context.api.views.treeViews.memories.description, undefined);
+    assert.deepEqual(context.api.store.filter('memories'), { categories: [] });
+  });
+
+  it('filters action items by status and created date', async () => {
+    context.sandbox.resetRequests();
+    await context.api.store.setFilter('actionItems', {
+      status: 'open',
+      startDate: '2026-01-01T00:00:00.000Z',
+      endDate: '2026-12-31T23:59:59.999Z',
+    });
+    const provider = context.api.views.providers.actionItems;
+    const rows = await settled(provider);
+    assert.deepEqual(
+      rows.filter((n) => n.kind === 'group').map((n) => label(provider, n)),
+      ['Open'],
+    );
+    const query = context.sandbox.requests[0]?.query ?? {};
+    assert.equal(query.completed, 'false');
+    assert.equal(query.start_date, '2026-01-01T00:00:00.000Z');
+    assert.match(String(context.api.views.treeViews.actionItems.description), /open · 2026-01-01 – 2026-12-31/);
+    await vscode.commands.executeCommand('omi.clearFilterActionItems');
+  });
+
+  it('searches loaded items as you type, highlighting matches', async () => {
+    const provider = context.api.views.providers.memories;
+    await settled(provider);
+    const loaded = provider.currentList?.items ?? [];
+    const word =
+      loaded[0]?.content
+        .split(/\s+/)
+        .find((w) => w.length > 4)
+        ?.toLowerCase() ?? 'the';
+    provider.setSearch(word);
+    const matches = provider.matchingItems();
+    assert.ok(matches.length > 0 && matches.length <= loaded.length);
+    assert.ok(
+      matches.every((m) => `${m.content} ${m.category} ${(m.tags ?? []).join(' ')}`.toLowerCase().includes(word)),
+    );
+    const group = provider.getChildren().find((n) => n.kind === 'group');
+    assert.ok(group);
+    assert.match(String(provider.getTreeItem(group).description), /^\d+ of \d+$/);
+    const row = provider.getChildren(group)[0];
+    const treeLabel = provider.getTreeItem(row).label;
+    assert.ok(typeof treeLabel === 'object' && (treeLabel.highlights?.length ?? 0) > 0, 'the match is highlighted');
+    provider.setSearch('zzzz-no-such-text');
+    const tail = provider.getChildren().at(-1);
+    assert.ok(tail && tail.kind === 'status');
+    provider.setSearch(undefined);
+  });
 });

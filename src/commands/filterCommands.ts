@@ -1,0 +1,84 @@
+import * as vscode from 'vscode';
+import { CONVERSATION_CATEGORIES, MEMORY_CATEGORIES } from '../api/models';
+import type { ActionItemFilter } from '../store/filters';
+import type { ListKind, OmiStore } from '../store/omiStore';
+import { titleCase } from '../views/memoriesView';
+import type { OmiViews } from '../views/omiViews';
+import { pickDateRange } from './pickDateRange';
+
+/** Known categories plus any new ones the loaded items use (the server adds categories over time). */
+function categoriesFor(store: OmiStore, kind: 'memories' | 'conversations'): string[] {
+  const known = kind === 'memories' ? MEMORY_CATEGORIES : CONVERSATION_CATEGORIES;
+  const used =
+    kind === 'memories'
+      ? store.list('memories').items.map((m) => m.category)
+      : store.list('conversations').items.map((c) => c.structured?.category);
+  const seen = new Set<string>(known);
+  for (const category of used) if (category) seen.add(category);
+  return [...seen];
+}
+
+/** Multi-select of categories; undefined when cancelled, [] for all. */
+async function pickCategories(title: string, categories: string[], current: string[]): Promise<string[] | undefined> {
+  const picks = categories.map((category) => ({
+    label: titleCase(category),
+    category,
+    picked: current.includes(category),
+  }));
+  const picked = await vscode.window.showQuickPick(picks, {
+    title,
+    canPickMany: true,
+    placeHolder: 'Show only these categories (pick none for all)',
+  });
+  return picked?.map((p) => p.category);
+}
+
+async function filterMemories(store: OmiStore): Promise<void> {
+  const current = store.filter('memories');
+  const categories = await pickCategories('Filter Memories', categoriesFor(store, 'memories'), current.categories);
+  if (categories) await store.setFilter('memories', { categories });
+}
+
+async function filterActionItems(store: OmiStore): Promise<void> {
+  const current = store.filter('actionItems');
+  const statuses: (vscode.QuickPickItem & { status: ActionItemFilter['status'] })[] = [
+    { label: 'All action items', status: 'all' },
+    { label: 'Open only', status: 'open' },
+    { label: 'Done only', status: 'done' },
+  ];
+  for (const s of statuses) s.description = s.status === current.status ? 'current' : undefined;
+  const status = await vscode.window.showQuickPick(statuses, {
+    title: 'Filter Action Items',
+    placeHolder: 'Which ones?',
+  });
+  if (!status) return;
+  const range = await pickDateRange('Filter Action Items', current);
+  if (!range) return;
+  await store.setFilter('actionItems', { status: status.status, ...range });
+}
+
+async function filterConversations(store: OmiStore): Promise<void> {
+  const current = store.filter('conversations');
+  const range = await pickDateRange('Filter Conversations', current);
+  if (!range) return;
+  const categories = await pickCategories(
+    'Filter Conversations',
+    categoriesFor(store, 'conversations'),
+    current.categories,
+  );
+  if (!categories) return;
+  await store.setFilter('conversations', { categories, ...range });
+}
+
+/** The Filter and Clear Filter actions of each view's title bar. */
+export function registerFilterCommands(store: OmiStore, views: OmiViews): vscode.Disposable[] {
+  const clear = (kind: ListKind) => () => views.clearFilterAndSearch(kind);
+  return [
+    vscode.commands.registerCommand('omi.filterMemories', () => filterMemories(store)),
+    vscode.commands.registerCommand('omi.filterActionItems', () => filterActionItems(store)),
+    vscode.commands.registerCommand('omi.filterConversations', () => filterConversations(store)),
+    vscode.commands.registerCommand('omi.clearFilterMemories', clear('memories')),
+    vscode.commands.registerCommand('omi.clearFilterActionItems', clear('actionItems')),
+    vscode.commands.registerCommand('omi.clearFilterConversations', clear('conversations')),
+  ];
+}

@@ -1,0 +1,69 @@
+// Date ranges as people pick them ("last 30 days"), turned into the ISO instants the API filters on (no vscode).
+
+export interface DateRange {
+  /** ISO-8601 instants, inclusive. */
+  startDate?: string;
+  endDate?: string;
+}
+
+export type PresetRange = 'today' | 'last7' | 'last30' | 'last90' | 'thisYear' | 'lastYear';
+
+export const PRESET_LABELS: Record<PresetRange, string> = {
+  today: 'Today',
+  last7: 'Last 7 days',
+  last30: 'Last 30 days',
+  last90: 'Last 90 days',
+  thisYear: 'This year',
+  lastYear: 'Last 365 days',
+};
+
+function startOfLocalDay(date: Date): Date {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate());
+}
+
+function endOfLocalDay(date: Date): Date {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate(), 23, 59, 59, 999);
+}
+
+/** The preset as whole local days ending today. */
+export function presetRange(preset: PresetRange, now: Date): DateRange {
+  const end = endOfLocalDay(now).toISOString();
+  const daysBack = (days: number) =>
+    startOfLocalDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - days)).toISOString();
+  switch (preset) {
+    case 'today':
+      return { startDate: daysBack(0), endDate: end };
+    case 'last7':
+      return { startDate: daysBack(6), endDate: end };
+    case 'last30':
+      return { startDate: daysBack(29), endDate: end };
+    case 'last90':
+      return { startDate: daysBack(89), endDate: end };
+    case 'thisYear':
+      return { startDate: new Date(now.getFullYear(), 0, 1).toISOString(), endDate: end };
+    case 'lastYear':
+      return { startDate: daysBack(364), endDate: end };
+  }
+}
+
+/** Parses a typed local date (YYYY-MM-DD); undefined when it is not one. */
+export function parseLocalDate(text: string): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(year, month - 1, day);
+  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? date : undefined;
+}
+
+/** A range from typed local dates: the start day from its first moment, the end day to its last. */
+export function customRange(from: Date | undefined, to: Date | undefined): DateRange {
+  return {
+    ...(from ? { startDate: startOfLocalDay(from).toISOString() } : {}),
+    ...(to ? { endDate: endOfLocalDay(to).toISOString() } : {}),
+  };
+}
+
+/** One local day, as used when a chart or a group points at a day. */
+export function dayRange(day: Date): DateRange {
+  return customRange(day, day);
+}

@@ -10,6 +10,7 @@ import { setApiKey } from './commands/setApiKey';
 import { signOut } from './commands/signOut';
 import { registerViewCommands } from './commands/viewCommands';
 import { OmiConnection } from './store/connection';
+import { DiskListCache } from './store/diskListCache';
 import { OmiStore } from './store/omiStore';
 import { MemoryTranscriptCache } from './store/transcriptCache';
 import { createLogger } from './util/logger';
@@ -35,7 +36,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
   const signIn = new SignInState(keyStore);
   const transcripts = new MemoryTranscriptCache();
   const connection = new OmiConnection(server, signIn, log, transcripts);
-  const store = new OmiStore(connection, context.workspaceState, transcripts);
+  const store = new OmiStore(
+    connection,
+    context.workspaceState,
+    transcripts,
+    new DiskListCache(context.globalStorageUri),
+  );
   const views = new OmiViews(store, signIn);
   const statusBar = new OmiStatusBar(signIn, connection);
   const conversationDocuments = new ConversationDocuments();
@@ -47,11 +53,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     vscode.workspace.registerTextDocumentContentProvider(CONVERSATION_SCHEME, conversationDocuments),
     vscode.commands.registerCommand('omi.setApiKey', (key?: unknown) => setApiKey(keyDependencies, key)),
     vscode.commands.registerCommand('omi.signOut', (options?: { confirm?: boolean }) =>
-      signOut(keyStore, signIn, log, { confirm: options?.confirm !== false }),
+      signOut(keyStore, signIn, log, {
+        confirm: options?.confirm !== false,
+        forgetData: () => store.clearPersistent(),
+      }),
     ),
     vscode.commands.registerCommand('omi.manageKeys', () => manageKeys(keyDependencies)),
     vscode.commands.registerCommand('omi.rotateKey', () => rotateCurrentKey(keyDependencies)),
     vscode.commands.registerCommand('omi.showLog', () => log.show(true)),
+    vscode.commands.registerCommand('omi.clearCache', async () => {
+      await store.clearPersistent();
+      void vscode.window.showInformationMessage('Omi: cleared the cached Omi data; the views load it again.');
+    }),
     vscode.commands.registerCommand('omi.openConversation', (argument?: unknown) =>
       openConversation(store, conversationDocuments, argument),
     ),

@@ -8,7 +8,7 @@ export async function signOut(
   store: ApiKeyStore,
   state: SignInState,
   log: Logger,
-  options: { confirm?: boolean } = {},
+  options: { confirm?: boolean; forgetData?: () => Promise<void> } = {},
 ): Promise<boolean> {
   if (!(await store.hasStoredKey())) {
     const message =
@@ -27,6 +27,7 @@ export async function signOut(
     if (answer !== 'Sign Out') return false;
   }
   await store.clear();
+  await options.forgetData?.();
   await state.reload();
   log.info('Signed out: the API key was removed from secret storage.');
   return true;

@@ -10,6 +10,7 @@ import { invalidRequestError } from '../api/errors';
 import type { ServerSettings } from '../auth/serverSettings';
 import type { SignInState } from '../auth/signInState';
 import type { Logger } from '../util/logger';
+import { accountId } from './diskListCache';
 
 /**
  * The OmiClient for the configured server and the signed-in key. It is rebuilt when the server changes; the key is
@@ -48,6 +49,13 @@ export class OmiConnection implements vscode.Disposable {
   /** The latest rate-limit headers the server sent, if any. */
   get rateLimit(): RateLimitInfo | undefined {
     return this.current?.rateLimit;
+  }
+
+  /** Names the signed-in account on this server without the key (for caches on disk). */
+  get accountId(): string | undefined {
+    const key = this.signIn.apiKey?.key;
+    const check = this.server.current;
+    return key && check.ok ? accountId(check.origin, key) : undefined;
   }
 
   get baseUrl(): string | undefined {

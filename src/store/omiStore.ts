@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ActionItem, Conversation, Memory } from '../api/models';
 import { ACTION_ITEMS_OFFSET_CAP, PAGE_LIMITS } from '../api/paging';
 import type { OmiConnection } from './connection';
+import type { CachedList, DiskListCache } from './diskListCache';
 import { actionItemQuery, conversationQuery, type Filters, memoryQuery, NO_FILTERS } from './filters';
 import { PagedList } from './pagedList';
 import type { MemoryTranscriptCache } from './transcriptCache';
@@ -51,22 +52,72 @@ export class OmiStore implements vscode.Disposable {
     },
     conversations: () => {
       const query = conversationQuery(this.filters.conversations);
-      return new PagedList<Conversation>({
+      const list = new PagedList<Conversation>({
         fetchPage: (offset, limit, signal) =>
           this.connection.client.listConversations({ ...query, offset, limit, signal }),
         pageSize: Math.min(this.pageSize(), PAGE_LIMITS.conversations),
         maxPageSize: PAGE_LIMITS.conversations,
         idOf: (c) => c.id,
       });
+      this.persist(list, JSON.stringify(query));
+      return list;
     },
   };
+
+  private restored: { account: string; listKey: string; list: CachedList<Conversation> } | undefined;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly connection: OmiConnection,
     private readonly workspaceState: vscode.Memento,
     private readonly transcripts: MemoryTranscriptCache,
+    private readonly disk: DiskListCache,
   ) {
     this.filters = { ...NO_FILTERS, ...workspaceState.get<Partial<Filters>>(FILTERS_STATE_KEY, {}) };
+  }
+
+  /**
+   * Reads the conversations kept on disk for this account and filter, so the view can show them at once when it is
+   * created; it then refreshes from the server in the background.
+   */
+  async restoreFromDisk(): Promise<void> {
+    this.restored = undefined;
+    const account = this.connection.accountId;
+    if (!account) return;
+    const listKey = JSON.stringify(conversationQuery(this.filters.conversations));
+    const list = await this.disk.load<Conversation>(account, listKey);
+    if (list) this.restored = { account, listKey, list };
+  }
+
+  /** Seeds a new conversations list from disk when there is a copy, and keeps the disk copy up to date. */
+  private persist(list: PagedList<Conversation>, listKey: string): void {
+    const account = this.connection.accountId;
+    if (!account) return;
+    const restored = this.restored;
+    if (restored && restored.account === account && restored.listKey === listKey) {
+      this.restored = undefined;
+      list.seed(restored.list.items, restored.list.nextOffset, restored.list.complete);
+      void list.refresh();
+    }
+    list.onDidChange(() => {
+      if (list.loading || list.error !== undefined || list.items.length === 0) return;
+      if (this.saveTimer) clearTimeout(this.saveTimer);
+      this.saveTimer = setTimeout(() => {
+        void this.disk.save(account, listKey, {
+          items: [...list.items],
+          nextOffset: list.offset,
+          complete: list.complete,
+        });
+      }, 500);
+    });
+  }
+
+  /** Sign-out and "Omi: Clear Cache": forget what is kept on disk as well as in memory. */
+  async clearPersistent(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.restored = undefined;
+    this.clear();
+    await this.disk.clear();
   }
 
   list<K extends ListKind>(kind: K): PagedList<ListItemTypes[K]> {
@@ -110,6 +161,7 @@ export class OmiStore implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
     this.changed.dispose();
   }
 }

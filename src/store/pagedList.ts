@@ -88,6 +88,23 @@ export class PagedList<T> {
     return this.track(this.reload(shown, generation));
   }
 
+  /** How far the server has been read: the offset the next page starts at. */
+  get offset(): number {
+    return this.nextOffset;
+  }
+
+  /**
+   * Shows items kept from an earlier session before anything is fetched; a refresh then replaces them with the
+   * server's current ones.
+   */
+  seed(items: readonly T[], nextOffset: number, complete: boolean): void {
+    if (this.started) return;
+    this.keepNew(items);
+    this.nextOffset = nextOffset;
+    this.ended = complete;
+    this.emit({ kind: 'replaced' });
+  }
+
   /** Forgets everything (new filters, new key, sign out). The next loadMore starts from the first page. */
   reset(): void {
     this.cancelRunning();

@@ -29,6 +29,7 @@ export class OmiViews implements vscode.Disposable {
   readonly providers: Providers;
   readonly treeViews: { [K in ListKind]: vscode.TreeView<ListNode<ListItemTypes[K]>> };
   private readonly disposables: vscode.Disposable[] = [];
+  private switching: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: OmiStore,
@@ -47,10 +48,21 @@ export class OmiViews implements vscode.Disposable {
     this.disposables.push(
       store.onDidReplaceList((kind) => this.show(kind)),
       signIn.onDidChange(() => {
-        store.clear();
-        for (const kind of LIST_KINDS) this.show(kind);
+        this.switching = this.switchAccount();
       }),
     );
+    for (const kind of LIST_KINDS) this.show(kind);
+  }
+
+  /** Resolves once the views show the lists of the current sign-in state. */
+  whenSwitched(): Promise<void> {
+    return this.switching;
+  }
+
+  private async switchAccount(): Promise<void> {
+    // Signing in reads the disk copy first, so the new lists start from it; signing out empties the views at once.
+    if (this.signIn.signedIn) await this.store.restoreFromDisk();
+    this.store.clear();
     for (const kind of LIST_KINDS) this.show(kind);
   }
 

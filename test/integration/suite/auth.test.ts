@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { eventually, setBaseUrl, signOut, useSignedInSandbox } from './helpers';
+import { eventually, setBaseUrl, signIn, signOut, useSignedInSandbox } from './helpers';
 
 describe('Sign-in and the key', () => {
   const context = useSignedInSandbox();
@@ -17,7 +17,7 @@ describe('Sign-in and the key', () => {
       context.sandbox.requests.some((r) => r.path === '/v1/dev/key' && r.status === 401),
       'the key was checked with GET /key',
     );
-    assert.equal(await vscode.commands.executeCommand<boolean>('omi.setApiKey', context.sandbox.key), true);
+    assert.equal(await signIn(context.sandbox.key), true);
   });
 
   it('picks up a key changed in another window through secret storage events', async () => {
@@ -28,6 +28,7 @@ describe('Sign-in and the key', () => {
     await eventually(() => !context.api.signedIn, 5000, 'signed out by the other window');
     await secrets.store(name, context.sandbox.key);
     await eventually(() => context.api.signedIn, 5000, 'signed in by the other window');
+    await context.api.views.whenSwitched();
   });
 
   it('files keys per server: another host needs its own key, and the old one comes back', async () => {
@@ -35,6 +36,7 @@ describe('Sign-in and the key', () => {
     await eventually(() => !context.api.signedIn, 5000, 'signed out for the new host');
     await setBaseUrl(context.sandbox.url);
     await eventually(() => context.api.signedIn, 5000, 'signed in again for the sandbox');
+    await context.api.views.whenSwitched();
   });
 
   it('refuses plain http to another machine and says why in the views', async () => {
@@ -48,6 +50,7 @@ describe('Sign-in and the key', () => {
       await setBaseUrl(context.sandbox.url);
     }
     await eventually(() => context.api.signedIn, 5000, 'signed in again');
+    await context.api.views.whenSwitched();
   });
 
   it('shows the sign-in state in the status bar', async () => {
@@ -64,7 +67,7 @@ describe('Sign-in and the key', () => {
       'the signed-out state',
     );
     assert.equal(context.api.statusBar.snapshot().command, 'omi.setApiKey');
-    assert.equal(await vscode.commands.executeCommand<boolean>('omi.setApiKey', context.sandbox.key), true);
+    assert.equal(await signIn(context.sandbox.key), true);
   });
 
   it('counts down a rate limit in the status bar', async () => {

@@ -26,6 +26,14 @@ export async function setBaseUrl(url: string | undefined): Promise<void> {
 
 export async function signOut(): Promise<void> {
   await vscode.commands.executeCommand('omi.signOut', { confirm: false });
+  await (await activateExtension()).views.whenSwitched();
+}
+
+/** Sets a key through the command, as a user would, and waits until the views show that account's lists. */
+export async function signIn(key: string): Promise<boolean> {
+  const stored = await vscode.commands.executeCommand<boolean>('omi.setApiKey', key);
+  await (await activateExtension()).views.whenSwitched();
+  return stored;
 }
 
 /**
@@ -39,8 +47,7 @@ export function useSignedInSandbox(options: SandboxOptions = {}) {
     context.sandbox = await startSandbox({ shortPages: false, ...options });
     await setBaseUrl(context.sandbox.url);
     await eventually(() => !context.api.signedIn, 5000, 'signed out for the new server');
-    const stored = await vscode.commands.executeCommand<boolean>('omi.setApiKey', context.sandbox.key);
-    assert.equal(stored, true, 'the sandbox key is accepted');
+    assert.equal(await signIn(context.sandbox.key), true, 'the sandbox key is accepted');
     context.sandbox.resetRequests();
   });
   after(async () => {

@@ -197,4 +197,24 @@ describe('Browsing: the three views against the sandbox', () => {
     assert.ok(tail && tail.kind === 'status');
     provider.setSearch(undefined);
   });
+
+  it('keeps conversations on disk so the next start shows them at once, and forgets them on Clear Cache', async () => {
+    const provider = context.api.views.providers.conversations;
+    await settled(provider);
+    const shown = provider.currentList?.items.length ?? 0;
+    assert.ok(shown > 0);
+    await new Promise((r) => setTimeout(r, 800)); // the disk copy is written shortly after a change
+    // What a new window does: forget the in-memory pages and rebuild the list from disk.
+    await context.api.store.restoreFromDisk();
+    context.sandbox.resetRequests();
+    context.api.store.clear();
+    const restored = context.api.store.list('conversations');
+    assert.equal(restored.items.length, shown, 'shown before any request');
+    await eventually(() => !restored.loading, 10_000, 'the background refresh');
+    assert.equal(context.sandbox.requests.filter((r) => r.path === '/v1/dev/user/conversations').length, 1);
+    await vscode.commands.executeCommand('omi.clearCache');
+    await context.api.store.restoreFromDisk();
+    context.api.store.clear();
+    assert.equal(context.api.store.list('conversations').items.length, 0, 'nothing left on disk');
+  });
 });

@@ -55,7 +55,7 @@ describe('UI: browsing Omi data in the sidebar', () => {
     await rowsOf(memories).first().click();
     await workbench.page.keyboard.press('ArrowRight');
     await workbench.page.waitForTimeout(300);
-    await screenshot(workbench.page, 'memories');
+    await screenshot(workbench.page, 'memories', { forDocs: true });
   });
 
   it('shows open action items first and conversations by day', async () => {
@@ -74,6 +74,6 @@ describe('UI: browsing Omi data in the sidebar', () => {
       dayRows.some((t) => /Today|Yesterday|day|\d{4}/.test(t)),
       `day groups: ${dayRows.join(' | ')}`,
     );
-    await screenshot(workbench.page, 'views');
+    await screenshot(workbench.page, 'views', { forDocs: true });
   });
 });

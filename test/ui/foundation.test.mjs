@@ -37,7 +37,7 @@ describe('UI: the packaged extension in the VS Code workbench', () => {
     await container.getByText('Your Omi conversations will appear here').waitFor();
     const buttons = container.locator('.welcome-view-content a.monaco-button', { hasText: 'Set API Key' });
     assert.equal(await buttons.count(), 3, 'each view offers Set API Key');
-    await screenshot(workbench.page, 'welcome');
+    await screenshot(workbench.page, 'welcome', { forDocs: true });
   });
 
   it('rejects a malformed key as it is typed, then signs in with a real one', async () => {

@@ -6,6 +6,7 @@ import { installVsix, makeRunDir, startCodeServer } from '../harness/codeServer.
 import { RESULTS, ROOT } from '../harness/paths.mjs';
 
 export const SCREENSHOTS = path.join(RESULTS, 'screenshots');
+const DOCS_IMAGES = path.join(ROOT, 'docs/images');
 
 export function packagedVsix() {
   const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -62,9 +63,17 @@ export async function openOmiContainer(page) {
   return container;
 }
 
-export async function screenshot(page, name) {
+/**
+ * Saves a screenshot under test-results/screenshots. Those named for the README are also copied to docs/images
+ * when OMI_UPDATE_DOCS_IMAGES=1 (commit them after looking at them).
+ */
+export async function screenshot(page, name, { forDocs = false } = {}) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path: file });
+  if (forDocs && process.env.OMI_UPDATE_DOCS_IMAGES === '1') {
+    fs.mkdirSync(DOCS_IMAGES, { recursive: true });
+    fs.copyFileSync(file, path.join(DOCS_IMAGES, `${name}.png`));
+  }
   return file;
 }

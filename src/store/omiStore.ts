@@ -66,6 +66,7 @@ export class OmiStore implements vscode.Disposable {
 
   private restored: { account: string; listKey: string; list: CachedList<Conversation> } | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly configSubscription: vscode.Disposable;
 
   constructor(
     private readonly connection: OmiConnection,
@@ -74,6 +75,10 @@ export class OmiStore implements vscode.Disposable {
     private readonly disk: DiskListCache,
   ) {
     this.filters = { ...NO_FILTERS, ...workspaceState.get<Partial<Filters>>(FILTERS_STATE_KEY, {}) };
+    // A new page size applies from the first page: the lists start over.
+    this.configSubscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('omi.pageSize')) this.clear();
+    });
   }
 
   /**
@@ -162,6 +167,7 @@ export class OmiStore implements vscode.Disposable {
 
   dispose(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.configSubscription.dispose();
     this.changed.dispose();
   }
 }

@@ -62,8 +62,12 @@ export class OmiApiError extends Error {
   }
 }
 
+/** Also recognises an OmiApiError made by another copy of this module (another bundle in the same process). */
 export function isOmiApiError(value: unknown): value is OmiApiError {
-  return value instanceof OmiApiError;
+  if (value instanceof OmiApiError) return true;
+  return (
+    value instanceof Error && value.name === 'OmiApiError' && typeof (value as { kind?: unknown }).kind === 'string'
+  );
 }
 
 export function abortedError(): OmiApiError {

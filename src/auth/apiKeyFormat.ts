@@ -9,20 +9,43 @@ export function normalizeApiKeyInput(raw: string): string {
   return key.trim();
 }
 
-/** A sentence saying what is wrong with the key's shape, or undefined when it looks like an Omi developer key. */
-export function apiKeyFormatProblem(key: string): string | undefined {
+export interface KeyFormatProblem {
+  message: string;
+  /**
+   * False for a key that is unusual but could still be valid on some server (a self-hosted backend may issue other
+   * lengths): the user may go on and the server decides.
+   */
+  blocking: boolean;
+}
+
+const MIN_SECRET_LENGTH = 16;
+
+/** What is wrong with the key's shape, or undefined when it looks like an Omi developer key. */
+export function apiKeyFormatProblem(key: string): KeyFormatProblem | undefined {
   if (key.length === 0) {
-    return 'Paste your Omi developer API key (it starts with omi_dev_).';
+    return { message: 'Paste your Omi developer API key (it starts with omi_dev_).', blocking: true };
   }
   if (!key.startsWith('omi_dev_')) {
-    return 'An Omi developer API key starts with “omi_dev_”.';
+    return { message: 'An Omi developer API key starts with “omi_dev_”.', blocking: true };
   }
   const rest = key.slice('omi_dev_'.length);
+  if (!/^[A-Za-z0-9_-]*$/.test(rest)) {
+    return { message: 'The key has spaces or symbols in it: copy it again from the Omi app.', blocking: true };
+  }
+  if (rest.length < MIN_SECRET_LENGTH) {
+    return {
+      message: `After “omi_dev_” an Omi API key has 32 characters 0-9 and a-f (this one has ${rest.length}).`,
+      blocking: true,
+    };
+  }
   if (/[A-F]/.test(rest) && API_KEY_PATTERN.test(`omi_dev_${rest.toLowerCase()}`)) {
-    return 'Omi API keys use lowercase letters: check that the key was copied exactly.';
+    return { message: 'Omi API keys use lowercase letters: check that the key was copied exactly.', blocking: true };
   }
   if (!API_KEY_PATTERN.test(key)) {
-    return `After “omi_dev_” an Omi API key has 32 characters 0-9 and a-f (this one has ${rest.length}).`;
+    return {
+      message: `Omi keys usually have 32 characters 0-9 and a-f after “omi_dev_” (this one has ${rest.length}); the server will decide.`,
+      blocking: false,
+    };
   }
   return undefined;
 }

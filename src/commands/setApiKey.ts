@@ -11,6 +11,15 @@ import type { Logger } from '../util/logger';
 const WHERE_KEYS_COME_FROM =
   'Create a key in the Omi app: Settings > Developer > Developer API Keys > Create Key. Copy it at once: Omi shows it only once.';
 
+function validationOf(key: string): vscode.InputBoxValidationMessage | undefined {
+  const problem = apiKeyFormatProblem(key);
+  if (!problem) return undefined;
+  const severity = problem.blocking
+    ? vscode.InputBoxValidationSeverity.Error
+    : vscode.InputBoxValidationSeverity.Warning;
+  return { message: problem.message, severity };
+}
+
 /** Asks for the key in a password input box with live format checks. Resolves undefined when the user cancels. */
 export function askForApiKey(): Promise<string | undefined> {
   return new Promise((resolve) => {
@@ -33,8 +42,7 @@ export function askForApiKey(): Promise<string | undefined> {
       input.dispose();
     };
     input.onDidChangeValue((value) => {
-      const key = normalizeApiKeyInput(value);
-      input.validationMessage = value.trim() === '' ? undefined : apiKeyFormatProblem(key);
+      input.validationMessage = value.trim() === '' ? undefined : validationOf(normalizeApiKeyInput(value));
     });
     input.onDidTriggerButton((button) => {
       if (button === helpButton) void vscode.window.showInformationMessage(WHERE_KEYS_COME_FROM, { modal: false });
@@ -42,8 +50,8 @@ export function askForApiKey(): Promise<string | undefined> {
     input.onDidAccept(() => {
       const key = normalizeApiKeyInput(input.value);
       const problem = apiKeyFormatProblem(key);
-      if (problem) {
-        input.validationMessage = problem;
+      if (problem?.blocking) {
+        input.validationMessage = validationOf(key);
         return;
       }
       finish(key);
@@ -82,8 +90,8 @@ export async function setApiKey(deps: SetApiKeyDependencies, keyArgument?: unkno
   const typed = typeof keyArgument === 'string' ? normalizeApiKeyInput(keyArgument) : await askForApiKey();
   if (typed === undefined) return false;
   const problem = apiKeyFormatProblem(typed);
-  if (problem) {
-    void vscode.window.showErrorMessage(problem);
+  if (problem?.blocking) {
+    void vscode.window.showErrorMessage(problem.message);
     return false;
   }
   let verified: VerifiedKey;

@@ -21,13 +21,25 @@ describe('API key input', () => {
     }
   });
 
-  it('explains what is wrong with a malformed key', () => {
-    assert.match(apiKeyFormatProblem('') ?? '', /Paste your Omi developer API key/);
-    assert.match(apiKeyFormatProblem('sk_live_123') ?? '', /starts with “omi_dev_”/);
-    assert.match(apiKeyFormatProblem('omi_dev_abc') ?? '', /32 characters .* \(this one has 3\)/);
-    assert.match(apiKeyFormatProblem(KEY.toUpperCase().replace('OMI_DEV_', 'omi_dev_')) ?? '', /lowercase/);
-    assert.match(apiKeyFormatProblem(`${KEY}0`) ?? '', /this one has 33\)/);
-    assert.match(apiKeyFormatProblem(`omi_dev_${'g'.repeat(32)}`) ?? '', /0-9 and a-f/);
+  it('refuses keys that cannot be right, explaining why', () => {
+    const blocking = (key: string) => {
+      const problem = apiKeyFormatProblem(key);
+      assert.equal(problem?.blocking, true, key);
+      return problem?.message ?? '';
+    };
+    assert.match(blocking(''), /Paste your Omi developer API key/);
+    assert.match(blocking('sk_live_123'), /starts with “omi_dev_”/);
+    assert.match(blocking('omi_dev_abc'), /32 characters .* \(this one has 3\)/);
+    assert.match(blocking('omi_dev_0123 456789abcdef0123456789abcdef'), /spaces or symbols/);
+    assert.match(blocking(KEY.toUpperCase().replace('OMI_DEV_', 'omi_dev_')), /lowercase/);
+  });
+
+  it('warns about unusual but plausible keys and lets the server decide', () => {
+    for (const key of [`${KEY}0`, `omi_dev_${'g'.repeat(32)}`, `omi_dev_${'a1'.repeat(12)}`]) {
+      const problem = apiKeyFormatProblem(key);
+      assert.equal(problem?.blocking, false, key);
+      assert.match(problem?.message ?? '', /server will decide/);
+    }
   });
 
   it('never shows more of a key than its prefix and last four characters', () => {

@@ -2,6 +2,18 @@
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+// Intl.DateTimeFormat is costly to create and cheap to reuse; toLocale*String creates one per call.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
 export function parseDate(value: string | null | undefined): Date | undefined {
   if (!value) return undefined;
   const date = new Date(value);
@@ -28,16 +40,16 @@ export function dayLabel(date: Date, now: Date, locale?: string): string {
   const daysAgo = localDaysBetween(date, now);
   if (daysAgo === 0) return 'Today';
   if (daysAgo === 1) return 'Yesterday';
-  if (daysAgo > 1 && daysAgo < 7) return date.toLocaleDateString(locale, { weekday: 'long' });
-  return date.toLocaleDateString(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  if (daysAgo > 1 && daysAgo < 7) return formatter(locale, { weekday: 'long' }).format(date);
+  return formatter(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(date);
 }
 
 export function timeOfDay(date: Date, locale?: string): string {
-  return date.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  return formatter(locale, { hour: '2-digit', minute: '2-digit' }).format(date);
 }
 
 export function dateAndTime(date: Date, locale?: string): string {
-  return date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return formatter(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /** "45 s", "12 min", "1 h 5 min". */
@@ -79,8 +91,6 @@ export function describeDue(due: Date, now: Date): DueDescription {
   if (days === 1) return { text: 'due tomorrow', overdue: false };
   if (days < 14) return { text: `due in ${days} days`, overdue: false };
   if (days < 60) return { text: `due in ${Math.round(days / 7)} weeks`, overdue: false };
-  return {
-    text: `due ${due.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}`,
-    overdue: false,
-  };
+  const date = formatter(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(due);
+  return { text: `due ${date}`, overdue: false };
 }

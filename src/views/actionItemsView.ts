@@ -34,6 +34,7 @@ export const actionItemsView: ListViewDefinition<ActionItem> = {
       : { key: 'open', label: 'Open', icon: new vscode.ThemeIcon('circle-large-outline') },
   compareGroups: (a, b) => (a.key === 'open' ? -1 : b.key === 'open' ? 1 : 0),
   initiallyExpanded: (key) => key === 'open',
+  tooltip: (item) => actionItemTooltip(item, new Date()),
   toTreeItem: (item) => {
     const now = new Date();
     const row = new vscode.TreeItem(oneLine(item.description), vscode.TreeItemCollapsibleState.None);
@@ -47,7 +48,6 @@ export const actionItemsView: ListViewDefinition<ActionItem> = {
     } else {
       row.iconPath = new vscode.ThemeIcon(due ? 'calendar' : 'circle-large-outline');
     }
-    row.tooltip = actionItemTooltip(item, now);
     row.contextValue = item.conversation_id ? 'omi.actionItem.withConversation' : 'omi.actionItem';
     if (item.conversation_id) {
       row.command = {

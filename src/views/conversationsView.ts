@@ -47,6 +47,7 @@ export const conversationsView: ListViewDefinition<Conversation> = {
   // Newest day first, whatever order the pages arrived in.
   compareGroups: (a, b) => (a.key === 'undated' ? 1 : b.key === 'undated' ? -1 : b.key.localeCompare(a.key)),
   initiallyExpanded: (key) => key === localDayKey(new Date()) || key === localDayKey(new Date(Date.now() - 864e5)),
+  tooltip: conversationTooltip,
   toTreeItem: (conversation) => {
     const item = new vscode.TreeItem(conversationTitle(conversation), vscode.TreeItemCollapsibleState.None);
     const start = conversationStart(conversation);
@@ -54,7 +55,6 @@ export const conversationsView: ListViewDefinition<Conversation> = {
     const parts = [start ? timeOfDay(start) : undefined, seconds !== undefined ? formatDuration(seconds) : undefined];
     if (conversation.structured?.category) parts.push(conversation.structured.category);
     item.description = parts.filter(Boolean).join(' · ');
-    item.tooltip = conversationTooltip(conversation);
     item.contextValue = 'omi.conversation';
     item.command = { command: OPEN_CONVERSATION_COMMAND, title: 'Open Conversation', arguments: [conversation.id] };
     item.accessibilityInformation = { label: `Conversation: ${conversationTitle(conversation)}, ${item.description}` };

@@ -23,5 +23,7 @@ export interface ListViewDefinition<T> {
   searchText(item: T): string;
   /** Groups shown expanded the first time they appear (VS Code remembers the user's choice after that). */
   initiallyExpanded?(groupKey: string): boolean;
+  /** The row, without its tooltip: rows are made for every loaded item, tooltips only on hover. */
   toTreeItem(item: T): vscode.TreeItem;
+  tooltip(item: T): vscode.MarkdownString;
 }

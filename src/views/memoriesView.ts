@@ -62,10 +62,10 @@ export const memoriesView: ListViewDefinition<Memory> = {
   },
   // The biggest categories first; ties alphabetically, so the order is stable.
   compareGroups: (a, b) => b.size - a.size || a.key.localeCompare(b.key),
+  tooltip: memoryTooltip,
   toTreeItem: (memory) => {
     const item = new vscode.TreeItem(oneLine(memory.content), vscode.TreeItemCollapsibleState.None);
     item.iconPath = memoryCategoryIcon(memory.category);
-    item.tooltip = memoryTooltip(memory);
     item.description = memory.manually_added ? 'manual' : memory.edited ? 'edited' : undefined;
     item.contextValue = 'omi.memory';
     item.accessibilityInformation = { label: `Memory: ${oneLine(memory.content, 300)}` };

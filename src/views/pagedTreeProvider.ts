@@ -26,6 +26,8 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
   private shownRoot = '';
   /** Lower-cased search text; only matching items are shown, with the match highlighted. */
   private search: string | undefined;
+  /** Rows already made, so an appended page only makes rows for its own items. */
+  private rows = new WeakMap<ItemNode<T>, vscode.TreeItem>();
   private treeView: vscode.TreeView<ListNode<T>> | undefined;
 
   constructor(readonly definition: ListViewDefinition<T>) {
@@ -59,6 +61,7 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
     const next = term?.trim().toLowerCase() || undefined;
     if (next === this.search) return;
     this.search = next;
+    this.rows = new WeakMap();
     this.changed.fire(undefined);
   }
 
@@ -82,6 +85,12 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
     await list.loadMore();
   }
 
+  /** Tooltips are made when the user hovers a row, not for every row up front. */
+  resolveTreeItem(item: vscode.TreeItem, node: ListNode<T>): vscode.TreeItem {
+    if (node.kind === 'item' && item.tooltip === undefined) item.tooltip = this.definition.tooltip(node.item);
+    return item;
+  }
+
   getParent(node: ListNode<T>): ListNode<T> | undefined {
     return node.kind === 'item' ? node.parent : undefined;
   }
@@ -103,9 +112,12 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
   getTreeItem(node: ListNode<T>): vscode.TreeItem {
     switch (node.kind) {
       case 'item': {
+        const cached = this.rows.get(node);
+        if (cached) return cached;
         const item = this.definition.toTreeItem(node.item);
         item.id = node.id;
         if (this.search && typeof item.label === 'string') item.label = highlight(item.label, this.search);
+        this.rows.set(node, item);
         return item;
       }
       case 'group': {

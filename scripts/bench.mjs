@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm run bench`: repeatable benchmarks against the sandbox on 127.0.0.1. Writes docs/benchmarks.md (medians, with the
+// machine and date) and docs/benchmarks.json (every run). Figures are measured here; no test asserts a duration.
+//   node scripts/bench.mjs [--runs N]
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { install } from '../test/harness/install.mjs';
+import { RESULTS, ROOT } from '../test/harness/paths.mjs';
+import { benchmarkTable } from './benchTable.mjs';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const RUNS = Math.max(1, Number(values.runs));
+
+function step(command, args) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+}
+
+function median(values) {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return undefined;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function hostRun(index) {
+  const { runTests } = await import('@vscode/test-electron');
+  const file = path.join(RESULTS, `bench-host-${index}.json`);
+  fs.rmSync(file, { force: true });
+  const workspace = path.join(RESULTS, 'bench-workspace');
+  fs.mkdirSync(workspace, { recursive: true });
+  await runTests({
+    vscodeExecutablePath: path.join(ROOT, 'test/harness/code-shim.cjs'),
+    extensionDevelopmentPath: ROOT,
+    extensionTestsPath: path.join(ROOT, 'out/test/bench/index.js'),
+    launchArgs: [workspace],
+    extensionTestsEnv: { OMI_BENCH_RESULTS: file },
+  });
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+async function main() {
+  install();
+  fs.mkdirSync(RESULTS, { recursive: true });
+  fs.rmSync(path.join(ROOT, 'out'), { recursive: true, force: true });
+  step('node', ['esbuild.mjs', '--production', '--only=extension']);
+  step('node', ['esbuild.mjs', '--only=sandbox']);
+  step('npx', ['tsc', '-p', '.']);
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    console.log(`[bench] run ${i + 1} of ${RUNS}`);
+    const figures = { bundleBytes: fs.statSync(path.join(ROOT, 'dist/extension.js')).size, ...(await hostRun(i)) };
+    runs.push(figures);
+  }
+  const keys = [...new Set(runs.flatMap((r) => Object.keys(r)))];
+  const medians = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))]));
+  const machine = {
+    date: new Date().toISOString(),
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    vscode: '1.100.3 (code-server 4.100.3)',
+    runs: RUNS,
+  };
+  fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'docs/benchmarks.json'), `${JSON.stringify({ machine, medians, runs }, null, 2)}\n`);
+  fs.writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), benchmarkTable(machine, medians));
+  console.log(benchmarkTable(machine, medians));
+}
+
+main().catch((error) => {
+  console.error(`[bench] ${error.message}`);
+  process.exit(1);
+});

@@ -4,6 +4,7 @@ import { promptOnServerChange } from './auth/serverChangePrompt';
 import { ServerSettings } from './auth/serverSettings';
 import { SignInState } from './auth/signInState';
 import { registerExportCommands } from './commands/exportCommands';
+import { registerInsertCommands } from './commands/insertCommands';
 import { manageKeys, rotateCurrentKey } from './commands/manageKeys';
 import { openConversation } from './commands/openConversation';
 import { setApiKey } from './commands/setApiKey';
@@ -60,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     ),
     ...registerViewCommands(views),
     ...registerExportCommands(exporter, store, signIn),
+    ...registerInsertCommands(store, signIn),
   );
 
   await signIn.reload();

@@ -43,16 +43,21 @@ export async function pickMemories(store: OmiStore): Promise<Memory[] | undefine
   quickPick.matchOnDescription = true;
   const chosen = new Set<string>();
   const controller = new AbortController();
-  const render = () => {
+  const showState = () => {
+    quickPick.busy = !list.complete && list.error === undefined;
+    if (list.error !== undefined) {
+      quickPick.placeholder = `Not every memory could be loaded. ${describeError(list.error).message}`;
+    }
+  };
+  // Replacing the items resets what the user checked and where they are, so it happens only when memories came.
+  const showItems = () => {
     const picks = memoryPicks(list.items);
     quickPick.items = picks;
     quickPick.selectedItems = picks.filter((p) => p.memory && chosen.has(p.memory.id));
-    quickPick.busy = !list.complete && list.error === undefined;
-    if (list.error !== undefined)
-      quickPick.placeholder = `Not every memory could be loaded. ${describeError(list.error).message}`;
+    showState();
   };
-  const subscription = list.onDidChange(render);
-  render();
+  const subscription = list.onDidChange((change) => (change.kind === 'state' ? showState() : showItems()));
+  showItems();
   void list.loadAll(controller.signal);
   try {
     return await new Promise<Memory[] | undefined>((resolve) => {

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { textForDocument } from '../export/editorInsert';
 import { formatItems, type KindedItems } from '../export/itemText';
-import { readTemplates } from '../export/templateSettings';
 import type { ListNode } from './nodes';
 import { selectedItems } from './treeSelection';
 
@@ -23,7 +22,7 @@ export class OmiTreeDragAndDrop<T> implements vscode.TreeDragAndDropController<L
     const entry = selectedItems(source[0], source);
     if (!entry) return;
     dataTransfer.set(OMI_ITEMS_MIME, new vscode.DataTransferItem(JSON.stringify(entry)));
-    dataTransfer.set('text/plain', new vscode.DataTransferItem(formatItems(entry, 'plain', readTemplates())));
+    dataTransfer.set('text/plain', new vscode.DataTransferItem(formatItems(entry, 'plain')));
   }
 }
 

@@ -7,6 +7,7 @@ import type { ExportHooks, ExportOutcome } from '../../../src/export/exporter';
 import { resolveExportFolder } from '../../../src/export/exportFolder';
 import type { ListNode } from '../../../src/views/nodes';
 import { eventually, useSignedInSandbox } from './helpers';
+import { MemoryFileSystem } from './memoryFileSystem';
 
 /** A folder of its own for each test, inside the test workspace. */
 function freshFolder(name: string): vscode.Uri {
@@ -242,6 +243,38 @@ describe('Export: lossless files from the sandbox', () => {
     );
     assert.equal(replaced.uri.fsPath, existing);
     assert.equal(readJson(replaced.uri).count, 150);
+  });
+
+  it('writes through workspace.fs into folders that are not on the local disk', async () => {
+    const memory = new MemoryFileSystem();
+    const registration = vscode.workspace.registerFileSystemProvider('omi-test-memory', memory);
+    try {
+      const folder = vscode.Uri.from({ scheme: 'omi-test-memory', path: '/notes/exports' });
+      await vscode.workspace.fs.createDirectory(vscode.Uri.from({ scheme: 'omi-test-memory', path: '/notes' }));
+      const request = { kind: 'actionItems' as const, filters: {}, format: 'json' as const, folder, date };
+      const { uri, count } = written(await context.api.exporter.exportList(request, hooks()));
+      assert.equal(uri.toString(), 'omi-test-memory:/notes/exports/omi-action-items-2026-11-28T10-50-00.json');
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      assert.equal(count, 150);
+      assert.deepEqual(JSON.parse(text).items, context.sandbox.data.actionItems);
+      assert.deepEqual(await vscode.workspace.fs.readDirectory(folder), [
+        [path.basename(uri.path), vscode.FileType.File],
+      ]);
+      assert.equal(memory.renames.length, 1);
+      assert.match(
+        memory.renames[0]!,
+        /^\/notes\/exports\/\.omi-action-items-.*\.tmp → \/notes\/exports\/omi-action-items-/,
+      );
+
+      const kept = await context.api.exporter.exportList(
+        request,
+        hooks(async () => false),
+      );
+      assert.equal(kept.status, 'kept');
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), text);
+    } finally {
+      registration.dispose();
+    }
   });
 
   it('runs omi.exportMemories with arguments, asking nothing', async () => {

@@ -71,7 +71,10 @@ describe('UI: browsing Omi data in the sidebar', () => {
     await rowsOf(actionItems).filter({ hasText: 'Open' }).first().waitFor({ timeout: 20_000 });
     const conversations = pane(container, 'Conversations');
     // The first row is "Loading conversations…" until the page is in.
-    await rowsOf(conversations).filter({ hasText: /Today|Yesterday|day|\d{4}/ }).first().waitFor({ timeout: 30_000 });
+    await rowsOf(conversations)
+      .filter({ hasText: /Today|Yesterday|day|\d{4}/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
     const dayRows = await rowsOf(conversations).allInnerTexts();
     assert.ok(
       dayRows.some((t) => /Today|Yesterday|day|\d{4}/.test(t)),

@@ -132,13 +132,15 @@ function announce(outcome: ExportOutcome, noun: string): void {
   const where = vscode.workspace.asRelativePath(outcome.uri);
   const isFolder = !/\.jsonl?$/.test(outcome.uri.path);
   const action = isFolder ? 'Reveal' : 'Open';
-  void vscode.window
-    .showInformationMessage(`Exported ${outcome.count.toLocaleString()} ${noun} to ${where}.`, action)
-    .then((choice) => {
-      if (choice !== action) return;
-      if (isFolder) void vscode.commands.executeCommand('revealInExplorer', outcome.uri);
-      else void vscode.window.showTextDocument(outcome.uri);
-    });
+  const message = `Exported ${outcome.count.toLocaleString()} ${noun} to ${where}.`;
+  const shown = outcome.notice
+    ? vscode.window.showWarningMessage(`${message} ${outcome.notice}`, action)
+    : vscode.window.showInformationMessage(message, action);
+  void shown.then((choice) => {
+    if (choice !== action) return;
+    if (isFolder) void vscode.commands.executeCommand('revealInExplorer', outcome.uri);
+    else void vscode.window.showTextDocument(outcome.uri);
+  });
 }
 
 /**

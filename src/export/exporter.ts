@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
-import type { ActionItemFilters, ConversationFilters, MemoryFilters, Page, TranscriptCache } from '../api';
+import {
+  ACTION_ITEMS_OFFSET_CAP,
+  type ActionItemFilters,
+  type ConversationFilters,
+  type MemoryFilters,
+  type Page,
+  type TranscriptCache,
+} from '../api';
 import type { Conversation } from '../api/models';
 import type { OmiConnection } from '../store/connection';
 import type { Logger } from '../util/logger';
@@ -47,7 +54,8 @@ export interface ExportHooks {
 }
 
 export type ExportOutcome =
-  | { status: 'written'; uri: vscode.Uri; count: number }
+  /** `notice`: something the user should know about what was written (it may be incomplete). */
+  | { status: 'written'; uri: vscode.Uri; count: number; notice?: string }
   | { status: 'cancelled' }
   /** The target existed and the user chose to keep it: nothing was fetched or written. */
   | { status: 'kept'; uri: vscode.Uri };
@@ -83,8 +91,9 @@ export interface ExporterDependencies {
 export class OmiExporter {
   constructor(private readonly deps: ExporterDependencies) {}
 
-  exportList(request: ListExportRequest, hooks: ExportHooks): Promise<ExportOutcome> {
+  async exportList(request: ListExportRequest, hooks: ExportHooks): Promise<ExportOutcome> {
     const client = this.deps.connection.client;
+    let capped = false;
     const filters: Record<string, unknown> = plainFilters(request.filters);
     let produce: Produce;
     switch (request.kind) {
@@ -97,7 +106,9 @@ export class OmiExporter {
       case 'actionItems':
         produce = (writer, signal, onProgress) =>
           this.run(writer, signal, onProgress, (offset, s) =>
-            client.pagesOfActionItems(request.filters, { startOffset: offset, signal: s }),
+            noticeCap(client.pagesOfActionItems(request.filters, { startOffset: offset, signal: s }), () => {
+              capped = true;
+            }),
           );
         break;
       case 'conversations': {
@@ -118,7 +129,12 @@ export class OmiExporter {
         break;
       }
     }
-    return this.write(request, filters, hooks, produce);
+    const outcome = await this.write(request, filters, hooks, produce);
+    if (capped && outcome.status === 'written') {
+      outcome.notice =
+        'Omi lists at most 2,000 action items for one filter, so some may be missing: export open and done ones separately, or by date.';
+    }
+    return outcome;
   }
 
   exportItems(request: ItemsExportRequest, hooks: ExportHooks): Promise<ExportOutcome> {
@@ -231,6 +247,17 @@ async function placeBesideExisting(
     } catch (error) {
       if (!(error instanceof TargetExistsError) || n >= 100) throw error;
     }
+  }
+}
+
+/**
+ * Passes the pages through, calling `onCap` when a page reaching the offset the server cannot page past came back
+ * (nearly) full, so more may exist beyond it. "Nearly": the real server drops a few rows after cutting a page.
+ */
+async function* noticeCap<T>(pages: AsyncIterable<Page<T>>, onCap: () => void): AsyncGenerator<Page<T>> {
+  for await (const page of pages) {
+    if (page.offset + page.limit >= ACTION_ITEMS_OFFSET_CAP && page.items.length >= page.limit * 0.9) onCap();
+    yield page;
   }
 }
 

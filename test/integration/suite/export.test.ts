@@ -214,6 +214,20 @@ describe('Export: lossless files from the sandbox', () => {
     }
   });
 
+  it('leaves no file when the server fails mid-way', async () => {
+    const folder = freshFolder('failed');
+    context.sandbox.setFaults({ failEvery: { n: 2, mode: '500' } });
+    try {
+      await assert.rejects(
+        context.api.exporter.exportList({ kind: 'memories', filters: {}, format: 'json', folder, date }, hooks()),
+        (error: { kind?: string; status?: number }) => error.kind === 'server' && error.status === 500,
+      );
+      assert.deepEqual(entries(folder), [], 'no export and no temporary file');
+    } finally {
+      context.sandbox.setFaults({ failEvery: null });
+    }
+  });
+
   it('never replaces an existing file without a yes', async () => {
     const folder = freshFolder('existing');
     fs.mkdirSync(folder.fsPath, { recursive: true });
@@ -364,6 +378,32 @@ describe('Export: hostile data stays lossless and inside the folder', () => {
     );
     assert.deepEqual(readJson(uri).items, context.sandbox.data.memories);
     assert.ok(context.sandbox.data.memories.some((m) => m.content.length > 1_000_000));
+  });
+});
+
+describe('Export: more than 2,000 action items', () => {
+  const context = useSignedInSandbox({ memories: 1, conversations: 1, actionItems: 2100 });
+
+  it('exports the 2,000 the server can list and says that some may be missing', async () => {
+    const folder = freshFolder('capped');
+    const outcome = written(
+      await context.api.exporter.exportList({ kind: 'actionItems', filters: {}, format: 'jsonl', folder }, hooks()),
+    );
+    assert.equal(outcome.count, 2000);
+    assert.match((outcome as { notice?: string }).notice ?? '', /at most 2,000 action items/);
+    const pages = context.sandbox.requests.filter((r) => r.path.endsWith('/action-items')).map((r) => r.query.offset);
+    assert.deepEqual(pages, ['0', '1000'], 'never asks past the cap');
+
+    const openCount = context.sandbox.data.actionItems.filter((a) => !a.completed).length;
+    assert.ok(openCount > 1000 && openCount < 1800, `${openCount} open: two pages, the second far from full`);
+    const open = written(
+      await context.api.exporter.exportList(
+        { kind: 'actionItems', filters: { completed: false }, format: 'json', folder },
+        hooks(),
+      ),
+    );
+    assert.equal(open.count, openCount);
+    assert.equal((open as { notice?: string }).notice, undefined, 'a filter under the cap is complete');
   });
 });
 

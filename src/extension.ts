@@ -3,12 +3,15 @@ import { ApiKeyStore } from './auth/apiKeyStore';
 import { promptOnServerChange } from './auth/serverChangePrompt';
 import { ServerSettings } from './auth/serverSettings';
 import { SignInState } from './auth/signInState';
+import { registerExportCommands } from './commands/exportCommands';
 import { registerFilterCommands } from './commands/filterCommands';
+import { registerInsertCommands } from './commands/insertCommands';
 import { manageKeys, rotateCurrentKey } from './commands/manageKeys';
 import { openConversation } from './commands/openConversation';
 import { setApiKey } from './commands/setApiKey';
 import { signOut } from './commands/signOut';
 import { registerViewCommands } from './commands/viewCommands';
+import { OmiExporter } from './export/exporter';
 import { OmiConnection } from './store/connection';
 import { DiskListCache } from './store/diskListCache';
 import { OmiStore } from './store/omiStore';
@@ -27,6 +30,7 @@ export interface OmiExtensionApi {
   readonly views: OmiViews;
   readonly store: OmiStore;
   readonly statusBar: OmiStatusBar;
+  readonly exporter: OmiExporter;
   /** Only when VS Code runs the extension's tests: the raw secret storage, to act as another window would. */
   readonly testing?: { secrets: vscode.SecretStorage };
 }
@@ -48,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
   const views = new OmiViews(store, signIn);
   const statusBar = new OmiStatusBar(signIn, connection);
   const conversationDocuments = new ConversationDocuments();
+  const exporter = new OmiExporter({ connection, transcripts, log });
   const keyDependencies = { store: keyStore, state: signIn, connection, log };
   context.subscriptions.push(log, server, keyStore, signIn, connection, store, views, statusBar);
 
@@ -73,6 +78,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     ),
     ...registerViewCommands(views),
     ...registerFilterCommands(store, views),
+    ...registerExportCommands(exporter, store, signIn),
+    ...registerInsertCommands(store, signIn),
   );
 
   await signIn.reload();
@@ -89,6 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     views,
     store,
     statusBar,
+    exporter,
     testing: context.extensionMode === vscode.ExtensionMode.Test ? { secrets: context.secrets } : undefined,
   };
 }

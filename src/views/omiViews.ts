@@ -5,6 +5,7 @@ import type { ListItemTypes, ListKind, OmiStore } from '../store/omiStore';
 import { describeError } from '../util/errorMessage';
 import { actionItemsView } from './actionItemsView';
 import { conversationsView } from './conversationsView';
+import { OmiTreeDragAndDrop } from './dragAndDrop';
 import type { ListViewDefinition } from './listViewDefinition';
 import { memoriesView } from './memoriesView';
 import type { ListNode } from './nodes';
@@ -116,6 +117,7 @@ export class OmiViews implements vscode.Disposable {
       treeDataProvider: provider,
       showCollapseAll: true,
       canSelectMany: true,
+      dragAndDropController: new OmiTreeDragAndDrop<ListItemTypes[K]>(),
     });
     provider.bind(view);
     this.disposables.push(view, provider);

@@ -36,14 +36,16 @@ describe('UI: browsing Omi data in the sidebar', () => {
     const labels = await rowsOf(memories).allInnerTexts();
     assert.ok(labels.length > 2, `category rows: ${labels.join(' | ')}`);
     const memoryPages = () => sandbox.requests.filter((r) => r.path === '/v1/dev/user/memories');
-    for (let clicks = 0; clicks < 5 && (await loadMore.count()) > 0; clicks++) {
+    // While a page loads the row reads "Loading more…", not "Load more…": under load that can last seconds, so
+    // the loop goes by what the server saw (120 memories: pages at 0, 50, 100, then the empty one at 150).
+    for (let clicks = 0; clicks < 5 && memoryPages().length < 4; clicks++) {
+      await loadMore.waitFor({ timeout: 30_000 });
       const before = memoryPages().length;
       await loadMore.click();
-      const deadline = Date.now() + 15_000;
+      const deadline = Date.now() + 30_000;
       while (memoryPages().length === before && Date.now() < deadline) await workbench.page.waitForTimeout(50);
-      await workbench.page.waitForTimeout(200);
     }
-    await loadMore.waitFor({ state: 'detached', timeout: 15_000 });
+    await loadMore.waitFor({ state: 'detached', timeout: 30_000 });
     const requests = sandbox.requests.filter((r) => r.path === '/v1/dev/user/memories').map((r) => r.query.offset);
     assert.deepEqual(requests, ['0', '50', '100', '150'], 'each page fetched once, ending on the empty page');
     const counts = await memories.locator('.monaco-list-row .label-description').allInnerTexts();
@@ -68,7 +70,11 @@ describe('UI: browsing Omi data in the sidebar', () => {
     const actionItems = pane(container, 'Action Items');
     await rowsOf(actionItems).filter({ hasText: 'Open' }).first().waitFor({ timeout: 20_000 });
     const conversations = pane(container, 'Conversations');
-    await rowsOf(conversations).first().waitFor({ timeout: 20_000 });
+    // The first row is "Loading conversations…" until the page is in.
+    await rowsOf(conversations)
+      .filter({ hasText: /Today|Yesterday|day|\d{4}/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
     const dayRows = await rowsOf(conversations).allInnerTexts();
     assert.ok(
       dayRows.some((t) => /Today|Yesterday|day|\d{4}/.test(t)),

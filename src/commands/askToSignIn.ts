@@ -1,0 +1,12 @@
+import * as vscode from 'vscode';
+
+/**
+ * For palette commands that need Omi data while no key is set: they are listed before the extension has even
+ * started (so they work right after VS Code opens), and say what is missing instead of failing on the first request.
+ */
+export function askToSignIn(): undefined {
+  void vscode.window
+    .showInformationMessage('Omi needs your API key first.', 'Set API Key')
+    .then((choice) => choice && vscode.commands.executeCommand('omi.setApiKey'));
+  return undefined;
+}

@@ -1,0 +1,198 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { SignInState } from '../auth/signInState';
+import type { ExportFormat, ExportHooks, ExportOutcome, ListExportRequest, OmiExporter } from '../export/exporter';
+import { EXPORT_NOUNS } from '../export/exporter';
+import { exportFolderFromSettings } from '../export/exportFolder';
+import type { ExportKind } from '../export/fileNames';
+import { actionItemQuery, conversationQuery, describeFilter, memoryQuery } from '../store/filters';
+import type { OmiStore } from '../store/omiStore';
+import { describeError } from '../util/errorMessage';
+import { selectedItems } from '../views/treeSelection';
+import { askToSignIn } from './askToSignIn';
+import { askExportChoices, type ExportChoices } from './exportPrompts';
+
+/**
+ * Arguments that skip the questions (scripts, keybindings, tests): every field is optional and defaults to the first
+ * choice of the matching question. `replace` answers the "file exists" question in advance.
+ */
+export interface ExportCommandArgs {
+  scope?: ExportChoices['scope'];
+  startDate?: string;
+  endDate?: string;
+  includeTranscripts?: boolean;
+  format?: ExportFormat;
+  /** A folder path or URI; defaults to `omi.export.folder`. */
+  folder?: string | vscode.Uri;
+  replace?: boolean;
+}
+
+const ARG_KEYS = ['scope', 'startDate', 'endDate', 'includeTranscripts', 'format', 'folder', 'replace'];
+
+function isExportArgs(value: unknown): value is ExportCommandArgs {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).some((k) => ARG_KEYS.includes(k))
+  );
+}
+
+function toFolder(folder: string | vscode.Uri): vscode.Uri {
+  return typeof folder === 'string'
+    ? path.isAbsolute(folder)
+      ? vscode.Uri.file(folder)
+      : vscode.Uri.parse(folder)
+    : folder;
+}
+
+async function confirmReplace(target: vscode.Uri): Promise<boolean> {
+  const answer = await vscode.window.showWarningMessage(
+    `${path.posix.basename(target.path)} already exists. Replace it?`,
+    { modal: true, detail: 'The existing export is kept unless you choose Replace.' },
+    'Replace',
+  );
+  return answer === 'Replace';
+}
+
+function request(kind: ExportKind, choices: ExportChoices, store: OmiStore, folder: vscode.Uri): ListExportRequest {
+  const useFilter = choices.scope === 'filter';
+  const range = choices.scope === 'range' ? { startDate: choices.startDate, endDate: choices.endDate } : {};
+  // What the views have loaded tells how many to expect, when it is the whole list for the same filter.
+  const list = store.list(kind);
+  const sameAsView = useFilter || describeFilter(store.filter(kind)) === undefined;
+  const estimate = choices.scope !== 'range' && sameAsView && list.complete ? list.items.length : undefined;
+  const target = { folder, estimate };
+  switch (kind) {
+    case 'memories':
+      return {
+        ...target,
+        kind,
+        format: onlyJson(choices.format),
+        filters: useFilter ? memoryQuery(store.filter(kind)) : {},
+      };
+    case 'actionItems':
+      return {
+        ...target,
+        kind,
+        format: onlyJson(choices.format),
+        filters: useFilter ? actionItemQuery(store.filter(kind)) : withoutUndefined(range),
+      };
+    case 'conversations':
+      return {
+        ...target,
+        kind,
+        format: choices.format,
+        includeTranscripts: choices.includeTranscripts,
+        filters: useFilter ? conversationQuery(store.filter(kind)) : withoutUndefined(range),
+      };
+  }
+}
+
+function onlyJson(format: ExportFormat): 'json' | 'jsonl' {
+  return format === 'jsonl' ? 'jsonl' : 'json';
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Runs an export in a cancellable progress notification and tells how it went. */
+async function withExportProgress(
+  noun: string,
+  run: (hooks: ExportHooks) => Promise<ExportOutcome>,
+  replace: boolean | undefined,
+): Promise<ExportOutcome | undefined> {
+  try {
+    const outcome = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Exporting ${noun}`, cancellable: true },
+      (progress, token) =>
+        run({ progress, token, confirmReplace: replace === undefined ? confirmReplace : async () => replace }),
+    );
+    announce(outcome, noun);
+    return outcome;
+  } catch (error) {
+    const { message } = describeError(error);
+    void vscode.window.showErrorMessage(`The export of ${noun} failed and wrote nothing. ${message}`);
+    return undefined;
+  }
+}
+
+function announce(outcome: ExportOutcome, noun: string): void {
+  if (outcome.status === 'cancelled') {
+    void vscode.window.showInformationMessage('Export cancelled. Nothing was written.');
+    return;
+  }
+  if (outcome.status === 'kept') {
+    void vscode.window.showInformationMessage(
+      `Kept ${vscode.workspace.asRelativePath(outcome.uri)}; nothing was exported.`,
+    );
+    return;
+  }
+  const where = vscode.workspace.asRelativePath(outcome.uri);
+  const isFolder = !/\.jsonl?$/.test(outcome.uri.path);
+  const action = isFolder ? 'Reveal' : 'Open';
+  const message = `Exported ${outcome.count.toLocaleString()} ${noun} to ${where}.`;
+  const shown = outcome.notice
+    ? vscode.window.showWarningMessage(`${message} ${outcome.notice}`, action)
+    : vscode.window.showInformationMessage(message, action);
+  void shown.then((choice) => {
+    if (choice !== action) return;
+    if (isFolder) void vscode.commands.executeCommand('revealInExplorer', outcome.uri);
+    else void vscode.window.showTextDocument(outcome.uri);
+  });
+}
+
+/**
+ * `omi.exportMemories`, `omi.exportActionItems`, `omi.exportConversations` (asking what and how, or taking
+ * ExportCommandArgs) and `omi.exportSelection` (the tree's selection, as JSON). Each returns the ExportOutcome, or
+ * undefined when the user backed out or it failed.
+ */
+export function registerExportCommands(
+  exporter: OmiExporter,
+  store: OmiStore,
+  signIn: SignInState,
+): vscode.Disposable[] {
+  const exportList = async (kind: ExportKind, argument: unknown) => {
+    if (!signIn.signedIn) return askToSignIn();
+    const args = isExportArgs(argument) ? argument : undefined;
+    const noun = EXPORT_NOUNS[kind];
+    const choices: ExportChoices | undefined = args
+      ? {
+          scope: args.scope ?? 'all',
+          startDate: args.startDate,
+          endDate: args.endDate,
+          includeTranscripts: args.includeTranscripts === true,
+          format: args.format ?? 'json',
+        }
+      : await askExportChoices(kind, noun, store.filter(kind));
+    if (!choices) return undefined;
+    const folder = args?.folder ? toFolder(args.folder) : await exportFolderFromSettings();
+    if (!folder) return undefined;
+    const listRequest = request(kind, choices, store, folder);
+    return withExportProgress(noun, (hooks) => exporter.exportList(listRequest, hooks), args?.replace);
+  };
+
+  const exportSelection = async (clicked: unknown, selected: unknown) => {
+    const selection = selectedItems(clicked, selected);
+    if (!selection) {
+      void vscode.window.showInformationMessage('Select Omi items in a tree first, then export the selection.');
+      return undefined;
+    }
+    const folder = await exportFolderFromSettings();
+    if (!folder) return undefined;
+    const noun = EXPORT_NOUNS[selection.kind];
+    return withExportProgress(
+      noun,
+      (hooks) => exporter.exportItems({ ...selection, folder, format: 'json' }, hooks),
+      undefined,
+    );
+  };
+
+  return [
+    vscode.commands.registerCommand('omi.exportMemories', (args?: unknown) => exportList('memories', args)),
+    vscode.commands.registerCommand('omi.exportActionItems', (args?: unknown) => exportList('actionItems', args)),
+    vscode.commands.registerCommand('omi.exportConversations', (args?: unknown) => exportList('conversations', args)),
+    vscode.commands.registerCommand('omi.exportSelection', exportSelection),
+  ];
+}

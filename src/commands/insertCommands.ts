@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import type { SignInState } from '../auth/signInState';
+import { insertItems } from '../export/editorInsert';
+import { formatIds, formatItems, type KindedItems } from '../export/itemText';
+import { readTemplates } from '../export/templateSettings';
+import type { OmiStore } from '../store/omiStore';
+import { registerOmiDropProvider } from '../views/dragAndDrop';
+import { selectedItems } from '../views/treeSelection';
+import { askToSignIn } from './askToSignIn';
+import { pickMemories } from './insertMemory';
+
+/** Inserts at every cursor of the active editor; says why when there is none or it is read-only. */
+async function insertIntoActiveEditor(entry: KindedItems): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return noEditor();
+  const done = await insertItems(editor, entry);
+  if (!done) void vscode.window.showWarningMessage('This editor does not accept text (it may be read-only).');
+  return done;
+}
+
+function noEditor(): false {
+  void vscode.window.showInformationMessage('Open a document and place the cursor where the Omi text should go.');
+  return false;
+}
+
+async function copy(text: string, what: string): Promise<void> {
+  await vscode.env.clipboard.writeText(text);
+  vscode.window.setStatusBarMessage(`$(copy) Copied ${what}`, 3000);
+}
+
+function described(entry: KindedItems): string {
+  const n = entry.items.length;
+  const nouns = {
+    memories: ['memory', 'memories'],
+    actionItems: ['action item', 'action items'],
+    conversations: ['conversation', 'conversations'],
+  };
+  const [one, many] = nouns[entry.kind];
+  return n === 1 ? `1 ${one}` : `${n} ${many}`;
+}
+
+/**
+ * `omi.insertMemory` (a quick pick, or the tree rows it is given), `omi.insertIntoEditor`, `omi.copyAsMarkdown`,
+ * `omi.copyText`, `omi.copyId` (tree rows: VS Code passes the clicked row and the selection), and the drop provider
+ * that takes rows dragged from the trees into editors.
+ */
+export function registerInsertCommands(store: OmiStore, signIn: SignInState): vscode.Disposable[] {
+  const withSelection =
+    (run: (entry: KindedItems) => Promise<unknown>) =>
+    (clicked?: unknown, selected?: unknown): Promise<unknown> | undefined => {
+      const entry = selectedItems(clicked, selected);
+      return entry ? run(entry) : undefined;
+    };
+
+  return [
+    vscode.commands.registerCommand('omi.insertMemory', async (clicked?: unknown, selected?: unknown) => {
+      const given = selectedItems(clicked, selected);
+      if (given) return given.kind === 'memories' ? insertIntoActiveEditor(given) : false;
+      if (!vscode.window.activeTextEditor) return noEditor();
+      if (!signIn.signedIn) return askToSignIn();
+      const memories = await pickMemories(store);
+      if (!memories || memories.length === 0) return false;
+      return insertIntoActiveEditor({ kind: 'memories', items: memories });
+    }),
+    vscode.commands.registerCommand('omi.insertIntoEditor', withSelection(insertIntoActiveEditor)),
+    vscode.commands.registerCommand(
+      'omi.copyAsMarkdown',
+      withSelection((entry) =>
+        copy(formatItems(entry, 'markdown', readTemplates()), `${described(entry)} as Markdown`),
+      ),
+    ),
+    vscode.commands.registerCommand(
+      'omi.copyText',
+      withSelection((entry) => copy(formatItems(entry, 'plain'), described(entry))),
+    ),
+    vscode.commands.registerCommand(
+      'omi.copyId',
+      withSelection((entry) => copy(formatIds(entry), entry.items.length === 1 ? 'the ID' : 'the IDs')),
+    ),
+    registerOmiDropProvider(),
+  ];
+}

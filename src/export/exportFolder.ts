@@ -1,0 +1,44 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+export const DEFAULT_EXPORT_FOLDER = 'omi-export';
+
+/**
+ * Where exports go: `omi.export.folder` inside the first workspace folder, or that setting itself when it is an
+ * absolute path (`~` is the home folder). Without a workspace, a relative setting has nothing to be relative to, so
+ * the user is asked for a folder; undefined when they decline.
+ */
+export async function resolveExportFolder(
+  setting: string | undefined,
+  workspaceFolders: readonly vscode.WorkspaceFolder[] | undefined,
+  askForFolder: () => Thenable<vscode.Uri | undefined>,
+): Promise<vscode.Uri | undefined> {
+  let folder = setting?.trim() || DEFAULT_EXPORT_FOLDER;
+  if (folder === '~' || folder.startsWith('~/') || folder.startsWith('~\\')) {
+    folder = path.join(os.homedir(), folder.slice(1));
+  }
+  if (path.isAbsolute(folder)) return vscode.Uri.file(folder);
+  const first = workspaceFolders?.[0];
+  if (first) return vscode.Uri.joinPath(first.uri, folder);
+  return askForFolder();
+}
+
+/** The folder dialog used when no workspace is open. */
+export async function askForExportFolder(): Promise<vscode.Uri | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFiles: false,
+    canSelectFolders: true,
+    canSelectMany: false,
+    openLabel: 'Export Here',
+    title: 'Omi: choose a folder for the export',
+  });
+  return picked?.[0];
+}
+
+/** The export folder from the settings and the open workspace, asking with a dialog when there is no workspace. */
+export function exportFolderFromSettings(): Promise<vscode.Uri | undefined> {
+  const folders = vscode.workspace.workspaceFolders;
+  const setting = vscode.workspace.getConfiguration('omi', folders?.[0]?.uri).get<string>('export.folder');
+  return resolveExportFolder(setting, folders, askForExportFolder);
+}

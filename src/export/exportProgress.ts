@@ -1,0 +1,62 @@
+import type * as vscode from 'vscode';
+import { formatWait } from '../util/errorMessage';
+import type { ExportProgress } from './exportRunner';
+
+type Reporter = vscode.Progress<{ message?: string; increment?: number }>;
+
+/**
+ * The progress notification's line: "1,200 of ~? memories", and a countdown while a rate limit holds the export,
+ * whether the export waits (long waits) or the client does (short ones, announced by the connection).
+ */
+export class ExportProgressText {
+  private count = 0;
+  private reportedPercent = 0;
+  private waitUntil = 0;
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    private readonly progress: Reporter,
+    private readonly noun: string,
+    private readonly estimate: number | undefined,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  update(state: ExportProgress): void {
+    this.count = state.count;
+    this.waitUntil = state.waitingMs ? this.now() + state.waitingMs : 0;
+    this.render();
+  }
+
+  /** The client is sitting out a short rate limit until then. */
+  clientWaits(until: Date): void {
+    this.waitUntil = until.getTime();
+    this.render();
+    this.timer ??= setInterval(() => {
+      this.render();
+      if (this.now() >= this.waitUntil) this.stopTimer();
+    }, 1000);
+  }
+
+  dispose(): void {
+    this.stopTimer();
+  }
+
+  private render(): void {
+    const total = this.estimate === undefined ? '?' : this.estimate.toLocaleString();
+    let message = `${this.count.toLocaleString()} of ~${total} ${this.noun}`;
+    const waitMs = this.waitUntil - this.now();
+    if (waitMs > 0) message += ` · rate limited, resuming in ${formatWait(waitMs)}`;
+    let increment: number | undefined;
+    if (this.estimate) {
+      const percent = Math.min(100, Math.floor((this.count / this.estimate) * 100));
+      increment = percent > this.reportedPercent ? percent - this.reportedPercent : undefined;
+      this.reportedPercent = Math.max(this.reportedPercent, percent);
+    }
+    this.progress.report({ message, increment });
+  }
+
+  private stopTimer(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}

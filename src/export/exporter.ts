@@ -1,0 +1,272 @@
+import * as vscode from 'vscode';
+import {
+  ACTION_ITEMS_OFFSET_CAP,
+  type ActionItemFilters,
+  type ConversationFilters,
+  type MemoryFilters,
+  type Page,
+  type TranscriptCache,
+} from '../api';
+import type { Conversation } from '../api/models';
+import type { OmiConnection } from '../store/connection';
+import type { Logger } from '../util/logger';
+import { type ExportFile, TargetExistsError } from './exportFile';
+import { ExportProgressText } from './exportProgress';
+import { type ExportProgress, exportPages } from './exportRunner';
+import { type ExportKind, exportFileName, exportFolderName } from './fileNames';
+import type { ItemsOfKind } from './itemText';
+import { JsonExportWriter, JsonLinesWriter } from './jsonExportWriter';
+import { conversationFileName, conversationMarkdown } from './markdown';
+import { exists, MarkdownFolder } from './markdownFolder';
+import { NodeExportFile } from './nodeExportFile';
+import { transcriptsForPage } from './transcripts';
+import { WorkspaceExportFile } from './workspaceExportFile';
+
+export type ExportFormat = 'json' | 'jsonl' | 'markdown';
+
+interface ExportTarget {
+  /** The folder the file (or, for Markdown, the folder of notes) goes into; created when missing. */
+  folder: vscode.Uri;
+  /** Names the file; defaults to now. */
+  date?: Date;
+  /** How many items to expect, for the progress bar ("1,200 of ~1,350"); unknown when undefined. */
+  estimate?: number;
+}
+
+/** A bulk export of one list, fetched page by page. `filters` go to the server and into the file's header. */
+export type ListExportRequest = ExportTarget &
+  (
+    | { kind: 'memories'; filters: MemoryFilters; format: 'json' | 'jsonl' }
+    | { kind: 'actionItems'; filters: ActionItemFilters; format: 'json' | 'jsonl' }
+    | { kind: 'conversations'; filters: ConversationFilters; includeTranscripts: boolean; format: ExportFormat }
+  );
+
+/** Items already at hand (a tree selection), written as one file. */
+export type ItemsExportRequest = ExportTarget & {
+  format: 'json' | 'jsonl';
+} & { [K in ExportKind]: { kind: K; items: ItemsOfKind[K][] } }[ExportKind];
+
+export interface ExportHooks {
+  progress: vscode.Progress<{ message?: string; increment?: number }>;
+  token: vscode.CancellationToken;
+  /** Asked when the file (or folder) exists already; false keeps it and exports nothing. */
+  confirmReplace(target: vscode.Uri): Promise<boolean>;
+}
+
+export type ExportOutcome =
+  /** `notice`: something the user should know about what was written (it may be incomplete). */
+  | { status: 'written'; uri: vscode.Uri; count: number; notice?: string }
+  | { status: 'cancelled' }
+  /** The target existed and the user chose to keep it: nothing was fetched or written. */
+  | { status: 'kept'; uri: vscode.Uri };
+
+export const EXPORT_NOUNS: Record<ExportKind, string> = {
+  memories: 'memories',
+  actionItems: 'action items',
+  conversations: 'conversations',
+};
+
+interface ItemWriter {
+  readonly count: number;
+  writeItems(items: readonly unknown[]): Promise<void>;
+}
+
+type Produce = (
+  writer: ItemWriter,
+  signal: AbortSignal,
+  onProgress: (progress: ExportProgress) => void,
+) => Promise<void>;
+
+export interface ExporterDependencies {
+  connection: OmiConnection;
+  transcripts: TranscriptCache;
+  log: Logger;
+}
+
+/**
+ * Writes export files (CONTRACT.md): the objects exactly as the API sent them, streamed to a temporary file and
+ * renamed into place, so a cancelled or failed export leaves nothing behind and an existing file is only replaced
+ * when the user says so. Asks nothing itself: the commands ask, tests call this directly.
+ */
+export class OmiExporter {
+  constructor(private readonly deps: ExporterDependencies) {}
+
+  async exportList(request: ListExportRequest, hooks: ExportHooks): Promise<ExportOutcome> {
+    const client = this.deps.connection.client;
+    let capped = false;
+    const filters: Record<string, unknown> = plainFilters(request.filters);
+    let produce: Produce;
+    switch (request.kind) {
+      case 'memories':
+        produce = (writer, signal, onProgress) =>
+          this.run(writer, signal, onProgress, (offset, s) =>
+            client.pagesOfMemories(request.filters, { startOffset: offset, signal: s }),
+          );
+        break;
+      case 'actionItems':
+        produce = (writer, signal, onProgress) =>
+          this.run(writer, signal, onProgress, (offset, s) =>
+            noticeCap(client.pagesOfActionItems(request.filters, { startOffset: offset, signal: s }), () => {
+              capped = true;
+            }),
+          );
+        break;
+      case 'conversations': {
+        // Listed without transcripts; they are added per page, from the cache where possible.
+        const { includeTranscript: _ignored, ...listFilters } = request.filters;
+        if (request.includeTranscripts) filters.includeTranscript = true;
+        const prepare = request.includeTranscripts
+          ? transcriptsForPage(client, this.deps.transcripts, listFilters)
+          : undefined;
+        produce = (writer, signal, onProgress) =>
+          this.run(
+            writer,
+            signal,
+            onProgress,
+            (offset, s) => client.pagesOfConversations(listFilters, { startOffset: offset, signal: s }),
+            prepare,
+          );
+        break;
+      }
+    }
+    const outcome = await this.write(request, filters, hooks, produce);
+    if (capped && outcome.status === 'written') {
+      outcome.notice =
+        'Omi lists at most 2,000 action items for one filter, so some may be missing: export open and done ones separately, or by date.';
+    }
+    return outcome;
+  }
+
+  exportItems(request: ItemsExportRequest, hooks: ExportHooks): Promise<ExportOutcome> {
+    const filters = { selectedIds: request.items.map((item) => item.id) };
+    return this.write(request, filters, hooks, async (writer, _signal, onProgress) => {
+      await writer.writeItems(request.items);
+      onProgress({ count: writer.count });
+    });
+  }
+
+  private async run<T>(
+    writer: ItemWriter,
+    signal: AbortSignal,
+    onProgress: (progress: ExportProgress) => void,
+    pages: (offset: number, signal: AbortSignal) => AsyncIterable<Page<T>>,
+    prepare?: (page: Page<T>, signal: AbortSignal) => Promise<T[]>,
+  ): Promise<void> {
+    await exportPages<T>({ pages, prepare, write: (items) => writer.writeItems(items), signal, onProgress });
+  }
+
+  private async write(
+    request: ExportTarget & { kind: ExportKind; format: ExportFormat },
+    filters: Record<string, unknown>,
+    hooks: ExportHooks,
+    produce: Produce,
+  ): Promise<ExportOutcome> {
+    const { kind, format, folder } = request;
+    const date = request.date ?? new Date();
+    const name =
+      format === 'markdown'
+        ? exportFolderName(kind, date)
+        : exportFileName(kind, date, format === 'json' ? 'json' : 'jsonl');
+    await vscode.workspace.fs.createDirectory(folder);
+    const target = vscode.Uri.joinPath(folder, name);
+    let replace = false;
+    if (await exists(target)) {
+      if (!(await hooks.confirmReplace(target))) return { status: 'kept', uri: target };
+      replace = true;
+    }
+
+    const controller = new AbortController();
+    const cancellation = hooks.token.onCancellationRequested(() => controller.abort());
+    if (hooks.token.isCancellationRequested) controller.abort();
+    const progress = new ExportProgressText(hooks.progress, EXPORT_NOUNS[kind], request.estimate);
+    const waits = this.deps.connection.onDidWaitForRateLimit((event) => progress.clientWaits(event.until));
+    const header = { kind, exportedAt: date.toISOString(), source: this.deps.connection.baseUrl ?? '', filters };
+    const output = format === 'markdown' ? new MarkdownFolder(folder, name) : this.openFile(folder, name);
+    try {
+      let count: number;
+      let placed: string;
+      if (output instanceof MarkdownFolder) {
+        const writer: ItemWriter = {
+          get count() {
+            return output.count;
+          },
+          writeItems: async (items) => {
+            for (const conversation of items as Conversation[]) {
+              await output.writeNote(conversationFileName(conversation), conversationMarkdown(conversation));
+            }
+          },
+        };
+        await produce(writer, controller.signal, (p) => progress.update(p));
+        if (controller.signal.aborted) return { status: 'cancelled' };
+        count = output.count;
+        placed = await placeBesideExisting(name, replace, (n, r) => output.place(n, r));
+      } else {
+        const writer = format === 'json' ? new JsonExportWriter(header, output) : new JsonLinesWriter(output);
+        await produce(writer, controller.signal, (p) => progress.update(p));
+        if (controller.signal.aborted) return { status: 'cancelled' };
+        await output.complete(writer.head(), writer.tail());
+        count = writer.count;
+        placed = await placeBesideExisting(name, replace, (n, r) => output.place(n, r));
+      }
+      const uri = vscode.Uri.joinPath(folder, placed);
+      this.deps.log.info(`Exported ${count} ${EXPORT_NOUNS[kind]} to ${uri.toString(true)}.`);
+      return { status: 'written', uri, count };
+    } catch (error) {
+      if (controller.signal.aborted) return { status: 'cancelled' };
+      this.deps.log.warn(`Export of ${EXPORT_NOUNS[kind]} failed; nothing was written.`);
+      throw error;
+    } finally {
+      cancellation.dispose();
+      waits.dispose();
+      progress.dispose();
+      await output.discard();
+    }
+  }
+
+  private openFile(folder: vscode.Uri, name: string): ExportFile {
+    return folder.scheme === 'file' ? new NodeExportFile(folder.fsPath, name) : new WorkspaceExportFile(folder, name);
+  }
+}
+
+/**
+ * Places the export under `name`; if a file of that name appeared while exporting (the user was asked before it
+ * started), the export goes beside it as "name (2)" rather than replacing it or being thrown away.
+ */
+async function placeBesideExisting(
+  name: string,
+  replace: boolean,
+  place: (name: string, replace: boolean) => Promise<void>,
+): Promise<string> {
+  const dot = name.lastIndexOf('.');
+  const [stem, extension] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? name : `${stem} (${n})${extension}`;
+    try {
+      await place(candidate, replace && n === 1);
+      return candidate;
+    } catch (error) {
+      if (!(error instanceof TargetExistsError) || n >= 100) throw error;
+    }
+  }
+}
+
+/**
+ * Passes the pages through, calling `onCap` when a page reaching the offset the server cannot page past came back
+ * (nearly) full, so more may exist beyond it. "Nearly": the real server drops a few rows after cutting a page.
+ */
+async function* noticeCap<T>(pages: AsyncIterable<Page<T>>, onCap: () => void): AsyncGenerator<Page<T>> {
+  for await (const page of pages) {
+    if (page.offset + page.limit >= ACTION_ITEMS_OFFSET_CAP && page.items.length >= page.limit * 0.9) onCap();
+    yield page;
+  }
+}
+
+/** The filters as plain JSON for the file's header: dates as ISO strings, nothing undefined. */
+export function plainFilters(filters: object): Record<string, unknown> {
+  const plain: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === undefined) continue;
+    plain[key] = value instanceof Date ? value.toISOString() : Array.isArray(value) ? [...value] : value;
+  }
+  return plain;
+}

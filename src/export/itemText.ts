@@ -1,0 +1,133 @@
+// Omi items as text for a user's notes: inserted, dropped or copied (no vscode import: unit-tested).
+import type { ActionItem, Conversation, ConversationStructured, Memory } from '../api/models';
+import { localDayKey, parseDate } from '../util/time';
+import type { ExportKind } from './fileNames';
+import { renderTemplate, type TemplateFields } from './templates';
+
+export type TextStyle = 'markdown' | 'plain';
+
+export interface ItemsOfKind {
+  memories: Memory;
+  actionItems: ActionItem;
+  conversations: Conversation;
+}
+
+export type KindedItems = { [K in ExportKind]: { kind: K; items: ItemsOfKind[K][] } }[ExportKind];
+
+/** The Markdown templates; the settings `omi.insert.*Template` replace them. */
+export interface Templates {
+  memory: string;
+  actionItem: string;
+  conversation: string;
+}
+
+export const DEFAULT_TEMPLATES: Readonly<Templates> = Object.freeze({
+  memory: '- {content} _(Omi memory, {category}, {date})_',
+  actionItem: '- [{check}] {description} (due {due})',
+  conversation: '**{emoji} {title}** ({date})\n\n{overview}',
+});
+
+/** Plain text has no markup to customise: just the words. */
+const PLAIN_TEMPLATES: Readonly<Templates> = Object.freeze({
+  memory: '{content}',
+  actionItem: '{description} (due {due})',
+  conversation: '{title} ({date})\n{overview}',
+});
+
+/** The Markdown-ish language ids; every other document gets plain text. */
+const MARKDOWN_LANGUAGES = new Set(['markdown', 'mdx', 'quarto', 'rmd']);
+
+export function styleForLanguage(languageId: string): TextStyle {
+  return MARKDOWN_LANGUAGES.has(languageId) ? 'markdown' : 'plain';
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** `2026-11-28` in local time, or '' when absent. */
+export function localDate(iso: string | null | undefined): string {
+  const date = parseDate(iso);
+  return date ? localDayKey(date) : '';
+}
+
+/** `2026-11-28 10:50` in local time, or '' when absent. */
+export function localDateTime(iso: string | null | undefined): string {
+  const date = parseDate(iso);
+  return date ? `${localDayKey(date)} ${pad(date.getHours())}:${pad(date.getMinutes())}` : '';
+}
+
+/** One line: a bullet or a heading must not be broken by a line break inside the text. */
+export function singleLine(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim();
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+export function memoryFields(memory: Memory, style: TextStyle): TemplateFields {
+  const content = text(memory.content);
+  return {
+    content: style === 'markdown' ? singleLine(content) : content,
+    category: text(memory.category),
+    date: localDate(memory.created_at),
+    id: text(memory.id),
+    tags: Array.isArray(memory.tags) ? memory.tags.filter((t) => typeof t === 'string').join(', ') : '',
+  };
+}
+
+export function actionItemFields(item: ActionItem, style: TextStyle): TemplateFields {
+  const description = text(item.description);
+  return {
+    description: style === 'markdown' ? singleLine(description) : description,
+    check: item.completed ? 'x' : ' ',
+    due: localDate(item.due_at),
+    date: localDate(item.created_at),
+    id: text(item.id),
+  };
+}
+
+export function conversationFields(conversation: Conversation, style: TextStyle): TemplateFields {
+  const structured: Partial<ConversationStructured> = conversation.structured ?? {};
+  const title = text(structured.title) || 'Untitled conversation';
+  const started = parseDate(conversation.started_at);
+  const finished = parseDate(conversation.finished_at);
+  const minutes = started && finished && finished >= started ? Math.round((+finished - +started) / 60_000) : undefined;
+  return {
+    title: style === 'markdown' ? singleLine(title) : title,
+    emoji: singleLine(text(structured.emoji)),
+    date: localDateTime(conversation.started_at ?? conversation.created_at),
+    overview: text(structured.overview).trim(),
+    category: text(structured.category),
+    duration: minutes === undefined ? '' : `${minutes} min`,
+    id: text(conversation.id),
+  };
+}
+
+/** The text for some items of one kind, in the given style; several items are joined one per line or paragraph. */
+export function formatItems(entry: KindedItems, style: TextStyle, templates: Templates = DEFAULT_TEMPLATES): string {
+  const chosen = style === 'markdown' ? templates : PLAIN_TEMPLATES;
+  // An empty field at the start (no emoji) must not leave "** title**", which Markdown does not read as bold.
+  const tidy = (rendered: string) =>
+    style === 'markdown' ? rendered.replace(/^(\*\*|#+ |- )? +/, '$1').trimEnd() : rendered;
+  let parts: string[];
+  switch (entry.kind) {
+    case 'memories':
+      parts = entry.items.map((m) => tidy(renderTemplate(chosen.memory, memoryFields(m, style))));
+      break;
+    case 'actionItems':
+      parts = entry.items.map((a) => tidy(renderTemplate(chosen.actionItem, actionItemFields(a, style))));
+      break;
+    case 'conversations':
+      parts = entry.items.map((c) => tidy(renderTemplate(chosen.conversation, conversationFields(c, style))));
+      break;
+  }
+  const separator = parts.some((p) => p.includes('\n')) ? '\n\n' : '\n';
+  return parts.join(separator);
+}
+
+/** The items' ids, one per line. */
+export function formatIds(entry: KindedItems): string {
+  return entry.items.map((item) => item.id).join('\n');
+}

@@ -1,0 +1,89 @@
+// The export file format of CONTRACT.md, written a page at a time (no vscode import: unit-tested).
+import type { ExportKind } from './fileNames';
+
+export interface ExportHeader {
+  kind: ExportKind;
+  /** ISO-8601. */
+  exportedAt: string;
+  /** The API base URL the items came from (never with a key). */
+  source: string;
+  /** What was asked for; `{}` for everything. Plain JSON values only. */
+  filters: Record<string, unknown>;
+}
+
+export interface ExportDocument<T> extends ExportHeader {
+  count: number;
+  items: T[];
+}
+
+/** Where formatted text goes: a file being streamed, or memory in tests. */
+export interface TextSink {
+  write(text: string): Promise<void>;
+}
+
+/**
+ * Produces exactly `JSON.stringify(document, null, 2) + "\n"` without holding the document: items are formatted as
+ * they arrive into the body sink, and the header, which must say `count` before `items`, is known only at the end.
+ * The caller writes `head()`, then the body, then `tail()`.
+ */
+export class JsonExportWriter<T> {
+  private written = 0;
+
+  constructor(
+    private readonly header: ExportHeader,
+    private readonly body: TextSink,
+  ) {}
+
+  get count(): number {
+    return this.written;
+  }
+
+  async writeItems(items: readonly T[]): Promise<void> {
+    if (items.length === 0) return;
+    const parts: string[] = [];
+    for (const item of items) {
+      // JSON.stringify never emits a raw line break inside a string, so indenting every line is safe.
+      const text = JSON.stringify(item, null, 2).replace(/\n/g, '\n    ');
+      parts.push(`${this.written === 0 && parts.length === 0 ? '\n' : ',\n'}    ${text}`);
+    }
+    await this.body.write(parts.join(''));
+    this.written += items.length;
+  }
+
+  /** Everything before the first item. Valid once all items are written. */
+  head(): string {
+    const { kind, exportedAt, source, filters } = this.header;
+    const text = JSON.stringify({ kind, exportedAt, source, filters, count: this.written }, null, 2);
+    return `${text.slice(0, -2)},\n  "items": [`;
+  }
+
+  /** Everything after the last item. */
+  tail(): string {
+    return this.written === 0 ? ']\n}\n' : '\n  ]\n}\n';
+  }
+}
+
+/** JSON Lines: one API object per line, nothing else, as data tools expect. */
+export class JsonLinesWriter<T> {
+  private written = 0;
+
+  constructor(private readonly body: TextSink) {}
+
+  get count(): number {
+    return this.written;
+  }
+
+  async writeItems(items: readonly T[]): Promise<void> {
+    if (items.length === 0) return;
+    await this.body.write(items.map((item) => `${JSON.stringify(item)}\n`).join(''));
+    this.written += items.length;
+  }
+
+  head(): string {
+    return '';
+  }
+
+  tail(): string {
+    return '';
+  }
+}

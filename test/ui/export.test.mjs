@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { openWorkbench, runCommand, screenshot, startSandbox } from './workbench.mjs';
+
+/** Waits until `find` returns something, polling; fails after timeoutMs. */
+async function until(find, timeoutMs, what) {
+  const started = Date.now();
+  for (;;) {
+    const found = await find();
+    if (found) return found;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('UI: exporting from the command palette', () => {
+  let workbench;
+  let sandbox;
+
+  before(async () => {
+    sandbox = await startSandbox({ memories: 180, conversations: 12, actionItems: 20 });
+    workbench = await openWorkbench({
+      settings: { 'omi.apiBaseUrl': sandbox.url },
+      env: { OMI_API_KEY: sandbox.key },
+    });
+    // The palette lists the extension's commands once its extension host has started; the Omi tab says it has.
+    await workbench.page.locator('.activitybar .action-item a[aria-label^="Omi"]').waitFor({ timeout: 60_000 });
+  });
+
+  after(async () => {
+    await workbench?.close();
+    await sandbox?.close();
+  });
+
+  /**
+   * Answers a question of the export: once it is on screen, types to filter the choices (unless the wanted one is
+   * the default), checks that the highlighted row is the one wanted, and presses Enter.
+   */
+  async function answer(page, question, choice, { type = true } = {}) {
+    const widget = page.locator('.quick-input-widget');
+    await widget.locator(`input[placeholder="${question}"]`).waitFor({ state: 'visible', timeout: 30_000 });
+    if (type) await page.keyboard.type(choice);
+    const focused = widget.locator('.quick-input-list .monaco-list-row.focused .label-name');
+    await until(
+      async () => (await focused.count()) === 1 && (await focused.textContent())?.trim() === choice,
+      30_000,
+      choice,
+    );
+    await page.keyboard.press('Enter');
+  }
+
+  it('exports every memory as JSON into omi-export, then offers to open the file', async () => {
+    const { page, folder } = workbench;
+    await runCommand(page, 'Omi: Export Memories');
+    await answer(page, 'Which memories?', 'All memories');
+    await answer(page, 'Which format?', 'JSON', { type: false });
+    const exportFolder = path.join(folder, 'omi-export');
+    const file = await until(
+      () => fs.existsSync(exportFolder) && fs.readdirSync(exportFolder).find((n) => /^omi-memories-.*\.json$/.test(n)),
+      30_000,
+      'the export file',
+    );
+    const exported = JSON.parse(fs.readFileSync(path.join(exportFolder, file), 'utf8'));
+    assert.equal(exported.kind, 'memories');
+    assert.equal(exported.count, sandbox.data.memories.length);
+    assert.deepEqual(exported.items, sandbox.data.memories);
+    assert.deepEqual(fs.readdirSync(exportFolder), [file], 'no temporary files left');
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Exported 180 memories' });
+    await toast.waitFor({ timeout: 30_000 });
+    await screenshot(page, 'export-done');
+    await toast.getByRole('button', { name: 'Open' }).click();
+    await page.locator('.editor-instance .monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+    await until(
+      async () => (await page.locator('.tabs-container .tab').allInnerTexts()).some((t) => t.includes(file)),
+      30_000,
+      'the exported file to open in an editor',
+    );
+  });
+
+  it('exports conversations of the last 7 days as Markdown notes in a folder', async () => {
+    const { page, folder } = workbench;
+    await runCommand(page, 'Omi: Export Conversations');
+    await answer(page, 'Which conversations?', 'The last 7 days');
+    await answer(page, 'Include the transcripts?', 'With transcripts');
+    await answer(page, 'Which format?', 'Markdown');
+    const exportFolder = path.join(folder, 'omi-export');
+    const notesFolder = await until(
+      () =>
+        fs.existsSync(exportFolder) && fs.readdirSync(exportFolder).find((n) => /^omi-conversations-[^.]*$/.test(n)),
+      30_000,
+      'the folder of notes',
+    );
+    const notes = fs.readdirSync(path.join(exportFolder, notesFolder));
+    const weekAgo = Date.now() - 7 * 24 * 60 * 60 * 1000;
+    const recent = sandbox.data.conversations.filter((c) => Date.parse(c.created_at) >= weekAgo - 24 * 60 * 60 * 1000);
+    assert.ok(notes.length > 0 && notes.length <= recent.length, `${notes.length} notes for ${recent.length} recent`);
+    const first = fs.readFileSync(path.join(exportFolder, notesFolder, notes[0]), 'utf8');
+    assert.match(first, /^---\nid: ".+"\ntitle: ".*"\ndate: .+\ncategory: .+\nduration: .+\n---\n\n# /);
+    assert.match(first, /\n## Transcript\n\n\*\*.+\*\* \(\d+:\d\d\): /);
+  });
+});

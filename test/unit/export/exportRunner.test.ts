@@ -1,0 +1,165 @@
+import * as assert from 'node:assert/strict';
+import { OmiApiError } from '../../../src/api/errors';
+import { type Page, pageThrough } from '../../../src/api/paging';
+import { type ExportProgress, exportPages } from '../../../src/export/exportRunner';
+
+/** A server of `total` numbered items that fails the listed calls (by call number) with the given errors. */
+function server(total: number, failures: Record<number, OmiApiError> = {}) {
+  const calls: number[] = [];
+  const pages = (startOffset: number, signal: AbortSignal): AsyncIterable<Page<number>> =>
+    pageThrough(
+      async (offset, limit) => {
+        calls.push(offset);
+        const failure = failures[calls.length];
+        if (failure) throw failure;
+        return Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => offset + i);
+      },
+      { pageSize: 10, maxPageSize: 10, startOffset, signal },
+    );
+  return { calls, pages };
+}
+
+/** A clock that only moves when the export sleeps. */
+function fakeTime() {
+  let now = 0;
+  const slept: number[] = [];
+  return {
+    slept,
+    now: () => now,
+    sleep: async (ms: number, signal?: AbortSignal) => {
+      if (signal?.aborted) throw new OmiApiError({ kind: 'aborted', message: 'aborted' });
+      slept.push(ms);
+      now += ms;
+    },
+  };
+}
+
+const rateLimited = (retryAfterMs?: number) =>
+  new OmiApiError({ kind: 'rateLimited', message: 'Rate limit exceeded.', status: 429, retryAfterMs });
+
+describe('exportPages', () => {
+  it('writes every page in order and counts the items', async () => {
+    const { pages, calls } = server(35);
+    const written: number[] = [];
+    const count = await exportPages({
+      pages,
+      write: async (items) => void written.push(...items),
+      signal: new AbortController().signal,
+    });
+    assert.equal(count, 35);
+    assert.deepEqual(
+      written,
+      Array.from({ length: 35 }, (_, i) => i),
+    );
+    assert.deepEqual(calls, [0, 10, 20, 30, 40]);
+  });
+
+  it('waits out a rate limit with a countdown and resumes at the page that failed, losing and repeating nothing', async () => {
+    const { pages, calls } = server(35, { 3: rateLimited(3_500) });
+    const time = fakeTime();
+    const written: number[] = [];
+    const progress: ExportProgress[] = [];
+    const count = await exportPages({
+      pages,
+      write: async (items) => void written.push(...items),
+      signal: new AbortController().signal,
+      onProgress: (p) => progress.push(p),
+      sleep: time.sleep,
+      now: time.now,
+    });
+    assert.equal(count, 35);
+    assert.deepEqual(
+      written,
+      Array.from({ length: 35 }, (_, i) => i),
+      'every item once, in order',
+    );
+    assert.deepEqual(calls, [0, 10, 20, 20, 30, 40], 'resumed at offset 20');
+    assert.deepEqual(time.slept, [1000, 1000, 1000, 500], 'waited as long as asked, a second at a time');
+    const countdown = progress.filter((p) => p.waitingMs !== undefined).map((p) => p.waitingMs);
+    assert.deepEqual(countdown, [3500, 2500, 1500, 500]);
+    assert.ok(
+      progress.every((p) => p.waitingMs === undefined || p.count === 20),
+      'the count holds while waiting',
+    );
+  });
+
+  it('resumes when the page preparation is rate limited, keeping what it fetched', async () => {
+    const { pages } = server(20);
+    const time = fakeTime();
+    let prepared = 0;
+    const written: number[] = [];
+    await exportPages({
+      pages,
+      prepare: async (page) => {
+        prepared++;
+        if (prepared === 2) throw rateLimited(1000);
+        return page.items.map((i) => i * 10);
+      },
+      write: async (items) => void written.push(...items),
+      signal: new AbortController().signal,
+      sleep: time.sleep,
+      now: time.now,
+    });
+    assert.deepEqual(
+      written,
+      Array.from({ length: 20 }, (_, i) => i * 10),
+    );
+    assert.equal(prepared, 3, 'the second page was prepared again');
+  });
+
+  it('gives up after too many rate limits in a row, and on other errors at once', async () => {
+    const always = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [i + 1, rateLimited(10)]));
+    const time = fakeTime();
+    await assert.rejects(
+      exportPages({
+        ...server(5, always),
+        write: async () => {},
+        signal: new AbortController().signal,
+        sleep: time.sleep,
+        now: time.now,
+        maxRateLimitWaits: 3,
+      }),
+      (e: OmiApiError) => e.kind === 'rateLimited',
+    );
+    const failing = server(50, { 2: new OmiApiError({ kind: 'server', status: 500, message: 'boom' }) });
+    await assert.rejects(
+      exportPages({ ...failing, write: async () => {}, signal: new AbortController().signal }),
+      /boom/,
+    );
+    assert.deepEqual(failing.calls, [0, 10]);
+  });
+
+  it('stops when cancelled, also while waiting for a rate limit', async () => {
+    const controller = new AbortController();
+    const written: number[] = [];
+    await assert.rejects(
+      exportPages({
+        ...server(100),
+        write: async (items) => {
+          written.push(...items);
+          if (written.length >= 20) controller.abort();
+        },
+        signal: controller.signal,
+      }),
+      (e: OmiApiError) => e.kind === 'aborted',
+    );
+    assert.equal(written.length, 20);
+
+    const waiting = new AbortController();
+    const time = fakeTime();
+    await assert.rejects(
+      exportPages({
+        ...server(100, { 1: rateLimited(60_000) }),
+        write: async () => {},
+        signal: waiting.signal,
+        now: time.now,
+        sleep: async (ms, signal) => {
+          if (time.slept.length === 2) waiting.abort();
+          await time.sleep(ms, signal);
+        },
+      }),
+      (e: OmiApiError) => e.kind === 'aborted',
+    );
+    assert.equal(time.slept.length, 2, 'the countdown stopped at the cancellation');
+  });
+});

@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import { type ExportHeader, JsonExportWriter, JsonLinesWriter } from '../../../src/export/jsonExportWriter';
+
+function memorySink() {
+  const chunks: string[] = [];
+  return { chunks, write: async (text: string) => void chunks.push(text) };
+}
+
+const header: ExportHeader = {
+  kind: 'conversations',
+  exportedAt: '2026-11-28T10:50:00.000Z',
+  source: 'https://api.omi.me/v1/dev',
+  filters: { categories: ['work', 'travel'], startDate: '2026-11-01T00:00:00.000Z' },
+};
+
+const awkward = [
+  { id: 'a', text: 'line\nbreak\r\nand "quotes" and \\ and \u2028 separators', nested: { list: [1, [2, []], {}] } },
+  { id: 'b', unknown_field: null, empty: '', emoji: '🧠👩‍👩‍👧‍👦', control: '\u0000\u001b', number: -0.5e-7 },
+  { id: 'c', deep: { a: { b: { c: [{ d: 'e' }] } } }, transcript_segments: [] },
+];
+
+async function written(pages: unknown[][], head: ExportHeader = header): Promise<string> {
+  const body = memorySink();
+  const writer = new JsonExportWriter<unknown>(head, body);
+  for (const page of pages) await writer.writeItems(page);
+  return writer.head() + body.chunks.join('') + writer.tail();
+}
+
+describe('JsonExportWriter', () => {
+  it('writes exactly JSON.stringify(document, null, 2), count before items', async () => {
+    const text = await written([awkward.slice(0, 2), [], awkward.slice(2)]);
+    const expected = `${JSON.stringify({ ...header, count: 3, items: awkward }, null, 2)}\n`;
+    assert.equal(text, expected);
+    assert.deepEqual(JSON.parse(text).items, awkward);
+    assert.ok(text.indexOf('"count": 3') < text.indexOf('"items"'));
+  });
+
+  it('is valid for no items and for empty filters', async () => {
+    const empty = { ...header, filters: {} };
+    assert.equal(await written([], empty), `${JSON.stringify({ ...empty, count: 0, items: [] }, null, 2)}\n`);
+    assert.equal(await written([[], []], empty), `${JSON.stringify({ ...empty, count: 0, items: [] }, null, 2)}\n`);
+  });
+
+  it('streams: each page becomes one chunk, written as it arrives', async () => {
+    const body = memorySink();
+    const writer = new JsonExportWriter<unknown>(header, body);
+    await writer.writeItems([{ id: 1 }]);
+    assert.equal(body.chunks.length, 1);
+    await writer.writeItems([{ id: 2 }, { id: 3 }]);
+    assert.equal(body.chunks.length, 2);
+    assert.equal(writer.count, 3);
+  });
+
+  it('handles many pages of many items', async () => {
+    const pages = Array.from({ length: 20 }, (_, p) =>
+      Array.from({ length: 50 }, (_, i) => ({ id: `${p}-${i}`, v: [p, i, { s: 'x'.repeat(i) }] })),
+    );
+    const text = await written(pages);
+    assert.equal(text, `${JSON.stringify({ ...header, count: 1000, items: pages.flat() }, null, 2)}\n`);
+  });
+});
+
+describe('JsonLinesWriter', () => {
+  it('writes one object per line and nothing else', async () => {
+    const body = memorySink();
+    const writer = new JsonLinesWriter<unknown>(body);
+    await writer.writeItems(awkward);
+    const text = writer.head() + body.chunks.join('') + writer.tail();
+    const lines = text.split('\n');
+    assert.equal(lines.pop(), '', 'ends with a newline');
+    assert.deepEqual(
+      lines.map((line) => JSON.parse(line)),
+      awkward,
+    );
+    assert.equal(writer.count, 3);
+  });
+});

@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { TargetExistsError } from '../../../src/export/exportFile';
+import { JsonExportWriter } from '../../../src/export/jsonExportWriter';
+import { NodeExportFile } from '../../../src/export/nodeExportFile';
+
+describe('NodeExportFile', () => {
+  let folder: string;
+  beforeEach(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'omi-export-test-'));
+  });
+  afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  const header = { kind: 'memories' as const, exportedAt: '2026-11-28T10:50:00.000Z', source: 'x', filters: {} };
+
+  it('streams pages to a temporary file and shows the name only when complete', async () => {
+    const file = new NodeExportFile(folder, 'out.json');
+    const writer = new JsonExportWriter<unknown>(header, file);
+    const items = Array.from({ length: 3000 }, (_, i) => ({ id: `m${i}`, content: 'x'.repeat(200) }));
+    for (let i = 0; i < items.length; i += 1000) {
+      await writer.writeItems(items.slice(i, i + 1000));
+      assert.deepEqual(
+        fs.readdirSync(folder).filter((n) => !n.startsWith('.')),
+        [],
+        'nothing visible while writing',
+      );
+    }
+    await file.complete(writer.head(), writer.tail());
+    await file.place('out.json', false);
+    await file.discard();
+    assert.deepEqual(fs.readdirSync(folder), ['out.json'], 'no temporary files left');
+    const text = fs.readFileSync(path.join(folder, 'out.json'), 'utf8');
+    assert.equal(text, `${JSON.stringify({ ...header, count: 3000, items }, null, 2)}\n`);
+  });
+
+  it('never replaces an existing file unless asked, and keeps the completed file for another name', async () => {
+    fs.writeFileSync(path.join(folder, 'out.json'), 'precious');
+    const file = new NodeExportFile(folder, 'out.json');
+    await file.write('{"new": true}\n');
+    await file.complete('', '');
+    await assert.rejects(file.place('out.json', false), TargetExistsError);
+    assert.equal(fs.readFileSync(path.join(folder, 'out.json'), 'utf8'), 'precious');
+    await file.place('out (2).json', false);
+    assert.equal(fs.readFileSync(path.join(folder, 'out (2).json'), 'utf8'), '{"new": true}\n');
+
+    const replacing = new NodeExportFile(folder, 'out.json');
+    await replacing.write('replaced');
+    await replacing.complete('', '');
+    await replacing.place('out.json', true);
+    assert.equal(fs.readFileSync(path.join(folder, 'out.json'), 'utf8'), 'replaced');
+    assert.deepEqual(fs.readdirSync(folder).sort(), ['out (2).json', 'out.json']);
+  });
+
+  it('leaves nothing behind when discarded half-way', async () => {
+    const file = new NodeExportFile(folder, 'out.json');
+    await file.write('partial');
+    await file.discard();
+    await file.discard();
+    assert.deepEqual(fs.readdirSync(folder), []);
+  });
+
+  it('fails (and cleans up) when the folder is gone', async () => {
+    const file = new NodeExportFile(path.join(folder, 'missing'), 'out.json');
+    await assert.rejects(file.write('x'), /ENOENT/);
+    await file.discard();
+  });
+});

@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import type { ActionItem, Conversation, Memory } from '../api/models';
 import { ACTION_ITEMS_OFFSET_CAP, PAGE_LIMITS } from '../api/paging';
 import type { OmiConnection } from './connection';
+import { fetchConversationWithTranscript } from './conversationLookup';
 import { actionItemQuery, conversationQuery, type Filters, memoryQuery, NO_FILTERS } from './filters';
+import type { ClearableTranscriptCache } from './layeredTranscriptCache';
 import { PagedList } from './pagedList';
-import type { MemoryTranscriptCache } from './transcriptCache';
 
 export type ListKind = keyof Filters;
 
@@ -64,7 +65,7 @@ export class OmiStore implements vscode.Disposable {
   constructor(
     private readonly connection: OmiConnection,
     private readonly workspaceState: vscode.Memento,
-    private readonly transcripts: MemoryTranscriptCache,
+    private readonly transcripts: ClearableTranscriptCache,
   ) {
     this.filters = { ...NO_FILTERS, ...workspaceState.get<Partial<Filters>>(FILTERS_STATE_KEY, {}) };
   }
@@ -87,14 +88,22 @@ export class OmiStore implements vscode.Disposable {
     this.replace(kind);
   }
 
-  /** A conversation with its transcript: from the transcript cache when fetched before, else one request. */
-  async conversation(id: string): Promise<Conversation> {
-    return this.connection.client.getConversation(id, { includeTranscript: true });
+  /**
+   * A conversation with its transcript: from the transcript cache (memory, then disk) when fetched before, else one
+   * request (or, on a server without that route, a bounded search of the newest conversations).
+   */
+  async conversation(id: string, signal?: AbortSignal): Promise<Conversation> {
+    return fetchConversationWithTranscript(this.connection.client, id, signal);
   }
 
-  /** Forgets every loaded page and transcript (sign out, another key, another server). */
-  clear(): void {
-    this.transcripts.clear();
+  /** Forgets every loaded page and transcript, on disk too (sign out, another key, another server, Clear Cache). */
+  async clear(): Promise<void> {
+    this.resetLists();
+    await this.transcripts.clear();
+  }
+
+  /** Forgets every loaded page, keeping cached transcripts (the first sign-in of a window). */
+  resetLists(): void {
     for (const kind of Object.keys(this.lists) as ListKind[]) this.replace(kind);
   }
 

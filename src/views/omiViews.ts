@@ -40,10 +40,15 @@ export class OmiViews implements vscode.Disposable {
       actionItems: this.createTreeView('actionItems'),
       conversations: this.createTreeView('conversations'),
     };
+    let signedInBefore = signIn.signedIn;
     this.disposables.push(
       store.onDidReplaceList((kind) => this.show(kind)),
-      signIn.onDidChange(() => {
-        store.clear();
+      signIn.onDidChange((key) => {
+        // Signing in from signed out (at startup too) keeps the transcripts cached on disk, so they survive a reload:
+        // a sign-out already emptied them. A sign-out, another key or another server empties everything.
+        if (signedInBefore) void store.clear();
+        else store.resetLists();
+        signedInBefore = key !== undefined;
         for (const kind of LIST_KINDS) this.show(kind);
       }),
     );

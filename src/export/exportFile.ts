@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -13,7 +14,7 @@ export async function exportTarget(fileName: string): Promise<vscode.Uri | undef
       title: 'Export Omi conversation',
       saveLabel: 'Export',
       filters: { JSON: ['json'] },
-      defaultUri: vscode.Uri.file(path.join(process.env.HOME ?? '', fileName)),
+      defaultUri: vscode.Uri.file(path.join(os.homedir(), fileName)),
     });
   }
   const configured = vscode.workspace.getConfiguration('omi', folder.uri).get<string>('export.folder', 'omi-export');

@@ -31,6 +31,8 @@ export class TranscriptPanels implements vscode.WebviewPanelSerializer {
     const existing = this.panels.get(conversationId);
     if (existing) {
       existing.reveal();
+      // Opening a conversation that failed to load is asking for it again.
+      if (existing.failed) void existing.load();
       return existing;
     }
     const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;

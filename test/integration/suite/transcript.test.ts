@@ -107,6 +107,9 @@ describe('Transcript panel: reading a conversation', () => {
     await panel.handleMessage({ type: 'retry' });
     assert.equal(conversationReads().length, 2, 'Retry asks again');
     assert.ok(panel.failed);
+    const again = await vscode.commands.executeCommand<TranscriptPanel>('omi.openConversation', 'no-such-conversation');
+    assert.equal(again, panel);
+    await eventually(() => conversationReads().length === 3 && panel.failed, 10_000, 'reopening to try again');
   });
 
   it('copies the transcript as Markdown, turn by turn', async () => {

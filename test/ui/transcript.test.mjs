@@ -292,7 +292,7 @@ describe('UI: reading a conversation in the transcript panel', () => {
     assert.ok(opened < 30_000, `opened in ${opened} ms`);
   });
 
-  it('comes back after a reload, read from the cache rather than the server', async () => {
+  it('comes back after a reload with its speaker filter, read from the cache rather than the server', async () => {
     const { page } = workbench;
     const conversation = chosen;
     await focusWorkbench(page);
@@ -304,7 +304,15 @@ describe('UI: reading a conversation in the transcript panel', () => {
       .catch(() => {});
     await openByPastedId(page, conversation);
     const before = await transcriptFrame(page, conversation.structured.title);
-    await before.locator('li.turn').first().waitFor();
+    await before.locator('ol.turns[data-complete="true"]').waitFor({ timeout: 30_000 });
+    // Hide the second speaker: their turns go, and the choice is kept in the webview's state.
+    const turns = await expectedTurns(conversation);
+    const hiddenSpeaker = [...new Set(turns.map((t) => t.speaker))][1];
+    const chip = before.locator('.speaker-filter .chip', { hasText: hiddenSpeaker }).first();
+    await chip.click();
+    assert.equal(await chip.getAttribute('aria-pressed'), 'false');
+    const shownTurns = turns.filter((t) => t.speaker !== hiddenSpeaker).length;
+    assert.equal(await before.locator('li.turn:not([hidden])').count(), shownTurns);
     sandbox.resetRequests();
 
     // As a user reloads: the workbench saves its open editors first (a bare page reload may not get to).
@@ -313,7 +321,10 @@ describe('UI: reading a conversation in the transcript panel', () => {
     await page.waitForTimeout(2000);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const frame = await transcriptFrame(page, conversation.structured.title, 60_000);
-    await frame.locator('li.turn').first().waitFor({ timeout: 20_000 });
+    await frame.locator('ol.turns[data-complete="true"]').waitFor({ timeout: 30_000 });
     assert.equal(transcriptReads(sandbox, conversation.id).length, 0, 'no request for the restored transcript');
+    const restoredChip = frame.locator('.speaker-filter .chip', { hasText: hiddenSpeaker }).first();
+    assert.equal(await restoredChip.getAttribute('aria-pressed'), 'false', 'the filter came back');
+    assert.equal(await frame.locator('li.turn:not([hidden])').count(), shownTurns);
   });
 });

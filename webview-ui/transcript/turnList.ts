@@ -18,6 +18,8 @@ function speakerName(speaker: SpeakerView | undefined): string {
 export class TurnList {
   readonly element: HTMLOListElement;
   private readonly rendered: HTMLLIElement[] = [];
+  /** The pause marker before a turn, by turn index: shown and hidden with its turn. */
+  private readonly gaps = new Map<number, HTMLLIElement>();
   private hidden = new Set<number>();
   private current = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -47,7 +49,11 @@ export class TurnList {
     const paint = (from: number, count: number) => {
       const fragment = document.createDocumentFragment();
       const end = Math.min(turns.length, from + count);
-      for (let i = from; i < end; i++) fragment.append(this.turnElement(turns[i]!, i));
+      for (let i = from; i < end; i++) {
+        const turn = turns[i]!;
+        if (turn.gap) fragment.append(this.gapElement(turn, i));
+        fragment.append(this.turnElement(turn, i));
+      }
       this.element.append(fragment);
       if (end < turns.length) {
         this.timer = setTimeout(() => paint(end, CHUNK), 0);
@@ -69,6 +75,7 @@ export class TurnList {
   setHidden(hidden: ReadonlySet<number>): void {
     this.hidden = new Set(hidden);
     for (const turn of this.rendered) turn.hidden = this.hidden.has(Number(turn.dataset.speaker));
+    for (const [index, gap] of this.gaps) gap.hidden = this.rendered[index]?.hidden ?? false;
     const anyShown = this.view.turns.some((t) => !this.hidden.has(t.speaker));
     this.empty.hidden = anyShown || this.view.turns.length === 0;
     this.keepCurrentVisible();
@@ -98,7 +105,6 @@ export class TurnList {
         className: `turn c${colour}${speaker?.isUser ? ' user' : ''}`,
         attrs: { 'data-index': String(index), 'data-speaker': String(turn.speaker), tabindex: '-1' },
       },
-      turn.gap ? h('div', { className: 'gap', attrs: { role: 'separator' } }, `${turn.gap} pause`) : null,
       h(
         'div',
         { className: 'turn-head' },
@@ -112,6 +118,13 @@ export class TurnList {
     element.hidden = this.hidden.has(turn.speaker);
     this.rendered.push(element);
     return element;
+  }
+
+  private gapElement(turn: TurnView, index: number): HTMLLIElement {
+    const gap = h('li', { className: 'gap', attrs: { role: 'separator' } }, `${turn.gap} pause`);
+    gap.hidden = this.hidden.has(turn.speaker);
+    this.gaps.set(index, gap);
+    return gap;
   }
 
   private visibleIndexes(): number[] {

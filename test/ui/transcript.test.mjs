@@ -180,6 +180,8 @@ describe('UI: reading a conversation in the transcript panel', () => {
   it('follows light and high contrast themes', async () => {
     const { page } = workbench;
     const settle = async () => {
+      // A theme switch may start extensions a moment later; the screenshots are for the docs.
+      await page.waitForTimeout(1000);
       await page
         .locator('.statusbar', { hasText: 'Activating Extensions' })
         .waitFor({ state: 'detached', timeout: 20_000 })

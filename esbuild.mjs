@@ -1,5 +1,6 @@
-// Bundles the extension, and the sandbox CLI used by `npm start` and `npm run sandbox`.
-// usage: node esbuild.mjs [--production] [--watch] [--only=extension|sandbox]
+// Bundles the extension, the transcript panel's browser code, and the sandbox CLI used by `npm start` and
+// `npm run sandbox`.
+// usage: node esbuild.mjs [--production] [--watch] [--only=extension|transcript|sandbox[,...]]
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -18,12 +19,32 @@ const nodeDefaults = {
   logLevel: 'warning',
 };
 
+/** @type {import('esbuild').BuildOptions} */
+const webviewDefaults = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+};
+
 const targets = {
   extension: { ...nodeDefaults, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // Also writes dist/webview/transcript.css, from the stylesheet main.ts imports.
+  transcript: {
+    ...webviewDefaults,
+    entryPoints: ['webview-ui/transcript/main.ts'],
+    outfile: 'dist/webview/transcript.js',
+  },
   sandbox: { ...nodeDefaults, entryPoints: ['src/sandbox/cli.ts'], outfile: 'dist/sandbox.js' },
 };
-if (only && !targets[only]) throw new Error(`Unknown build target ${only}; known: ${Object.keys(targets).join(', ')}`);
-const builds = only ? [targets[only]] : Object.values(targets);
+const chosen = only ? only.split(',') : Object.keys(targets);
+const unknown = chosen.filter((name) => !targets[name]);
+if (unknown.length > 0) throw new Error(`Unknown build target ${unknown}; known: ${Object.keys(targets).join(', ')}`);
+const builds = chosen.map((name) => targets[name]);
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

@@ -50,7 +50,11 @@ async function runMocha(tier, files, options = {}) {
 
 function build() {
   fs.rmSync(path.join(ROOT, 'out'), { recursive: true, force: true });
-  return step('node', ['esbuild.mjs']) && step('npx', ['tsc', '-p', '.']);
+  return (
+    step('node', ['esbuild.mjs']) &&
+    step('npx', ['tsc', '-p', '.']) &&
+    step('npx', ['tsc', '-p', 'webview-ui/transcript'])
+  );
 }
 
 async function integration() {

@@ -7,19 +7,21 @@ import { registerExportCommands } from './commands/exportCommands';
 import { registerFilterCommands } from './commands/filterCommands';
 import { registerInsertCommands } from './commands/insertCommands';
 import { manageKeys, rotateCurrentKey } from './commands/manageKeys';
-import { openConversation } from './commands/openConversation';
 import { setApiKey } from './commands/setApiKey';
 import { signOut } from './commands/signOut';
 import { registerViewCommands } from './commands/viewCommands';
 import { OmiExporter } from './export/exporter';
 import { OmiConnection } from './store/connection';
 import { DiskListCache } from './store/diskListCache';
+import { DiskTranscriptCache } from './store/diskTranscriptCache';
+import { LayeredTranscriptCache } from './store/layeredTranscriptCache';
 import { OmiStore } from './store/omiStore';
 import { MemoryTranscriptCache } from './store/transcriptCache';
 import { createLogger } from './util/logger';
-import { CONVERSATION_SCHEME, ConversationDocuments } from './views/conversationDocument';
 import { OmiViews } from './views/omiViews';
 import { OmiStatusBar } from './views/statusBar';
+import { registerTranscripts } from './webviews/transcript/registerTranscripts';
+import type { TranscriptPanels } from './webviews/transcript/transcriptPanels';
 
 /** What the extension exposes to its own integration tests (and nothing secret). */
 export interface OmiExtensionApi {
@@ -31,6 +33,7 @@ export interface OmiExtensionApi {
   readonly store: OmiStore;
   readonly statusBar: OmiStatusBar;
   readonly exporter: OmiExporter;
+  readonly transcripts: { panels: TranscriptPanels; cache: LayeredTranscriptCache };
   /** Only when VS Code runs the extension's tests: the raw secret storage, to act as another window would. */
   readonly testing?: { secrets: vscode.SecretStorage };
 }
@@ -41,7 +44,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
   const server = new ServerSettings();
   const keyStore = new ApiKeyStore(context.secrets, server);
   const signIn = new SignInState(keyStore);
-  const transcripts = new MemoryTranscriptCache();
+  const transcriptDisk = new DiskTranscriptCache(vscode.Uri.joinPath(context.globalStorageUri, 'transcripts').fsPath);
+  const transcripts = new LayeredTranscriptCache(new MemoryTranscriptCache(), transcriptDisk);
   const connection = new OmiConnection(server, signIn, log, transcripts);
   const store = new OmiStore(
     connection,
@@ -51,14 +55,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
   );
   const views = new OmiViews(store, signIn);
   const statusBar = new OmiStatusBar(signIn, connection);
-  const conversationDocuments = new ConversationDocuments();
   const exporter = new OmiExporter({ connection, transcripts, log });
   const keyDependencies = { store: keyStore, state: signIn, connection, log };
   context.subscriptions.push(log, server, keyStore, signIn, connection, store, views, statusBar);
 
   context.subscriptions.push(
     promptOnServerChange(server, signIn),
-    vscode.workspace.registerTextDocumentContentProvider(CONVERSATION_SCHEME, conversationDocuments),
     vscode.commands.registerCommand('omi.setApiKey', (key?: unknown) => setApiKey(keyDependencies, key)),
     vscode.commands.registerCommand('omi.signOut', (options?: { confirm?: boolean }) =>
       signOut(keyStore, signIn, log, {
@@ -69,18 +71,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     vscode.commands.registerCommand('omi.manageKeys', () => manageKeys(keyDependencies)),
     vscode.commands.registerCommand('omi.rotateKey', () => rotateCurrentKey(keyDependencies)),
     vscode.commands.registerCommand('omi.showLog', () => log.show(true)),
-    vscode.commands.registerCommand('omi.clearCache', async () => {
-      await store.clearPersistent();
-      void vscode.window.showInformationMessage('Omi: cleared the cached Omi data; the views load it again.');
-    }),
-    vscode.commands.registerCommand('omi.openConversation', (argument?: unknown) =>
-      openConversation(store, conversationDocuments, argument),
-    ),
     ...registerViewCommands(views),
     ...registerFilterCommands(store, views),
     ...registerExportCommands(exporter, store, signIn),
     ...registerInsertCommands(store, signIn),
   );
+
+  const panels = registerTranscripts(context, { store, connection, signIn, log });
 
   await signIn.reload();
   const activationMs = performance.now() - activationStarted;
@@ -97,6 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     store,
     statusBar,
     exporter,
+    transcripts: { panels, cache: transcripts },
     testing: context.extensionMode === vscode.ExtensionMode.Test ? { secrets: context.secrets } : undefined,
   };
 }

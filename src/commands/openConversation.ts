@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { Conversation } from '../api/models';
 import type { OmiStore } from '../store/omiStore';
-import { describeError } from '../util/errorMessage';
 import { dateAndTime } from '../util/time';
-import type { ConversationDocuments } from '../views/conversationDocument';
 import { conversationStart, conversationTitle } from '../views/conversationsView';
 import { isItemNode } from '../views/nodes';
+import type { TranscriptPanel } from '../webviews/transcript/transcriptPanel';
+import type { TranscriptPanels } from '../webviews/transcript/transcriptPanels';
 
 /** The conversation id in whatever the command was given: an id, a conversation row or an action item row. */
 export function conversationIdOf(argument: unknown): string | undefined {
@@ -40,11 +40,14 @@ async function pickConversation(store: OmiStore): Promise<string | undefined> {
   return new Promise((resolve) => {
     quickPick.onDidChangeValue((value) => {
       const typed = value.trim();
-      const pasted: Pick[] =
-        typed && !picks.some((p) => p.id === typed)
+      // A pasted id of a listed conversation matches none of its text: show that conversation rather than nothing.
+      const listed = picks.find((p) => p.id === typed);
+      const pasted: Pick[] = listed
+        ? [{ ...listed, alwaysShow: true }]
+        : typed
           ? [{ label: `Open conversation ${typed}`, id: typed, alwaysShow: true }]
           : [];
-      quickPick.items = [...pasted, ...picks];
+      quickPick.items = [...pasted, ...picks.filter((p) => p !== listed)];
     });
     quickPick.onDidAccept(() => {
       resolve(quickPick.selectedItems[0]?.id);
@@ -58,25 +61,12 @@ async function pickConversation(store: OmiStore): Promise<string | undefined> {
   });
 }
 
-/** `omi.openConversation`: shows a conversation with its transcript, as read-only JSON. */
+/** `omi.openConversation`: shows a conversation in its transcript panel (revealing it when already open). */
 export async function openConversation(
   store: OmiStore,
-  documents: ConversationDocuments,
+  panels: TranscriptPanels,
   argument?: unknown,
-): Promise<void> {
+): Promise<TranscriptPanel | undefined> {
   const id = conversationIdOf(argument) ?? (argument === undefined ? await pickConversation(store) : undefined);
-  if (!id) return;
-  try {
-    const conversation = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'Opening Omi conversation…' },
-      () => store.conversation(id),
-    );
-    const document = await vscode.workspace.openTextDocument(documents.uriFor(conversation));
-    await vscode.window.showTextDocument(document, { preview: true });
-  } catch (error) {
-    const { message } = describeError(error);
-    void vscode.window.showErrorMessage(`Could not open the conversation. ${message}`, 'Retry').then((choice) => {
-      if (choice === 'Retry') void openConversation(store, documents, id);
-    });
-  }
+  return id ? panels.open(id) : undefined;
 }

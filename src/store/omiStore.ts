@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import type { ActionItem, Conversation, Memory } from '../api/models';
 import { ACTION_ITEMS_OFFSET_CAP, PAGE_LIMITS } from '../api/paging';
 import type { OmiConnection } from './connection';
+import { fetchConversationWithTranscript } from './conversationLookup';
 import type { CachedList, DiskListCache } from './diskListCache';
 import { actionItemQuery, conversationQuery, type Filters, memoryQuery, NO_FILTERS } from './filters';
+import type { ClearableTranscriptCache } from './layeredTranscriptCache';
 import { PagedList } from './pagedList';
-import type { MemoryTranscriptCache } from './transcriptCache';
 
 export type ListKind = keyof Filters;
 
@@ -71,7 +72,7 @@ export class OmiStore implements vscode.Disposable {
   constructor(
     private readonly connection: OmiConnection,
     private readonly workspaceState: vscode.Memento,
-    private readonly transcripts: MemoryTranscriptCache,
+    private readonly transcripts: ClearableTranscriptCache,
     private readonly disk: DiskListCache,
   ) {
     this.filters = { ...NO_FILTERS, ...workspaceState.get<Partial<Filters>>(FILTERS_STATE_KEY, {}) };
@@ -117,11 +118,14 @@ export class OmiStore implements vscode.Disposable {
     });
   }
 
-  /** Sign-out and "Omi: Clear Cache": forget what is kept on disk as well as in memory. */
+  /**
+   * Sign-out, another account and "Omi: Clear Cache": forget every page and transcript, in memory and on disk.
+   */
   async clearPersistent(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.restored = undefined;
     this.clear();
+    await this.transcripts.clear();
     await this.disk.clear();
   }
 
@@ -143,14 +147,16 @@ export class OmiStore implements vscode.Disposable {
     this.replace(kind);
   }
 
-  /** A conversation with its transcript: from the transcript cache when fetched before, else one request. */
-  async conversation(id: string): Promise<Conversation> {
-    return this.connection.client.getConversation(id, { includeTranscript: true });
+  /**
+   * A conversation with its transcript: from the transcript cache (memory, then disk) when fetched before, else one
+   * request (or, on a server without that route, a bounded search of the newest conversations).
+   */
+  async conversation(id: string, signal?: AbortSignal): Promise<Conversation> {
+    return fetchConversationWithTranscript(this.connection.client, id, signal);
   }
 
-  /** Forgets every loaded page and transcript (sign out, another key, another server). */
+  /** Forgets every loaded page; cached transcripts stay (a new window's first sign-in, a new filter). */
   clear(): void {
-    this.transcripts.clear();
     for (const kind of Object.keys(this.lists) as ListKind[]) this.replace(kind);
   }
 

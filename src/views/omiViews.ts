@@ -46,10 +46,12 @@ export class OmiViews implements vscode.Disposable {
       actionItems: this.createTreeView('actionItems'),
       conversations: this.createTreeView('conversations'),
     };
+    let signedInBefore = signIn.signedIn;
     this.disposables.push(
       store.onDidReplaceList((kind) => this.show(kind)),
-      signIn.onDidChange(() => {
-        this.switching = this.switchAccount();
+      signIn.onDidChange((key) => {
+        this.switching = this.switchAccount(signedInBefore);
+        signedInBefore = key !== undefined;
       }),
     );
     for (const kind of LIST_KINDS) this.show(kind);
@@ -60,8 +62,13 @@ export class OmiViews implements vscode.Disposable {
     return this.switching;
   }
 
-  private async switchAccount(): Promise<void> {
-    // Signing in reads the disk copy first, so the new lists start from it; signing out empties the views at once.
+  /**
+   * Signing in from signed out (at startup too) keeps what is cached on disk, so it survives a reload, and reads the
+   * disk copy first so the new lists start from it. Another key or another server empties everything first (a
+   * sign-out already did).
+   */
+  private async switchAccount(wasSignedIn: boolean): Promise<void> {
+    if (wasSignedIn) await this.store.clearPersistent();
     if (this.signIn.signedIn) await this.store.restoreFromDisk();
     this.store.clear();
     for (const kind of LIST_KINDS) this.show(kind);

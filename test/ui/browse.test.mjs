@@ -44,6 +44,9 @@ describe('UI: browsing Omi data in the sidebar', () => {
       await loadMore.click();
       const deadline = Date.now() + 30_000;
       while (memoryPages().length === before && Date.now() < deadline) await workbench.page.waitForTimeout(50);
+      // Past Chromium's double-click interval (500 ms): a second click on the same row sooner is a double click,
+      // which the tree does not treat as a click on its row.
+      await workbench.page.waitForTimeout(600);
     }
     await loadMore.waitFor({ state: 'detached', timeout: 30_000 });
     const requests = sandbox.requests.filter((r) => r.path === '/v1/dev/user/memories').map((r) => r.query.offset);

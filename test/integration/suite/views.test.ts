@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { oneLine } from '../../../src/views/memoriesView';
 import type { ListNode } from '../../../src/views/nodes';
 import type { PagedTreeProvider } from '../../../src/views/pagedTreeProvider';
+import type { TranscriptPanel } from '../../../src/webviews/transcript/transcriptPanel';
 import { eventually, useSignedInSandbox } from './helpers';
 
 function label<T>(provider: PagedTreeProvider<T>, node: ListNode<T>): string {
@@ -101,11 +102,12 @@ describe('Browsing: the three views against the sandbox', () => {
     const item = provider.getTreeItem(first);
     assert.equal(item.command?.command, 'omi.openConversation');
     context.sandbox.resetRequests();
-    await vscode.commands.executeCommand('omi.openConversation', ...(item.command?.arguments ?? []));
-    const editor = vscode.window.activeTextEditor;
-    assert.ok(editor, 'a document opened');
-    const shown = JSON.parse(editor.document.getText());
-    assert.ok(Array.isArray(shown.transcript_segments) && shown.transcript_segments.length > 0);
+    const panel = await vscode.commands.executeCommand<TranscriptPanel>(
+      'omi.openConversation',
+      ...(item.command?.arguments ?? []),
+    );
+    await eventually(() => panel.content !== undefined, 10_000, 'the transcript to load');
+    assert.ok((panel.content?.conversation.transcript_segments?.length ?? 0) > 0);
     await vscode.commands.executeCommand('omi.openConversation', ...(item.command?.arguments ?? []));
     assert.equal(context.sandbox.requests.length, 1, 'the transcript was fetched once');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -1,0 +1,148 @@
+// Transcripts on disk, so that a reload of VS Code (and a restored transcript panel) costs no request
+// (no vscode import: unit-tested). One JSON file per conversation, named by a hash of its id so no id can choose a
+// path; the total size is bounded, dropping the least recently used first.
+import { createHash, randomBytes } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import type { Conversation } from '../api/models';
+import type { TranscriptCache } from '../api/options';
+
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+const FORMAT_VERSION = 1;
+const SUFFIX = '.json';
+
+interface Entry {
+  version: number;
+  id: string;
+  conversation: Conversation;
+}
+
+function isEntry(value: unknown, id: string): value is Entry {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Partial<Entry>;
+  const conversation = entry.conversation as Partial<Conversation> | undefined;
+  return (
+    entry.version === FORMAT_VERSION &&
+    entry.id === id &&
+    typeof conversation === 'object' &&
+    conversation !== null &&
+    conversation.id === id &&
+    Array.isArray(conversation.transcript_segments)
+  );
+}
+
+export class DiskTranscriptCache implements TranscriptCache {
+  /** Every operation runs after the previous one, so a clear() is never overtaken by a write that began before. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private evictionQueued = false;
+
+  constructor(
+    readonly directory: string,
+    private readonly maxBytes = DEFAULT_MAX_BYTES,
+  ) {}
+
+  fileFor(id: string): string {
+    const name = createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 40);
+    return path.join(this.directory, `${name}${SUFFIX}`);
+  }
+
+  get(id: string): Promise<Conversation | undefined> {
+    return this.enqueue(async () => {
+      const file = this.fileFor(id);
+      let body: string;
+      try {
+        body = await fs.readFile(file, 'utf8');
+      } catch {
+        return undefined;
+      }
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        parsed = undefined;
+      }
+      if (!isEntry(parsed, id)) {
+        await fs.rm(file, { force: true });
+        return undefined;
+      }
+      // Reading counts as use: eviction drops what was read longest ago.
+      const now = new Date();
+      await fs.utimes(file, now, now).catch(() => {});
+      return parsed.conversation;
+    });
+  }
+
+  set(id: string, conversation: Conversation): Promise<void> {
+    return this.enqueue(async () => {
+      const entry: Entry = { version: FORMAT_VERSION, id, conversation };
+      const body = JSON.stringify(entry);
+      if (Buffer.byteLength(body, 'utf8') > this.maxBytes) return;
+      await fs.mkdir(this.directory, { recursive: true });
+      const file = this.fileFor(id);
+      const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+      try {
+        await fs.writeFile(temporary, body, 'utf8');
+        await fs.rename(temporary, file);
+      } catch (error) {
+        await fs.rm(temporary, { force: true });
+        throw error;
+      }
+      this.queueEviction();
+    });
+  }
+
+  /** Removes every cached transcript (sign-out, Omi: Clear Cache). */
+  clear(): Promise<void> {
+    return this.enqueue(() => fs.rm(this.directory, { recursive: true, force: true }));
+  }
+
+  /** Bytes the cached transcripts take now. */
+  size(): Promise<number> {
+    return this.enqueue(async () => (await this.files()).reduce((sum, f) => sum + f.size, 0));
+  }
+
+  private enqueue<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(operation, operation);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** One eviction after a burst of writes (a page of 25 transcripts), not one per write. */
+  private queueEviction(): void {
+    if (this.evictionQueued) return;
+    this.evictionQueued = true;
+    void this.enqueue(async () => {
+      this.evictionQueued = false;
+      await this.evict();
+    }).catch(() => {});
+  }
+
+  private async files(): Promise<{ file: string; size: number; used: number }[]> {
+    let names: string[];
+    try {
+      names = await fs.readdir(this.directory);
+    } catch {
+      return [];
+    }
+    const stats = await Promise.all(
+      names
+        .filter((name) => name.endsWith(SUFFIX))
+        .map(async (name) => {
+          const file = path.join(this.directory, name);
+          const stat = await fs.stat(file).catch(() => undefined);
+          return stat ? { file, size: stat.size, used: stat.mtimeMs } : undefined;
+        }),
+    );
+    return stats.filter((s) => s !== undefined);
+  }
+
+  private async evict(): Promise<void> {
+    const files = (await this.files()).sort((a, b) => a.used - b.used);
+    let total = files.reduce((sum, f) => sum + f.size, 0);
+    for (const { file, size } of files) {
+      if (total <= this.maxBytes) break;
+      await fs.rm(file, { force: true });
+      total -= size;
+    }
+  }
+}

@@ -1,0 +1,124 @@
+// A conversation as the transcript panel shows it: header facts, sections and speaker turns, all plain strings
+// (no vscode import: unit-tested). The conversation comes from the server with only its id and `structured` block
+// checked, so every other field is read defensively.
+import type { Conversation } from '../api/models';
+import { dateAndTime, describeDue, formatDuration, parseDate, secondsBetween } from '../util/time';
+import type { ActionItemView, ConversationView, EventView, Fact } from './messages';
+import { formatSpan, formatTimecode } from './timecode';
+import type { Transcript } from './turns';
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function records(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter((v) => typeof v === 'object' && v !== null) : [];
+}
+
+function structuredOf(conversation: Conversation): Record<string, unknown> {
+  const structured: unknown = conversation.structured;
+  return typeof structured === 'object' && structured !== null ? (structured as Record<string, unknown>) : {};
+}
+
+export function conversationTitle(conversation: Conversation): string {
+  return text(structuredOf(conversation).title) || 'Untitled conversation';
+}
+
+export function conversationEmoji(conversation: Conversation): string {
+  return text(structuredOf(conversation).emoji);
+}
+
+export function conversationOverview(conversation: Conversation): string {
+  return text(structuredOf(conversation).overview);
+}
+
+/** When the conversation started (or was created, when the start is unknown). */
+export function conversationStarted(conversation: Conversation): Date | undefined {
+  return parseDate(text(conversation.started_at)) ?? parseDate(text(conversation.created_at));
+}
+
+/** The header's facts, in reading order; unknown ones are left out. */
+export function conversationFacts(conversation: Conversation, locale?: string): Fact[] {
+  const facts: Fact[] = [];
+  const add = (label: string, value: string | undefined) => {
+    if (value) facts.push({ label, value });
+  };
+  const started = conversationStarted(conversation);
+  const finished = parseDate(text(conversation.finished_at));
+  add('Category', text(structuredOf(conversation).category));
+  add('Started', started && dateAndTime(started, locale));
+  add('Finished', finished && dateAndTime(finished, locale));
+  const seconds = secondsBetween(text(conversation.started_at), text(conversation.finished_at));
+  add('Duration', seconds === undefined ? undefined : formatDuration(seconds));
+  add('Language', text(conversation.language));
+  add('Source', text(conversation.source));
+  const place: unknown = conversation.geolocation;
+  add('Place', typeof place === 'object' && place !== null ? text((place as Record<string, unknown>).address) : '');
+  add('Folder', text(conversation.folder_name));
+  return facts;
+}
+
+export function actionItemViews(conversation: Conversation, now: Date, locale?: string): ActionItemView[] {
+  return records(structuredOf(conversation).action_items).map((item) => {
+    const completed = item.completed === true;
+    const due = parseDate(text(item.due_at));
+    const described = due && !completed ? describeDue(due, now) : undefined;
+    return {
+      description: text(item.description) || '(no description)',
+      completed,
+      due: described ? described.text : due ? `due ${dateAndTime(due, locale)}` : null,
+      overdue: described?.overdue ?? false,
+    };
+  });
+}
+
+export function eventViews(conversation: Conversation, locale?: string): EventView[] {
+  return records(structuredOf(conversation).events).map((event) => {
+    const start = parseDate(text(event.start));
+    const minutes = event.duration;
+    const duration = typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0 ? minutes * 60 : undefined;
+    return {
+      title: text(event.title) || '(untitled event)',
+      start: start ? dateAndTime(start, locale) : null,
+      duration: duration === undefined ? null : formatDuration(duration),
+    };
+  });
+}
+
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+export function transcriptSummary(transcript: Transcript): string {
+  const parts = [
+    formatSpan(transcript.duration),
+    plural(transcript.speakers.length, 'speaker'),
+    plural(transcript.segmentCount, 'segment'),
+  ];
+  return parts.filter(Boolean).join(' · ');
+}
+
+export function toConversationView(
+  conversation: Conversation,
+  transcript: Transcript,
+  now: Date,
+  locale?: string,
+): ConversationView {
+  return {
+    id: conversation.id,
+    emoji: conversationEmoji(conversation),
+    title: conversationTitle(conversation),
+    overview: conversationOverview(conversation),
+    facts: conversationFacts(conversation, locale),
+    actionItems: actionItemViews(conversation, now, locale),
+    events: eventViews(conversation, locale),
+    speakers: transcript.speakers.map(({ label, isUser, colour, turns }) => ({ label, isUser, colour, turns })),
+    turns: transcript.turns.map((turn) => ({
+      speaker: turn.speaker,
+      time: formatTimecode(turn.start),
+      text: turn.text,
+      gap: turn.gapBefore === null ? null : formatSpan(turn.gapBefore),
+    })),
+    summary: transcriptSummary(transcript),
+  };
+}

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import type { SignInState } from '../../auth/signInState';
+import { clearCache } from '../../commands/clearCache';
+import { openConversation } from '../../commands/openConversation';
+import type { OmiConnection } from '../../store/connection';
+import type { OmiStore } from '../../store/omiStore';
+import type { ActionType } from '../../transcript/messages';
+import type { Logger } from '../../util/logger';
+import { TextEditorTracker } from './textEditorTracker';
+import { TRANSCRIPT_VIEW_TYPE } from './transcriptPanel';
+import { TranscriptPanels } from './transcriptPanels';
+
+export interface TranscriptDependencies {
+  store: OmiStore;
+  connection: OmiConnection;
+  signIn: SignInState;
+  log: Logger;
+}
+
+/** The reading tools of the panel's title bar: each acts on the panel in front (or the conversation id given). */
+const PANEL_COMMANDS: Record<string, ActionType> = {
+  'omi.transcript.copyMarkdown': 'copyMarkdown',
+  'omi.transcript.openMarkdown': 'openMarkdown',
+  'omi.transcript.export': 'export',
+  'omi.transcript.insertSummary': 'insertSummary',
+};
+
+/** The transcript panel: `omi.openConversation`, its serializer, its reading-tool commands and `omi.clearCache`. */
+export function registerTranscripts(context: vscode.ExtensionContext, deps: TranscriptDependencies): TranscriptPanels {
+  const editors = new TextEditorTracker();
+  const panels = new TranscriptPanels({
+    extensionUri: context.extensionUri,
+    fetchConversation: (id, signal) => deps.store.conversation(id, signal),
+    source: () => deps.connection.baseUrl,
+    editorForInsert: () => editors.target,
+    log: deps.log,
+  });
+  context.subscriptions.push(
+    editors,
+    vscode.window.registerWebviewPanelSerializer(TRANSCRIPT_VIEW_TYPE, panels),
+    vscode.commands.registerCommand('omi.openConversation', (argument?: unknown) =>
+      openConversation(deps.store, panels, argument),
+    ),
+    vscode.commands.registerCommand('omi.clearCache', () => clearCache(deps.store)),
+    // A panel that failed for want of a key (restored before sign-in, say) tries again once signed in.
+    deps.signIn.onDidChange((key) => {
+      if (key) panels.retryFailed();
+    }),
+    ...Object.entries(PANEL_COMMANDS).map(([command, type]) =>
+      vscode.commands.registerCommand(command, (conversationId?: unknown) => {
+        const panel = typeof conversationId === 'string' ? panels.get(conversationId) : panels.active;
+        return panel?.run({ type });
+      }),
+    ),
+  );
+  return panels;
+}

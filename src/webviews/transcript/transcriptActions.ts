@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import type { Conversation } from '../../api/models';
+import { conversationExportJson, conversationExportName } from '../../export/conversationExport';
+import { exportTarget, writeFileAtomically } from '../../export/conversationExportFile';
+import { conversationMarkdown, summaryText } from '../../transcript/markdown';
+import { formatTimecode } from '../../transcript/timecode';
+import type { Transcript } from '../../transcript/turns';
+
+/** What the reading tools work on: the conversation as the API returned it and its turns. */
+export interface LoadedConversation {
+  conversation: Conversation;
+  transcript: Transcript;
+}
+
+export async function copyTranscriptMarkdown({ conversation, transcript }: LoadedConversation): Promise<string> {
+  await vscode.env.clipboard.writeText(conversationMarkdown(conversation, transcript, { now: new Date() }));
+  return 'Copied the transcript as Markdown.';
+}
+
+/** One turn as plain text ("Dana (1:05): …"), for pasting anywhere. */
+export async function copyTurn({ transcript }: LoadedConversation, index: number): Promise<string | undefined> {
+  const turn = transcript.turns[index];
+  if (!turn) return undefined;
+  const speaker = transcript.speakers[turn.speaker]?.label ?? 'Unknown';
+  const time = formatTimecode(turn.start);
+  await vscode.env.clipboard.writeText(`${speaker}${time ? ` (${time})` : ''}: ${turn.text}`);
+  return `Copied ${speaker}'s turn${time ? ` at ${time}` : ''}.`;
+}
+
+export async function openAsMarkdown({ conversation, transcript }: LoadedConversation): Promise<void> {
+  const content = conversationMarkdown(conversation, transcript, { now: new Date() });
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  await vscode.window.showTextDocument(document, { preview: false });
+}
+
+/** Returns the file written, or undefined when the user cancelled the save dialog. */
+export async function exportConversation(
+  { conversation }: LoadedConversation,
+  source: string,
+): Promise<vscode.Uri | undefined> {
+  const target = await exportTarget(conversationExportName(conversation));
+  if (!target) return undefined;
+  await writeFileAtomically(target, conversationExportJson(conversation, source, new Date()));
+  return target;
+}
+
+/** Inserts title, date and overview at the cursor (or over the selection) of a text editor, as plain text. */
+export async function insertSummary(
+  { conversation }: LoadedConversation,
+  editor: vscode.TextEditor | undefined,
+): Promise<string> {
+  if (!editor) return 'Open a text editor to insert the summary into.';
+  const markdown = editor.document.languageId === 'markdown';
+  // editor.edit, not a snippet: "$1" or "${HOME}" in Omi text must stay literal.
+  const done = await editor.edit((edit) => {
+    for (const selection of editor.selections) edit.replace(selection, summaryText(conversation, markdown));
+  });
+  return done ? 'Inserted the summary.' : 'The editor did not accept the summary.';
+}

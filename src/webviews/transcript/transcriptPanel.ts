@@ -1,0 +1,202 @@
+import * as vscode from 'vscode';
+import type { Conversation } from '../../api/models';
+import { toConversationView } from '../../transcript/conversationView';
+import {
+  type ConversationView,
+  type HostMessage,
+  parseWebviewMessage,
+  type WebviewMessage,
+} from '../../transcript/messages';
+import { buildTranscript } from '../../transcript/turns';
+import { describeError } from '../../util/errorMessage';
+import type { Logger } from '../../util/logger';
+import { oneLine } from '../../views/memoriesView';
+import {
+  copyTranscriptMarkdown,
+  copyTurn,
+  exportConversation,
+  insertSummary,
+  type LoadedConversation,
+  openAsMarkdown,
+} from './transcriptActions';
+import { transcriptHtml } from './transcriptHtml';
+
+export const TRANSCRIPT_VIEW_TYPE = 'omi.transcript';
+
+export interface TranscriptPanelContext {
+  extensionUri: vscode.Uri;
+  /** The store's conversation(id): cache first, else one request. */
+  fetchConversation(id: string, signal: AbortSignal): Promise<Conversation>;
+  /** The API base URL, recorded in exports as their source. */
+  source(): string | undefined;
+  editorForInsert(): vscode.TextEditor | undefined;
+  log: Logger;
+}
+
+type Phase = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'shown'; view: ConversationView };
+
+/** The built page and stylesheet are the only files the webview may load. */
+export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, enableCommandUris: false, localResourceRoots: [webviewRoot(extensionUri)] };
+}
+
+/**
+ * One conversation in a webview panel: loads it through the store, sends the webview a plain-text view of it, and
+ * carries out the reading tools the webview asks for. The webview says `ready` whenever it (re)starts, and is then
+ * sent the current state, so it can be discarded while hidden (no retainContextWhenHidden).
+ */
+export class TranscriptPanel implements vscode.Disposable {
+  private phase: Phase = { kind: 'loading' };
+  private loaded: LoadedConversation | undefined;
+  private controller: AbortController | undefined;
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private isDisposed = false;
+  /** Whether the page is running and has asked for the state (it restarts whenever a hidden panel is shown). */
+  private webviewReady = false;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly conversationId: string,
+    private readonly context: TranscriptPanelContext,
+  ) {
+    const webview = panel.webview;
+    webview.options = webviewOptions(context.extensionUri);
+    const root = webviewRoot(context.extensionUri);
+    webview.html = transcriptHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'transcript.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'transcript.css')).toString(),
+    });
+    panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'omi-activitybar.svg');
+    this.subscriptions.push(
+      webview.onDidReceiveMessage((message) => void this.handleMessage(message)),
+      panel.onDidChangeViewState(() => {
+        // A hidden webview's page is discarded; it says `ready` again when shown.
+        if (!panel.visible) this.webviewReady = false;
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    void this.load();
+  }
+
+  /** The conversation and its turns once loaded. */
+  get content(): LoadedConversation | undefined {
+    return this.loaded;
+  }
+
+  get failed(): boolean {
+    return this.phase.kind === 'error';
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, false);
+  }
+
+  /** Loads (again) from the store; the webview shows Loading… and then the conversation or the error. */
+  async load(): Promise<void> {
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.setPhase({ kind: 'loading' });
+    try {
+      const conversation = await this.context.fetchConversation(this.conversationId, controller.signal);
+      if (controller.signal.aborted || this.isDisposed) return;
+      const transcript = buildTranscript(conversation.transcript_segments);
+      this.loaded = { conversation, transcript };
+      const view = toConversationView(conversation, transcript, new Date());
+      this.panel.title = oneLine(`${view.emoji} ${view.title}`, 60);
+      this.setPhase({ kind: 'shown', view });
+    } catch (error) {
+      if (controller.signal.aborted || this.isDisposed) return;
+      this.setPhase({ kind: 'error', message: describeError(error).message });
+    }
+  }
+
+  /** Everything the webview sends comes through here; anything but a well-formed message is ignored. */
+  async handleMessage(raw: unknown): Promise<void> {
+    const message = parseWebviewMessage(raw);
+    if (!message) {
+      this.context.log.warn('Ignored a malformed message from the transcript panel.');
+      return;
+    }
+    if (message.type === 'ready') {
+      this.webviewReady = true;
+      return this.post(this.phaseMessage());
+    }
+    if (message.type === 'retry') return this.load();
+    await this.run(message);
+  }
+
+  /** A reading tool, from the webview or from a command; its outcome shows in the panel's status line. */
+  async run(message: Exclude<WebviewMessage, { type: 'ready' | 'retry' }>): Promise<void> {
+    const loaded = this.loaded;
+    if (!loaded) return;
+    try {
+      const status = await this.perform(message, loaded);
+      if (status) this.post({ type: 'status', message: status });
+    } catch (error) {
+      const { message: reason } = describeError(error);
+      void vscode.window.showErrorMessage(`Omi: ${reason}`);
+    }
+  }
+
+  private async perform(message: Exclude<WebviewMessage, { type: 'ready' | 'retry' }>, loaded: LoadedConversation) {
+    switch (message.type) {
+      case 'copyTurn':
+        return copyTurn(loaded, message.turn);
+      case 'copyMarkdown':
+        return copyTranscriptMarkdown(loaded);
+      case 'openMarkdown':
+        await openAsMarkdown(loaded);
+        return undefined;
+      case 'insertSummary':
+        return insertSummary(loaded, this.context.editorForInsert());
+      case 'export': {
+        const source = this.context.source() ?? '';
+        const file = await exportConversation(loaded, source);
+        if (!file) return undefined;
+        void vscode.window.showInformationMessage(`Exported the conversation to ${file.fsPath}.`);
+        return 'Exported the conversation.';
+      }
+    }
+  }
+
+  private phaseMessage(): HostMessage {
+    const phase = this.phase;
+    switch (phase.kind) {
+      case 'loading':
+        return { type: 'loading', conversationId: this.conversationId };
+      case 'error':
+        return { type: 'error', conversationId: this.conversationId, message: phase.message, canRetry: true };
+      case 'shown':
+        return { type: 'show', conversation: phase.view };
+    }
+  }
+
+  private setPhase(phase: Phase): void {
+    this.phase = phase;
+    this.post(this.phaseMessage());
+  }
+
+  /** Sent only to a running page: one that has not said `ready` yet gets the state when it does. */
+  private post(message: HostMessage): void {
+    if (this.isDisposed || !this.webviewReady) return;
+    void this.panel.webview.postMessage(message).then(undefined, () => {});
+  }
+
+  dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    this.controller?.abort();
+    for (const s of this.subscriptions) s.dispose();
+    this.disposed.fire();
+    this.disposed.dispose();
+    this.panel.dispose();
+  }
+}

@@ -1,0 +1,145 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Conversation } from '../../../src/api/models';
+import { DiskTranscriptCache } from '../../../src/store/diskTranscriptCache';
+import { LayeredTranscriptCache } from '../../../src/store/layeredTranscriptCache';
+import { MemoryTranscriptCache } from '../../../src/store/transcriptCache';
+
+function conversation(id: string, text = 'hello', segments = 1): Conversation {
+  return {
+    id,
+    created_at: null,
+    started_at: null,
+    finished_at: null,
+    structured: { title: id, overview: '', emoji: '', category: 'other', action_items: [], events: [] },
+    transcript_segments: Array.from({ length: segments }, (_, i) => ({
+      text,
+      speaker_id: i % 2,
+      start: i,
+      end: i + 0.5,
+    })),
+    a_field_from_the_future: [1, { nested: null }],
+  };
+}
+
+describe('transcripts cached on disk', () => {
+  let directory: string;
+  beforeEach(() => {
+    directory = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'omi-disk-cache-')), 'transcripts');
+  });
+  afterEach(() => fs.rmSync(path.dirname(directory), { recursive: true, force: true }));
+
+  it('gives back exactly what was stored, across instances (a reload)', async () => {
+    const stored = conversation('abc');
+    await new DiskTranscriptCache(directory).set('abc', stored);
+    const again = await new DiskTranscriptCache(directory).get('abc');
+    assert.deepEqual(again, stored);
+    assert.equal(await new DiskTranscriptCache(directory).get('other'), undefined);
+  });
+
+  it('names files by a hash of the id, so no id can choose a path', async () => {
+    const cache = new DiskTranscriptCache(directory);
+    const ids = ['../../etc/passwd', '..\\..\\x', 'CON', 'NUL.txt', 'aux:prn|com1?*"<lpt1>', '', '🧠'];
+    for (const id of ids) await cache.set(id, conversation(id));
+    const names = fs.readdirSync(directory);
+    assert.equal(names.length, ids.length);
+    for (const name of names) assert.match(name, /^[0-9a-f]{40}\.json$/);
+    for (const id of ids) assert.equal((await cache.get(id))?.id, id);
+    assert.deepEqual(fs.readdirSync(path.dirname(directory)), ['transcripts'], 'nothing written outside its folder');
+  });
+
+  it('treats a corrupt, foreign or mismatched file as a miss and removes it', async () => {
+    const cache = new DiskTranscriptCache(directory);
+    await cache.set('a', conversation('a'));
+    const file = cache.fileFor('a');
+    fs.writeFileSync(file, '{"version":1,"id":"a","conversation":');
+    assert.equal(await cache.get('a'), undefined);
+    assert.ok(!fs.existsSync(file));
+    // Another id's content under this id's name (a hash collision, or tampering).
+    await cache.set('b', conversation('b'));
+    fs.copyFileSync(cache.fileFor('b'), file);
+    assert.equal(await cache.get('a'), undefined);
+  });
+
+  it('bounds its size, dropping the transcripts used longest ago', async () => {
+    const big = (id: string) => conversation(id, 'x'.repeat(1000), 1);
+    const entrySize = Buffer.byteLength(JSON.stringify({ version: 1, id: 'c1', conversation: big('c1') }));
+    const cache = new DiskTranscriptCache(directory, entrySize * 3 + 10);
+    for (const id of ['c1', 'c2', 'c3']) {
+      await cache.set(id, big(id));
+      // mtime resolution: make "used longest ago" unambiguous.
+      const past = new Date(Date.now() - 60_000 * (4 - Number(id.slice(1))));
+      fs.utimesSync(cache.fileFor(id), past, past);
+    }
+    assert.ok(await cache.get('c1'), 'reading c1 makes it the most recently used');
+    await cache.set('c4', big('c4'));
+    await cache.size();
+    assert.equal(await cache.get('c2'), undefined, 'the least recently used went');
+    for (const id of ['c1', 'c3', 'c4']) assert.ok(await cache.get(id), `${id} stays`);
+    assert.ok((await cache.size()) <= entrySize * 3 + 10);
+  });
+
+  it('skips a transcript larger than the whole cache', async () => {
+    const cache = new DiskTranscriptCache(directory, 500);
+    await cache.set('huge', conversation('huge', 'y'.repeat(1000)));
+    assert.equal(await cache.get('huge'), undefined);
+  });
+
+  it('clear() removes everything, even writes queued just before it', async () => {
+    const cache = new DiskTranscriptCache(directory);
+    const writes = [cache.set('a', conversation('a')), cache.set('b', conversation('b'))];
+    const cleared = cache.clear();
+    await Promise.all([...writes, cleared]);
+    assert.ok(!fs.existsSync(directory));
+    assert.equal(await cache.get('a'), undefined);
+    await cache.set('c', conversation('c'));
+    assert.ok(await cache.get('c'), 'usable after clearing');
+  });
+
+  it('leaves no temporary files behind', async () => {
+    const cache = new DiskTranscriptCache(directory);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => cache.set(`id${i}`, conversation(`id${i}`, 't', 50))));
+    assert.ok(fs.readdirSync(directory).every((name) => name.endsWith('.json')));
+  });
+});
+
+describe('transcripts cached in memory, then on disk', () => {
+  let root: string;
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'omi-layered-cache-'));
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('writes to both, reads memory first, and refills memory from disk', async () => {
+    const memory = new MemoryTranscriptCache();
+    const disk = new DiskTranscriptCache(path.join(root, 't'));
+    const layered = new LayeredTranscriptCache(memory, disk);
+    const stored = conversation('x');
+    await layered.set('x', stored);
+    assert.equal(memory.get('x'), stored);
+    assert.deepEqual(await disk.get('x'), stored);
+
+    memory.clear();
+    const fromDisk = await layered.get('x');
+    assert.deepEqual(fromDisk, stored);
+    assert.equal(memory.get('x'), fromDisk, 'kept in memory after a disk hit');
+
+    await layered.clear();
+    assert.equal(memory.get('x'), undefined);
+    assert.equal(await disk.get('x'), undefined);
+  });
+
+  it('works on as a memory cache when the disk fails', async () => {
+    const blocked = path.join(root, 'file');
+    fs.writeFileSync(blocked, 'not a directory');
+    const layered = new LayeredTranscriptCache(
+      new MemoryTranscriptCache(),
+      new DiskTranscriptCache(path.join(blocked, 't')),
+    );
+    await layered.set('x', conversation('x'));
+    assert.equal((await layered.get('x'))?.id, 'x');
+    await layered.clear();
+  });
+});

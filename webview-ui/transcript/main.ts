@@ -1,0 +1,121 @@
+// The transcript panel's page. It only renders what the extension sends (all of it plain text, set with
+// textContent) and asks the extension to act; it never loads anything or follows a link.
+import './transcript.css';
+import type { ConversationView, HostMessage, TranscriptState } from '../../src/transcript/messages';
+import { parseTranscriptState } from '../../src/transcript/messages';
+import { button, h } from './dom';
+import { renderHeader, renderSections } from './header';
+import { renderSpeakerFilter } from './speakerFilter';
+import { TurnList } from './turnList';
+import { post, vscode } from './vscodeApi';
+
+const app = document.getElementById('app')!;
+let state: TranscriptState | undefined = parseTranscriptState(vscode.getState());
+let shownId: string | undefined;
+let turnList: TurnList | undefined;
+let statusLine: HTMLElement | undefined;
+let statusTimer: ReturnType<typeof setTimeout> | undefined;
+
+function remember(next: TranscriptState): void {
+  state = next;
+  vscode.setState(next);
+}
+
+function replaceContent(...children: Node[]): void {
+  turnList?.stop();
+  turnList = undefined;
+  app.replaceChildren(...children);
+}
+
+function showLoading(conversationId: string): void {
+  if (state?.conversationId !== conversationId) remember({ conversationId, hiddenSpeakers: [] });
+  shownId = undefined;
+  app.setAttribute('aria-busy', 'true');
+  replaceContent(h('p', { className: 'status-message', attrs: { role: 'status' } }, 'Loading the conversation…'));
+}
+
+function showError(conversationId: string, message: string, canRetry: boolean): void {
+  if (state?.conversationId !== conversationId) remember({ conversationId, hiddenSpeakers: [] });
+  shownId = undefined;
+  app.removeAttribute('aria-busy');
+  const retry = canRetry ? button('Retry', 'Retry loading the conversation', () => post({ type: 'retry' })) : null;
+  replaceContent(
+    h(
+      'div',
+      { className: 'error', attrs: { role: 'alert' } },
+      h('p', {}, 'The conversation could not be opened.'),
+      h('p', { className: 'error-detail' }, message),
+      retry ?? '',
+    ),
+  );
+  retry?.focus();
+}
+
+function toolbar(): HTMLElement {
+  return h(
+    'div',
+    { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Conversation tools' } },
+    button('Copy as Markdown', 'Copy transcript as Markdown', () => post({ type: 'copyMarkdown' })),
+    button('Open as Markdown', 'Open as Markdown in a new editor', () => post({ type: 'openMarkdown' })),
+    button('Export…', 'Export conversation as JSON', () => post({ type: 'export' })),
+    button('Insert summary', 'Insert summary into editor', () => post({ type: 'insertSummary' })),
+  );
+}
+
+function showConversation(view: ConversationView): void {
+  // The extension sends the conversation again whenever the page restarts; an unchanged one is not repainted.
+  if (shownId === view.id) return;
+  performance.mark('omi:show');
+  const hidden = new Set(state?.conversationId === view.id ? state.hiddenSpeakers : []);
+  remember({ conversationId: view.id, hiddenSpeakers: [...hidden] });
+  shownId = view.id;
+  const list = new TurnList(view);
+  statusLine = h('p', { className: 'status-line', attrs: { role: 'status', 'aria-live': 'polite' } });
+  const filter = renderSpeakerFilter(view.speakers, hidden, (next) => {
+    list.setHidden(next);
+    if (state) remember({ ...state, hiddenSpeakers: [...next] });
+  });
+  const transcript = h(
+    'section',
+    { className: 'section transcript', attrs: { 'aria-labelledby': 'transcript-heading' } },
+    h('h2', { attrs: { id: 'transcript-heading' } }, 'Transcript'),
+    h('p', { className: 'summary' }, view.summary),
+    view.speakers.length > 0 ? filter : null,
+    list.root,
+  );
+  replaceContent(renderHeader(view), toolbar(), statusLine, ...renderSections(view), transcript);
+  turnList = list;
+  list.setHidden(hidden);
+  list.render(() => {
+    performance.mark('omi:all-turns');
+    app.removeAttribute('aria-busy');
+  });
+  // Marks for the UI tests, which check that the first screen does not wait for the whole transcript.
+  requestAnimationFrame(() => performance.mark('omi:first-paint'));
+}
+
+function showStatus(message: string): void {
+  if (!statusLine) return;
+  statusLine.textContent = message;
+  if (statusTimer) clearTimeout(statusTimer);
+  statusTimer = setTimeout(() => {
+    if (statusLine) statusLine.textContent = '';
+  }, 5000);
+}
+
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const message = event.data;
+  if (typeof message !== 'object' || message === null) return;
+  switch (message.type) {
+    case 'loading':
+      return showLoading(message.conversationId);
+    case 'error':
+      return showError(message.conversationId, message.message, message.canRetry);
+    case 'show':
+      return showConversation(message.conversation);
+    case 'status':
+      return showStatus(message.message);
+  }
+});
+
+post({ type: 'ready' });

@@ -1,10 +1,13 @@
 // Bundles the extension, and the sandbox CLI used by `npm start` and `npm run sandbox`.
-// usage: node esbuild.mjs [--production] [--watch] [--only=extension|sandbox]
+// usage: node esbuild.mjs [--production] [--watch] [--only=TARGET[,TARGET…]] (targets: see `targets` below)
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 
 /** @type {import('esbuild').BuildOptions} */
 const nodeDefaults = {
@@ -21,9 +24,19 @@ const nodeDefaults = {
 const targets = {
   extension: { ...nodeDefaults, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   sandbox: { ...nodeDefaults, entryPoints: ['src/sandbox/cli.ts'], outfile: 'dist/sandbox.js' },
+  // The Insights webview: dist/webview/insights.js and insights.css (Chart.js bundled in).
+  insights: {
+    ...nodeDefaults,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: { insights: 'webview-ui/insights/main.ts' },
+    outdir: 'dist/webview',
+  },
 };
-if (only && !targets[only]) throw new Error(`Unknown build target ${only}; known: ${Object.keys(targets).join(', ')}`);
-const builds = only ? [targets[only]] : Object.values(targets);
+const unknown = only?.filter((name) => !targets[name]) ?? [];
+if (unknown.length > 0) throw new Error(`Unknown build target ${unknown}; known: ${Object.keys(targets).join(', ')}`);
+const builds = only ? only.map((name) => targets[name]) : Object.values(targets);
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

@@ -3,6 +3,7 @@ import { ApiKeyStore } from './auth/apiKeyStore';
 import { promptOnServerChange } from './auth/serverChangePrompt';
 import { ServerSettings } from './auth/serverSettings';
 import { SignInState } from './auth/signInState';
+import { registerInsightsCommands } from './commands/insightsCommands';
 import { manageKeys, rotateCurrentKey } from './commands/manageKeys';
 import { openConversation } from './commands/openConversation';
 import { setApiKey } from './commands/setApiKey';
@@ -55,6 +56,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
       openConversation(store, conversationDocuments, argument),
     ),
     ...registerViewCommands(views),
+    ...registerInsightsCommands({
+      extensionUri: context.extensionUri,
+      extensionId: context.extension.id,
+      store,
+      connection,
+      signIn,
+      log,
+    }),
   );
 
   await signIn.reload();

@@ -214,7 +214,7 @@ export function chartSpecs(data: InsightsData, theme: Theme): ChartSpec[] {
       config: {
         type: 'doughnut',
         data: {
-          labels: ['Open', 'Done'],
+          labels: [`Open (${number(actionItems.open)})`, `Done (${number(actionItems.done)})`],
           datasets: [
             {
               label: 'Action items',

@@ -28,26 +28,33 @@ export function heatmapConfig(days: readonly DayCount[], theme: Theme, title: st
   const max = Math.max(1, ...cells.map((c) => c.v));
   // Months along the top; over many years, only the years.
   const manyYears = columns > 60;
-  const marks = cells.filter((c, i) => i === 0 || c.day.endsWith(manyYears ? '-01-01' : '-01'));
+  const startsPeriod = (c: HeatCell) => c.day.endsWith(manyYears ? '-01-01' : '-01');
+  // The first column is labelled too, unless the next label is too close.
+  const marks = cells.filter((c, i) => startsPeriod(c) || (i === 0 && !cells.slice(1, 21).some(startsPeriod)));
   const columnLabels = new Map(marks.map((c) => [c.x, manyYears ? c.day.slice(0, 4) : monthOf(c.day)]));
-  const cell = (context: ScriptableContext<'matrix'>) => context.raw as HeatCell;
-  const area = (context: ScriptableContext<'matrix'>) => context.chart.chartArea;
+  const colorFor = (value: number) => {
+    if (value === 0) return withAlpha(theme.grid, theme.highContrast ? 0.15 : 0.35);
+    // In high contrast too: the cells' borders keep even the faintest one visible.
+    return withAlpha(theme.series.green, 0.25 + 0.75 * (value / max));
+  };
+  // Square cells, as big as the chart allows.
+  const side = (context: ScriptableContext<'matrix'>) => {
+    const area = context.chart.chartArea;
+    return area ? Math.max(2, Math.min(area.width / columns, area.height / 7) - 2) : 2;
+  };
+  const steps = [...new Set([0, 1, Math.ceil(max / 2), max])];
   return {
     type: 'matrix',
     data: {
       datasets: [
         {
-          label: 'Conversations per day (darker: more)',
+          label: 'Conversations per day',
           data: cells,
-          backgroundColor: (context) => {
-            const value = cell(context)?.v ?? 0;
-            if (value === 0) return withAlpha(theme.grid, theme.highContrast ? 0.15 : 0.35);
-            return theme.highContrast ? theme.series.green : withAlpha(theme.series.green, 0.25 + 0.75 * (value / max));
-          },
+          backgroundColor: (context) => colorFor((context.raw as HeatCell | undefined)?.v ?? 0),
           borderColor: theme.highContrast ? theme.border : 'transparent',
           borderWidth: theme.highContrast ? 1 : 0,
-          width: (context) => Math.max(2, (area(context)?.width ?? 0) / columns - 2),
-          height: (context) => Math.max(2, (area(context)?.height ?? 0) / 7 - 2),
+          width: side,
+          height: side,
         },
       ],
     },
@@ -57,7 +64,28 @@ export function heatmapConfig(days: readonly DayCount[], theme: Theme, title: st
       animation: false,
       plugins: {
         title: { display: true, text: title },
-        legend: { display: true },
+        // The legend is the colour scale: none, one, and up to the busiest day.
+        legend: {
+          display: true,
+          onClick: () => undefined,
+          labels: {
+            generateLabels: () =>
+              steps.map((value) => ({
+                text:
+                  value === 0
+                    ? 'No conversations'
+                    : value === max
+                      ? plural(value, 'conversation', 'conversations')
+                      : `${value}`,
+                fillStyle: colorFor(value),
+                strokeStyle: theme.highContrast ? theme.border : colorFor(value),
+                lineWidth: theme.highContrast ? 1 : 0,
+                fontColor: theme.foreground,
+                hidden: false,
+                datasetIndex: 0,
+              })),
+          },
+        },
         tooltip: {
           callbacks: {
             title: (items) => longDay((items[0]?.raw as HeatCell | undefined)?.day ?? ''),
@@ -71,8 +99,10 @@ export function heatmapConfig(days: readonly DayCount[], theme: Theme, title: st
           min: -0.5,
           max: columns - 0.5,
           grid: { display: false },
+          afterBuildTicks: (axis) => {
+            axis.ticks = [...Array(columns).keys()].map((value) => ({ value }));
+          },
           ticks: {
-            stepSize: 1,
             autoSkip: false,
             maxRotation: 0,
             callback: (value) => columnLabels.get(Number(value)) ?? '',
@@ -84,7 +114,10 @@ export function heatmapConfig(days: readonly DayCount[], theme: Theme, title: st
           max: 6.5,
           reverse: true,
           grid: { display: false },
-          ticks: { stepSize: 1, callback: (value) => WEEKDAYS[Number(value)] ?? '' },
+          afterBuildTicks: (axis) => {
+            axis.ticks = WEEKDAYS.map((_, value) => ({ value }));
+          },
+          ticks: { autoSkip: false, callback: (value) => WEEKDAYS[Number(value)] ?? '' },
         },
       },
     },

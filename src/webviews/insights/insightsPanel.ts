@@ -93,7 +93,13 @@ export class InsightsPanel implements vscode.Disposable {
       this.deps.log.warn('Insights: ignored a malformed message from the webview.');
       return;
     }
-    await this.handle(message);
+    try {
+      await this.handle(message);
+    } catch (error) {
+      const { message: text } = describeError(error);
+      this.deps.log.error(`Insights: ${message.type} failed. ${text}`);
+      void vscode.window.showErrorMessage(`Omi Insights: ${text}`);
+    }
   }
 
   private async handle(message: WebviewMessage): Promise<void> {
@@ -103,8 +109,9 @@ export class InsightsPanel implements vscode.Disposable {
         return;
       case 'setRange':
         this.state = { ...this.state, range: message.range };
+        // A load under way shows the new range when it ends.
         if (this.raw) this.show(this.raw);
-        else await this.load(false);
+        else if (!this.running) await this.load(false);
         return;
       case 'refresh':
         await this.load(true);

@@ -46,8 +46,13 @@ describe('Insights panel against the sandbox', () => {
       'action-items?1000/1000',
     ]);
     assert.ok(!context.sandbox.requests.some((r) => r.query.include_transcript === 'true'), 'no transcripts');
-    const posted = JSON.stringify(panel.current) + panel.panel.webview.html;
-    assert.ok(!posted.includes(context.sandbox.key), 'the key is not in the webview');
+    const html = panel.panel.webview.html;
+    assert.ok(!(JSON.stringify(panel.current) + html).includes(context.sandbox.key), 'the key is not in the webview');
+    assert.match(html, /default-src 'none';.*script-src 'nonce-[^']+'"/);
+    assert.ok(!html.includes('unsafe-'), 'no unsafe-inline or unsafe-eval');
+    const roots = panel.panel.webview.options.localResourceRoots?.map((uri) => uri.path);
+    assert.equal(roots?.length, 1);
+    assert.ok(roots?.[0]?.endsWith('/dist/webview'), `only the built webview folder: ${roots}`);
   });
 
   it('is drawn by the webview with the numbers it was sent', async () => {

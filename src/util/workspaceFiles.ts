@@ -1,3 +1,4 @@
+import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -30,12 +31,27 @@ export async function readIfExists(uri: vscode.Uri): Promise<Uint8Array | undefi
   }
 }
 
-/** Writes a temporary file beside the target, then renames it over the target: readers never see half a file. */
+/**
+ * Writes a temporary file beside the target, then renames it over the target: readers see the old file or the
+ * new one, never half of one. workspace.fs.rename with `overwrite` deletes the target before renaming, leaving a
+ * moment with no file at all, so files on disk are renamed with Node's fs.rename, which replaces in one step.
+ */
 export async function writeFileAtomically(target: vscode.Uri, content: Uint8Array): Promise<void> {
+  const suffix = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const temporaryName = `.${path.posix.basename(target.path)}.${suffix}.tmp`;
+  if (target.scheme === 'file') {
+    const temporary = path.join(path.dirname(target.fsPath), temporaryName);
+    await fs.mkdir(path.dirname(target.fsPath), { recursive: true });
+    await fs.writeFile(temporary, content);
+    await fs.rename(temporary, target.fsPath).catch(async (error) => {
+      await fs.rm(temporary, { force: true });
+      throw error;
+    });
+    return;
+  }
   const folder = target.with({ path: path.posix.dirname(target.path) });
   await vscode.workspace.fs.createDirectory(folder);
-  const suffix = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  const temporary = vscode.Uri.joinPath(folder, `.${path.posix.basename(target.path)}.${suffix}.tmp`);
+  const temporary = vscode.Uri.joinPath(folder, temporaryName);
   await vscode.workspace.fs.writeFile(temporary, content);
   try {
     await vscode.workspace.fs.rename(temporary, target, { overwrite: true });

@@ -1,11 +1,14 @@
-// Bundles the extension, the transcript panel's browser code, and the sandbox CLI used by `npm start` and
+// Bundles the extension, the transcript and insights panels' browser code, and the sandbox CLI used by `npm start` and
 // `npm run sandbox`.
-// usage: node esbuild.mjs [--production] [--watch] [--only=extension|transcript|sandbox[,...]]
+// usage: node esbuild.mjs [--production] [--watch] [--only=extension|transcript|insights|sandbox[,...]]
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 
 /** @type {import('esbuild').BuildOptions} */
 const nodeDefaults = {
@@ -40,6 +43,15 @@ const targets = {
     outfile: 'dist/webview/transcript.js',
   },
   sandbox: { ...nodeDefaults, entryPoints: ['src/sandbox/cli.ts'], outfile: 'dist/sandbox.js' },
+  // The Insights webview: dist/webview/insights.js and insights.css (Chart.js bundled in).
+  insights: {
+    ...nodeDefaults,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: { insights: 'webview-ui/insights/main.ts' },
+    outdir: 'dist/webview',
+  },
 };
 const chosen = only ? only.split(',') : Object.keys(targets);
 const unknown = chosen.filter((name) => !targets[name]);

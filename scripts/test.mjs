@@ -48,12 +48,22 @@ async function runMocha(tier, files, options = {}) {
   });
 }
 
+/** Each webview's own TypeScript project (browser code, lib DOM): webview-ui/<name>/tsconfig.json. */
+function webviewProjects() {
+  const dir = path.join(ROOT, 'webview-ui');
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .map((name) => path.join('webview-ui', name, 'tsconfig.json'))
+    .filter((file) => fs.existsSync(path.join(ROOT, file)));
+}
+
 function build() {
   fs.rmSync(path.join(ROOT, 'out'), { recursive: true, force: true });
   return (
     step('node', ['esbuild.mjs']) &&
     step('npx', ['tsc', '-p', '.']) &&
-    step('npx', ['tsc', '-p', 'webview-ui/transcript'])
+    webviewProjects().every((project) => step('npx', ['tsc', '-p', project]))
   );
 }
 

@@ -6,6 +6,7 @@ import { SignInState } from './auth/signInState';
 import { registerExportCommands } from './commands/exportCommands';
 import { registerFilterCommands } from './commands/filterCommands';
 import { registerInsertCommands } from './commands/insertCommands';
+import { registerInsightsCommands } from './commands/insightsCommands';
 import { manageKeys, rotateCurrentKey } from './commands/manageKeys';
 import { setApiKey } from './commands/setApiKey';
 import { signOut } from './commands/signOut';
@@ -75,6 +76,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     ...registerFilterCommands(store, views),
     ...registerExportCommands(exporter, store, signIn),
     ...registerInsertCommands(store, signIn),
+    ...registerInsightsCommands({
+      extensionUri: context.extensionUri,
+      extensionId: context.extension.id,
+      store,
+      connection,
+      signIn,
+      log,
+    }),
   );
 
   const panels = registerTranscripts(context, { store, connection, signIn, log });

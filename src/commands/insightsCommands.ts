@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { conversationIdFromLink } from '../actionItemSync/conversationLink';
+import { syncActionItems } from '../actionItemSync/syncActionItems';
+import { SyncOnRefresh } from '../actionItemSync/syncOnRefresh';
+import type { SignInState } from '../auth/signInState';
+import type { OmiConnection } from '../store/connection';
+import type { OmiStore } from '../store/omiStore';
+import type { Logger } from '../util/logger';
+import { InsightsController } from '../webviews/insights/insightsController';
+import { INSIGHTS_VIEW_TYPE } from '../webviews/insights/insightsPanel';
+
+export interface InsightsCommandDependencies {
+  extensionUri: vscode.Uri;
+  extensionId: string;
+  store: OmiStore;
+  connection: OmiConnection;
+  signIn: SignInState;
+  log: Logger;
+}
+
+/**
+ * Issue 8: `omi.showInsights`, `omi.exportInsights`, `omi.syncActionItems`, the panel serializer, the optional
+ * sync after each Action Items refresh, and the URI handler behind the checklist's conversation links.
+ */
+export function registerInsightsCommands(deps: InsightsCommandDependencies): vscode.Disposable[] {
+  const insights = new InsightsController(deps);
+  const sync = (interactive: boolean) => syncActionItems(deps, { interactive });
+  const autoSync = new SyncOnRefresh(
+    deps.store,
+    () => sync(false),
+    () => deps.signIn.signedIn,
+  );
+  return [
+    insights,
+    autoSync,
+    vscode.window.registerWebviewPanelSerializer(INSIGHTS_VIEW_TYPE, insights),
+    vscode.commands.registerCommand('omi.showInsights', () => insights.show()),
+    vscode.commands.registerCommand('omi.exportInsights', (range?: unknown) => insights.exportInsights(range)),
+    vscode.commands.registerCommand('omi.syncActionItems', () => sync(true)),
+    vscode.window.registerUriHandler({
+      handleUri(uri) {
+        const id = conversationIdFromLink(uri.path, uri.query);
+        if (id) void vscode.commands.executeCommand('omi.openConversation', id);
+        else deps.log.warn(`Ignored a link to ${uri.path}: only /openConversation?id=… is handled.`);
+      },
+    }),
+  ];
+}

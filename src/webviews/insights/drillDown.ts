@@ -1,0 +1,129 @@
+import * as vscode from 'vscode';
+import type { ActionItem, Conversation, Memory } from '../../api/models';
+import { CONVERSATION_CATEGORIES, MEMORY_CATEGORIES } from '../../api/models';
+import type { InsightsData } from '../../insights/model';
+import type { DrillTarget } from '../../insights/protocol';
+import type { RawLists } from '../../insights/rawLists';
+import { type Selection, selectItems } from '../../insights/select';
+import type { Filters } from '../../store/filters';
+import type { ListKind, OmiStore } from '../../store/omiStore';
+import { addLocalDays, parseLocalDayKey } from '../../util/localCalendar';
+import { localIsoString } from '../../util/localIso';
+import { dateAndTime, localDayKey, parseDate } from '../../util/time';
+import { conversationTitle } from '../../views/conversationsView';
+import { oneLine } from '../../views/memoriesView';
+import { VIEW_IDS } from '../../views/viewIds';
+
+export interface DrillContext {
+  store: OmiStore;
+  raw: RawLists;
+  data: InsightsData;
+  now: Date;
+}
+
+/** Local days `first`…`last` (inclusive) as the filters' ISO start and end. */
+function dayRange(first: string, last: string): { startDate: string; endDate: string } | undefined {
+  const start = parseLocalDayKey(first);
+  const end = parseLocalDayKey(last);
+  if (!start || !end) return undefined;
+  return { startDate: localIsoString(start), endDate: localIsoString(new Date(addLocalDays(end, 1).getTime() - 1)) };
+}
+
+function weekRange(week: string) {
+  const monday = parseLocalDayKey(week);
+  return monday ? dayRange(week, localDayKey(addLocalDays(monday, 6))) : undefined;
+}
+
+/** The range the panel shows, as a date filter; none for "all". */
+function shownRange(data: InsightsData) {
+  return data.range === 'all' ? {} : (dayRange(data.from, data.to) ?? {});
+}
+
+/** The tree filter that shows the same items as the mark clicked, where the server can filter that way. */
+function treeFilter(target: DrillTarget, data: InsightsData): { [K in ListKind]?: Filters[K] } | undefined {
+  switch (target.chart) {
+    case 'memoryCategories':
+      // The real server refuses categories it does not know (400); new ones go to the quick pick instead.
+      return MEMORY_CATEGORIES.includes(target.label) ? { memories: { categories: [target.label] } } : undefined;
+    case 'conversationsPerDay': {
+      const range = dayRange(target.day, target.day);
+      return range && { conversations: { categories: [], ...range } };
+    }
+    case 'conversationHours': {
+      const range = weekRange(target.week);
+      return range && { conversations: { categories: [], ...range } };
+    }
+    case 'conversationCategories':
+      return CONVERSATION_CATEGORIES.includes(target.label)
+        ? { conversations: { categories: [target.label], ...shownRange(data) } }
+        : undefined;
+    case 'actionItemStatus':
+      return target.status === 'open' || target.status === 'done'
+        ? { actionItems: { status: target.status, ...shownRange(data) } }
+        : undefined;
+    case 'actionItemsPerWeek': {
+      const range = target.series === 'created' ? weekRange(target.week) : undefined;
+      return range && { actionItems: { status: 'all', ...range } };
+    }
+    default:
+      return undefined;
+  }
+}
+
+type Pick = vscode.QuickPickItem & { conversationId?: string };
+
+function picksOf(selection: Selection): Pick[] {
+  switch (selection.kind) {
+    case 'memories':
+      return selection.items.map((m: Memory) => ({
+        label: oneLine(m.content, 120) || '(empty memory)',
+        description: m.category,
+        detail: created(m.created_at),
+      }));
+    case 'conversations':
+      return selection.items.map((c: Conversation) => ({
+        label: conversationTitle(c),
+        description: created(c.started_at ?? c.created_at),
+        detail: oneLine(c.structured?.overview, 200) || undefined,
+        conversationId: c.id,
+      }));
+    case 'actionItems':
+      return selection.items.map((a: ActionItem) => ({
+        label: `${a.completed ? '$(pass-filled)' : '$(circle-large-outline)'} ${oneLine(a.description, 120)}`,
+        description: a.due_at ? `due ${created(a.due_at)}` : undefined,
+        detail: a.conversation_id ? 'Select to open its conversation' : undefined,
+        conversationId: a.conversation_id ?? undefined,
+      }));
+  }
+}
+
+function created(value: string | null | undefined): string | undefined {
+  const date = parseDate(value);
+  return date ? dateAndTime(date) : undefined;
+}
+
+const NOUNS = { memories: 'memories', conversations: 'conversations', actionItems: 'action items' } as const;
+
+/**
+ * Opens what a chart mark counts: the matching tree filtered and focused where the server can filter so, else a
+ * quick pick of the items (selecting a conversation or an action item opens the conversation).
+ */
+export async function drillDown(target: DrillTarget, context: DrillContext): Promise<void> {
+  const filter = treeFilter(target, context.data);
+  if (filter) {
+    for (const kind of Object.keys(filter) as ListKind[]) {
+      await context.store.setFilter(kind, filter[kind] as Filters[typeof kind]);
+      await vscode.commands.executeCommand(`${VIEW_IDS[kind]}.focus`);
+    }
+    return;
+  }
+  const selection = selectItems(context.raw, context.data, target, context.now);
+  const picks = picksOf(selection);
+  const chosen = await vscode.window.showQuickPick(picks, {
+    title: `Omi: ${picks.length} ${NOUNS[selection.kind]}`,
+    placeHolder: picks.length === 0 ? 'Nothing here' : 'Type to narrow the list',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (chosen?.conversationId) await vscode.commands.executeCommand('omi.openConversation', chosen.conversationId);
+}

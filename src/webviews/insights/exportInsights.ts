@@ -1,0 +1,60 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { InsightsData } from '../../insights/model';
+import { localDayKey } from '../../util/time';
+import { exists, workspaceTarget, writeFileAtomically } from '../../util/workspaceFiles';
+
+/** The export file: the aggregated numbers only (no item text), and never the key. */
+export function insightsExport(data: InsightsData, source: string | undefined, exportedAt: Date) {
+  return {
+    kind: 'insights',
+    exportedAt: exportedAt.toISOString(),
+    source: source ?? null,
+    filters: { range: data.range, from: data.from, to: data.to },
+    insights: data,
+  };
+}
+
+function fileName(now: Date): string {
+  const time = [now.getHours(), now.getMinutes(), now.getSeconds()].map((n) => String(n).padStart(2, '0')).join('');
+  return `omi-insights-${localDayKey(now)}-${time}.json`;
+}
+
+/** Where to write: `omi.export.folder` of the first workspace folder, asking first before replacing a file. */
+async function chooseTarget(now: Date): Promise<vscode.Uri | undefined> {
+  const folderSetting = vscode.workspace
+    .getConfiguration('omi', vscode.workspace.workspaceFolders?.[0])
+    .get<string>('export.folder', 'omi-export');
+  const folder = workspaceTarget(folderSetting || 'omi-export');
+  if (!folder) {
+    // No workspace: the save dialog asks before replacing a file itself.
+    return vscode.window.showSaveDialog({
+      title: 'Export Omi Insights',
+      defaultUri: vscode.Uri.file(path.join(process.env.HOME ?? process.cwd(), fileName(now))),
+      filters: { JSON: ['json'] },
+    });
+  }
+  const target = vscode.Uri.joinPath(folder, fileName(now));
+  if (!(await exists(target))) return target;
+  const replace = await vscode.window.showWarningMessage(
+    `${vscode.workspace.asRelativePath(target)} already exists. Replace it?`,
+    { modal: true },
+    'Replace',
+  );
+  return replace === 'Replace' ? target : undefined;
+}
+
+/** Writes the numbers as pretty JSON, atomically; returns the file, or undefined when the user cancelled. */
+export async function exportInsights(data: InsightsData, source: string | undefined): Promise<vscode.Uri | undefined> {
+  const now = new Date();
+  const target = await chooseTarget(now);
+  if (!target) return undefined;
+  const json = `${JSON.stringify(insightsExport(data, source, now), null, 2)}\n`;
+  await writeFileAtomically(target, new TextEncoder().encode(json));
+  void vscode.window
+    .showInformationMessage(`Omi insights exported to ${vscode.workspace.asRelativePath(target)}.`, 'Open')
+    .then((choice) => {
+      if (choice === 'Open') void vscode.window.showTextDocument(target);
+    });
+  return target;
+}

@@ -1,0 +1,118 @@
+import * as vscode from 'vscode';
+import type { SignInState } from '../../auth/signInState';
+import { aggregateInsights } from '../../insights/aggregate';
+import { INSIGHTS_RANGES, type InsightsData, type InsightsRange } from '../../insights/model';
+import type { OmiConnection } from '../../store/connection';
+import type { OmiStore } from '../../store/omiStore';
+import { describeError } from '../../util/errorMessage';
+import type { Logger } from '../../util/logger';
+import { exportInsights } from './exportInsights';
+import { DEFAULT_RANGE, INSIGHTS_VIEW_TYPE, InsightsPanel, insightsPanelOptions, savedRange } from './insightsPanel';
+import { InsightsSource } from './insightsSource';
+
+export interface InsightsDependencies {
+  extensionUri: vscode.Uri;
+  store: OmiStore;
+  connection: OmiConnection;
+  signIn: SignInState;
+  log: Logger;
+}
+
+/** The one Insights panel of the window and the lists behind it, kept while the window lives. */
+export class InsightsController implements vscode.Disposable, vscode.WebviewPanelSerializer {
+  private panel: InsightsPanel | undefined;
+  private readonly source: InsightsSource;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly deps: InsightsDependencies) {
+    this.source = new InsightsSource(deps.store, deps.connection);
+    this.subscription = deps.signIn.onDidChange(() => {
+      this.source.clear();
+      void this.panel?.load(false);
+    });
+  }
+
+  /** `omi.showInsights`: reveals the panel, creating it on first use. Returns it (the integration tests read it). */
+  show(): InsightsPanel {
+    if (this.panel) {
+      this.panel.panel.reveal();
+      return this.panel;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      INSIGHTS_VIEW_TYPE,
+      'Omi Insights',
+      vscode.ViewColumn.Active,
+      insightsPanelOptions(this.deps.extensionUri),
+    );
+    return this.adopt(panel, DEFAULT_RANGE);
+  }
+
+  /** Restores a panel left open when the window closed, with the range the webview saved. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    this.panel?.dispose();
+    this.adopt(panel, savedRange(state));
+  }
+
+  /**
+   * `omi.exportInsights`: the panel's numbers when it is open, else the numbers for `range` (default: all time),
+   * loading the lists first with a cancellable progress notification where they are not held yet.
+   */
+  async exportInsights(range?: unknown): Promise<vscode.Uri | undefined> {
+    try {
+      const shown = this.panel?.current.data;
+      if (shown && range === undefined) return await this.write(shown);
+      const chosen: InsightsRange = INSIGHTS_RANGES.find((r) => r === range) ?? 'all';
+      const raw =
+        this.source.cached ??
+        (await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: 'Omi Insights', cancellable: true },
+          (progress, token) => {
+            const controller = new AbortController();
+            token.onCancellationRequested(() => controller.abort());
+            return this.source.load({
+              force: false,
+              signal: controller.signal,
+              onProgress: (message) => progress.report({ message }),
+            });
+          },
+        ));
+      return await this.write(aggregateInsights(raw, chosen, new Date()));
+    } catch (error) {
+      const { message } = describeError(error);
+      void vscode.window.showErrorMessage(`Could not export Omi insights. ${message}`);
+      return undefined;
+    }
+  }
+
+  private async write(data: InsightsData): Promise<vscode.Uri | undefined> {
+    try {
+      return await exportInsights(data, this.deps.connection.baseUrl);
+    } catch (error) {
+      const { message } = describeError(error);
+      void vscode.window.showErrorMessage(`Could not write the Omi insights export. ${message}`);
+      return undefined;
+    }
+  }
+
+  private adopt(webviewPanel: vscode.WebviewPanel, range: InsightsRange): InsightsPanel {
+    const panel = new InsightsPanel(
+      webviewPanel,
+      {
+        ...this.deps,
+        source: this.source,
+        exportData: (data) => this.write(data),
+      },
+      range,
+    );
+    panel.onDidDispose(() => {
+      if (this.panel === panel) this.panel = undefined;
+    });
+    this.panel = panel;
+    return panel;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.panel?.dispose();
+  }
+}

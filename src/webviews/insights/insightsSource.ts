@@ -1,0 +1,81 @@
+import type { ActionItem, Conversation, Memory } from '../../api/models';
+import type { RawLists } from '../../insights/rawLists';
+import type { OmiConnection } from '../../store/connection';
+import { type FullList, loadFullList } from '../../store/fullLists';
+import type { ListKind, OmiStore } from '../../store/omiStore';
+
+const NOUNS: Record<ListKind, string> = {
+  memories: 'memories',
+  conversations: 'conversations',
+  actionItems: 'action items',
+};
+
+export interface SourceLoadOptions {
+  /** Fetch again even what is held (the panel's Refresh). */
+  force: boolean;
+  signal: AbortSignal;
+  onProgress(message: string): void;
+}
+
+/**
+ * The unfiltered lists Insights is built from, held for the window's life: reopening the panel or changing its
+ * range costs no request. A kind is kept only once it arrived whole, so a cancelled load resumes where it stopped.
+ */
+export class InsightsSource {
+  private memories: FullList<Memory> | undefined;
+  private conversations: FullList<Conversation> | undefined;
+  private actionItems: FullList<ActionItem> | undefined;
+  private generation = 0;
+
+  constructor(
+    private readonly store: OmiStore,
+    private readonly connection: OmiConnection,
+  ) {}
+
+  /** The lists, when all three are held. */
+  get cached(): RawLists | undefined {
+    const { memories, conversations, actionItems } = this;
+    if (!memories || !conversations || !actionItems) return undefined;
+    return {
+      memories: memories.items,
+      conversations: conversations.items,
+      actionItems: actionItems.items,
+      actionItemsCapped: actionItems.capped,
+    };
+  }
+
+  /** Forgets everything (sign out, another key or server). */
+  clear(): void {
+    this.generation++;
+    this.memories = undefined;
+    this.conversations = undefined;
+    this.actionItems = undefined;
+  }
+
+  async load(options: SourceLoadOptions): Promise<RawLists> {
+    if (options.force) this.clear();
+    const generation = this.generation;
+    const fetch = async <K extends ListKind>(kind: K) => {
+      const client = this.connection.client;
+      const list = await loadFullList(this.store, client, kind, {
+        signal: options.signal,
+        onProgress: (count) => options.onProgress(`${count.toLocaleString()} ${NOUNS[kind]} loaded…`),
+      });
+      options.signal.throwIfAborted();
+      return list;
+    };
+    // One kind after another: a burst of parallel requests would only meet the rate limit sooner.
+    const memories = this.memories ?? (await fetch('memories'));
+    if (generation === this.generation) this.memories = memories;
+    const conversations = this.conversations ?? (await fetch('conversations'));
+    if (generation === this.generation) this.conversations = conversations;
+    const actionItems = this.actionItems ?? (await fetch('actionItems'));
+    if (generation === this.generation) this.actionItems = actionItems;
+    return {
+      memories: memories.items,
+      conversations: conversations.items,
+      actionItems: actionItems.items,
+      actionItemsCapped: actionItems.capped,
+    };
+  }
+}

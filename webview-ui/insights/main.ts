@@ -1,0 +1,96 @@
+// The Insights webview: draws the numbers the extension posts, and sends back clicks, the range and button presses.
+import './insights.css';
+import type { Chart } from 'chart.js';
+import type { InsightsData, InsightsRange } from '../../src/insights/model';
+import type { PanelState } from '../../src/insights/protocol';
+import { applyTheme, chartSpecs, draw, drawnSum } from './charts';
+import { element } from './dom';
+import { number, plural } from './format';
+import { buildLayout } from './layout';
+import { onThemeChange, readTheme } from './theme';
+import { onHostMessage, post, savedState, saveState } from './vscodeApi';
+
+// First, so that anything the Content Security Policy blocks is reported to the extension's log.
+document.addEventListener('securitypolicyviolation', (event) => {
+  post({ type: 'cspViolation', directive: event.violatedDirective, blocked: event.blockedURI });
+});
+
+const app = document.getElementById('app')!;
+const layout = buildLayout(app, (range) => {
+  saveState({ range });
+  post({ type: 'setRange', range });
+});
+let charts: Chart[] = [];
+let drawn: InsightsData | undefined;
+
+function summaryText(data: InsightsData): string {
+  const parts = [
+    plural(data.totals.memories, 'memory', 'memories'),
+    plural(data.totals.conversations, 'conversation', 'conversations'),
+    plural(data.totals.actionItems, 'action item', 'action items'),
+  ];
+  const undated = data.undated.memories + data.undated.conversations + data.undated.actionItems;
+  const notes = [`${data.from} to ${data.to}: ${parts.join(', ')}.`];
+  if (undated > 0) notes.push(`${number(undated)} items have no date and are on no time chart.`);
+  if (data.actionItemsCapped) notes.push('Omi lists at most 2,000 action items: some are not counted.');
+  return notes.join(' ');
+}
+
+function drawCharts(data: InsightsData): void {
+  for (const chart of charts) chart.destroy();
+  charts = [];
+  layout.grid.replaceChildren();
+  const theme = readTheme();
+  applyTheme(theme);
+  const sums: Record<string, number> = {};
+  for (const spec of chartSpecs(data, theme)) {
+    const canvas = element('canvas', { attributes: { role: 'img', 'aria-label': spec.description } });
+    canvas.textContent = spec.description;
+    const frame = element('div', { className: 'chart' }, canvas);
+    // CSSOM, not a style attribute: the Content Security Policy allows no inline styles.
+    if (spec.height) frame.style.height = `${spec.height}px`;
+    const card = element(
+      'figure',
+      { className: spec.wide ? 'card wide' : 'card', attributes: { 'data-chart': spec.id } },
+      frame,
+    );
+    layout.grid.append(card);
+    const chart = draw(canvas, spec, (target) => post({ type: 'drill', target }));
+    charts.push(chart);
+    sums[spec.id] = drawnSum(chart);
+  }
+  drawn = data;
+  post({ type: 'rendered', charts: sums });
+}
+
+function render(state: PanelState): void {
+  layout.range.value = state.range;
+  saveState({ range: state.range });
+  const loading = state.loading !== undefined;
+  layout.signedOut.hidden = state.signedIn;
+  layout.cancel.hidden = !loading;
+  layout.refresh.disabled = loading || !state.signedIn;
+  layout.exportButton.disabled = !state.data;
+  app.setAttribute('aria-busy', String(loading));
+  layout.status.classList.toggle('error', state.error !== undefined);
+  layout.status.textContent = state.loading?.message ?? state.error ?? '';
+  const data = state.signedIn ? state.data : undefined;
+  layout.summary.textContent = data ? summaryText(data) : '';
+  if (!data) {
+    for (const chart of charts) chart.destroy();
+    charts = [];
+    drawn = undefined;
+    layout.grid.replaceChildren();
+  } else if (!drawn || drawn.generatedAt !== data.generatedAt || drawn.range !== data.range) {
+    drawCharts(data);
+  }
+}
+
+onHostMessage((message) => render(message.state));
+onThemeChange(() => {
+  if (drawn) drawCharts(drawn);
+});
+
+const restored: InsightsRange | undefined = savedState()?.range;
+if (restored) layout.range.value = restored;
+post({ type: 'ready' });

@@ -53,7 +53,7 @@ const targets = {
     outdir: 'dist/webview',
   },
 };
-const chosen = only ? only.split(',') : Object.keys(targets);
+const chosen = only ?? Object.keys(targets);
 const unknown = chosen.filter((name) => !targets[name]);
 if (unknown.length > 0) throw new Error(`Unknown build target ${unknown}; known: ${Object.keys(targets).join(', ')}`);
 const builds = chosen.map((name) => targets[name]);

@@ -166,7 +166,9 @@ describe('Browsing: the three views against the sandbox', () => {
       rows.filter((n) => n.kind === 'group').map((n) => label(provider, n)),
       ['Open'],
     );
-    const query = context.sandbox.requests[0]?.query ?? {};
+    // The filtered list's own request (other parts of the UI may read action items too).
+    const query =
+      context.sandbox.requests.find((r) => r.path.endsWith('/action-items') && r.query.start_date)?.query ?? {};
     assert.equal(query.completed, 'false');
     assert.equal(query.start_date, '2026-01-01T00:00:00.000Z');
     assert.match(String(context.api.views.treeViews.actionItems.description), /open · 2026-01-01 – 2026-12-31/);

@@ -35,13 +35,27 @@ describe('UI: browsing Omi data in the sidebar', () => {
     await loadMore.waitFor({ timeout: 20_000 });
     const labels = await rowsOf(memories).allInnerTexts();
     assert.ok(labels.length > 2, `category rows: ${labels.join(' | ')}`);
-    const memoryPages = () => sandbox.requests.filter((r) => r.path === '/v1/dev/user/memories');
-    for (let clicks = 0; clicks < 5 && (await loadMore.count()) > 0; clicks++) {
-      const before = memoryPages().length;
+    // Click Load more until the list ends. Each click waits for its page to be shown: on a busy machine the row
+    // still reads "Loading more…" well after the request arrived. A lost click is repeated; the page list below
+    // still catches a page fetched twice.
+    const shown = async () =>
+      (await memories.locator('.monaco-list-row .label-description').allInnerTexts())
+        .map(Number)
+        .reduce((a, b) => a + b, 0);
+    const loading = rowsOf(memories).filter({ hasText: 'Loading more' });
+    const allShownBy = Date.now() + 60_000;
+    while (Date.now() < allShownBy) {
+      if ((await loadMore.count()) === 0) {
+        if ((await loading.count()) === 0) break;
+        await workbench.page.waitForTimeout(50);
+        continue;
+      }
+      const before = await shown();
       await loadMore.click();
-      const deadline = Date.now() + 15_000;
-      while (memoryPages().length === before && Date.now() < deadline) await workbench.page.waitForTimeout(50);
-      await workbench.page.waitForTimeout(200);
+      const deadline = Date.now() + 10_000;
+      while ((await shown()) === before && (await loadMore.count()) > 0 && Date.now() < deadline) {
+        await workbench.page.waitForTimeout(50);
+      }
     }
     await loadMore.waitFor({ state: 'detached', timeout: 15_000 });
     const requests = sandbox.requests.filter((r) => r.path === '/v1/dev/user/memories').map((r) => r.query.offset);
@@ -68,7 +82,10 @@ describe('UI: browsing Omi data in the sidebar', () => {
     const actionItems = pane(container, 'Action Items');
     await rowsOf(actionItems).filter({ hasText: 'Open' }).first().waitFor({ timeout: 20_000 });
     const conversations = pane(container, 'Conversations');
-    await rowsOf(conversations).first().waitFor({ timeout: 20_000 });
+    await rowsOf(conversations)
+      .filter({ hasText: /Today|Yesterday|day|\d{4}/ })
+      .first()
+      .waitFor({ timeout: 20_000 });
     const dayRows = await rowsOf(conversations).allInnerTexts();
     assert.ok(
       dayRows.some((t) => /Today|Yesterday|day|\d{4}/.test(t)),

@@ -211,7 +211,9 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
         if (node.parent) touched.add(node.parent);
       }
     }
-    if (this.rootSignature() !== this.shownRoot) {
+    // The status row is refreshed with the root: on a busy machine VS Code sometimes dropped a refresh of that
+    // row alone, leaving "Loading more…" on screen after the page had arrived.
+    if (change.kind === 'state' || this.rootSignature() !== this.shownRoot) {
       this.changed.fire(undefined);
       return;
     }

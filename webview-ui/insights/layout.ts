@@ -48,6 +48,6 @@ export function buildLayout(app: HTMLElement, onRange: (range: InsightsRange) =>
     exportButton,
     cancel,
   );
-  app.append(toolbar, status, signedOut, summary, grid);
+  app.replaceChildren(toolbar, status, signedOut, summary, grid);
   return { range, refresh, exportButton, cancel, status, summary, signedOut, grid };
 }

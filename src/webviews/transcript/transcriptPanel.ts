@@ -11,6 +11,7 @@ import { buildTranscript } from '../../transcript/turns';
 import { describeError } from '../../util/errorMessage';
 import type { Logger } from '../../util/logger';
 import { oneLine } from '../../views/memoriesView';
+import { transcriptHtml } from '../webviewPage';
 import {
   copyTranscriptMarkdown,
   copyTurn,
@@ -19,7 +20,6 @@ import {
   type LoadedConversation,
   openAsMarkdown,
 } from './transcriptActions';
-import { transcriptHtml } from './transcriptHtml';
 
 export const TRANSCRIPT_VIEW_TYPE = 'omi.transcript';
 

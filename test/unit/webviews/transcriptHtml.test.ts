@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { contentSecurityPolicy, createNonce, transcriptHtml } from '../../../src/webviews/transcript/transcriptHtml';
+import { contentSecurityPolicy, createNonce, transcriptHtml } from '../../../src/webviews/webviewPage';
 
 const CSP_SOURCE = 'https://*.vscode-cdn.net';
 

@@ -24,7 +24,10 @@ import { OmiStatusBar } from './views/statusBar';
 import { registerTranscripts } from './webviews/transcript/registerTranscripts';
 import type { TranscriptPanels } from './webviews/transcript/transcriptPanels';
 
-/** What the extension exposes to its own integration tests (and nothing secret). */
+/**
+ * What the extension exposes to its own tests and benchmarks. Only when VS Code runs it in test mode: these objects
+ * hold the user's data and reach the key, so no other extension gets them.
+ */
 export interface OmiExtensionApi {
   /** How long activate() took, for the benchmarks. */
   readonly activationMs: number;
@@ -39,7 +42,7 @@ export interface OmiExtensionApi {
   readonly testing?: { secrets: vscode.SecretStorage };
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<OmiExtensionApi> {
+export async function activate(context: vscode.ExtensionContext): Promise<OmiExtensionApi | undefined> {
   const activationStarted = performance.now();
   const log = createLogger();
   const server = new ServerSettings();
@@ -93,6 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
   const state = signIn.signedIn ? `signed in, key from ${signIn.apiKey?.source}` : 'signed out';
   log.info(`Omi activated in ${activationMs.toFixed(1)} ms (${state}).`);
 
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     activationMs,
     get signedIn() {
@@ -104,7 +108,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     statusBar,
     exporter,
     transcripts: { panels, cache: transcripts },
-    testing: context.extensionMode === vscode.ExtensionMode.Test ? { secrets: context.secrets } : undefined,
+    testing: { secrets: context.secrets },
   };
 }
 

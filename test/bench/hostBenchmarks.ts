@@ -7,9 +7,11 @@ import type { PagedTreeProvider } from '../../src/views/pagedTreeProvider';
 export type Figures = Record<string, number>;
 
 async function extensionApi(): Promise<OmiExtensionApi> {
-  const extension = vscode.extensions.getExtension<OmiExtensionApi>('omi-community.omi-vscode');
+  const extension = vscode.extensions.getExtension<OmiExtensionApi | undefined>('omi-community.omi-vscode');
   if (!extension) throw new Error('the extension is not installed');
-  return extension.activate();
+  const api = await extension.activate();
+  if (!api) throw new Error('the extension runs outside test mode');
+  return api;
 }
 
 async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void> {

@@ -6,9 +6,11 @@ import { type Sandbox, type SandboxOptions, startSandbox } from '../../../src/sa
 export const EXTENSION_ID = 'omi-community.omi-vscode';
 
 export async function activateExtension(): Promise<OmiExtensionApi> {
-  const extension = vscode.extensions.getExtension<OmiExtensionApi>(EXTENSION_ID);
+  const extension = vscode.extensions.getExtension<OmiExtensionApi | undefined>(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
-  return extension.activate();
+  const api = await extension.activate();
+  assert.ok(api, 'the test API is there in test mode');
+  return api;
 }
 
 /** Polls until the condition holds (the UI updates asynchronously), failing after timeoutMs. */

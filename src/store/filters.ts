@@ -1,5 +1,6 @@
 // What each list is filtered by, and how a filter reads in a view's description (no vscode import).
 import type { ActionItemFilters, ConversationFilters, MemoryFilters } from '../api/params';
+import { localDayKey, parseDate } from '../util/time';
 
 export interface MemoryFilter {
   categories: string[];
@@ -51,7 +52,11 @@ export function conversationQuery(filter: ConversationFilter): ConversationFilte
 }
 
 function dateRange(start?: string, end?: string): string | undefined {
-  const day = (iso: string) => iso.slice(0, 10);
+  // The filter holds instants; the user picked local days, so show those (slicing the ISO text would show UTC days).
+  const day = (iso: string) => {
+    const date = parseDate(iso);
+    return date ? localDayKey(date) : iso.slice(0, 10);
+  };
   if (start && end) return `${day(start)} – ${day(end)}`;
   if (start) return `since ${day(start)}`;
   if (end) return `until ${day(end)}`;

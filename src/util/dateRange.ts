@@ -1,4 +1,5 @@
 // Date ranges as people pick them ("last 30 days"), turned into the ISO instants the API filters on (no vscode).
+import { parseLocalDayKey } from './localCalendar';
 
 export interface DateRange {
   /** ISO-8601 instants, inclusive. */
@@ -48,11 +49,7 @@ export function presetRange(preset: PresetRange, now: Date): DateRange {
 
 /** Parses a typed local date (YYYY-MM-DD); undefined when it is not one. */
 export function parseLocalDate(text: string): Date | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(year, month - 1, day);
-  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? date : undefined;
+  return parseLocalDayKey(text.trim());
 }
 
 /** A range from typed local dates: the start day from its first moment, the end day to its last. */

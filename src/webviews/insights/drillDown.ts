@@ -7,8 +7,8 @@ import type { RawLists } from '../../insights/rawLists';
 import { type Selection, selectItems } from '../../insights/select';
 import type { Filters } from '../../store/filters';
 import type { ListKind, OmiStore } from '../../store/omiStore';
+import { customRange, type DateRange } from '../../util/dateRange';
 import { addLocalDays, parseLocalDayKey } from '../../util/localCalendar';
-import { localIsoString } from '../../util/localIso';
 import { dateAndTime, localDayKey, parseDate } from '../../util/time';
 import { conversationTitle } from '../../views/conversationsView';
 import { oneLine } from '../../views/memoriesView';
@@ -21,12 +21,11 @@ export interface DrillContext {
   now: Date;
 }
 
-/** Local days `first`…`last` (inclusive) as the filters' ISO start and end. */
-function dayRange(first: string, last: string): { startDate: string; endDate: string } | undefined {
+/** Local days `first`…`last` (inclusive) as the filters' start and end. */
+function dayRange(first: string, last: string): DateRange | undefined {
   const start = parseLocalDayKey(first);
   const end = parseLocalDayKey(last);
-  if (!start || !end) return undefined;
-  return { startDate: localIsoString(start), endDate: localIsoString(new Date(addLocalDays(end, 1).getTime() - 1)) };
+  return start && end ? customRange(start, end) : undefined;
 }
 
 function weekRange(week: string) {

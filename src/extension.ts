@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { ApiKeyStore } from './auth/apiKeyStore';
 import { promptOnServerChange } from './auth/serverChangePrompt';
@@ -44,6 +45,8 @@ export interface OmiExtensionApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<OmiExtensionApi | undefined> {
   const activationStarted = performance.now();
+  // Modules without a vscode import translate through @vscode/l10n: give it the bundle of VS Code's display language.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = createLogger();
   const server = new ServerSettings();
   const keyStore = new ApiKeyStore(context.secrets, server);

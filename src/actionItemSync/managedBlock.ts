@@ -1,4 +1,5 @@
 // Puts the managed block into the checklist file, keeping every byte outside it (no vscode import: unit-tested).
+import * as l10n from '@vscode/l10n';
 
 export const BEGIN_MARKER = '<!-- omi:begin -->';
 export const END_MARKER = '<!-- omi:end -->';
@@ -33,7 +34,11 @@ export function mergeManagedBlock(existing: string | undefined, block: readonly 
   if (begin || end) {
     return {
       ok: false,
-      problem: `it has ${begin ? BEGIN_MARKER : END_MARKER} without ${begin ? END_MARKER : BEGIN_MARKER}. Restore the missing marker (or remove both) and sync again.`,
+      problem: l10n.t(
+        'it has {0} without {1}. Restore the missing marker (or remove both) and sync again.',
+        begin ? BEGIN_MARKER : END_MARKER,
+        begin ? END_MARKER : BEGIN_MARKER,
+      ),
     };
   }
   const separator = existing.endsWith('\n') ? eol : `${eol}${eol}`;

@@ -25,12 +25,16 @@ function configuredFile(): vscode.Uri | undefined {
 }
 
 async function confirmAppend(file: vscode.Uri): Promise<boolean> {
+  const add = vscode.l10n.t('Add');
   const answer = await vscode.window.showWarningMessage(
-    `${vscode.workspace.asRelativePath(file)} exists and has no Omi block. Add your action items at its end?`,
-    { modal: true, detail: 'Everything already in the file stays as it is.' },
-    'Add',
+    vscode.l10n.t(
+      '{0} exists and has no Omi block. Add your action items at its end?',
+      vscode.workspace.asRelativePath(file),
+    ),
+    { modal: true, detail: vscode.l10n.t('Everything already in the file stays as it is.') },
+    add,
   );
-  return answer === 'Add';
+  return answer === add;
 }
 
 /**
@@ -46,7 +50,7 @@ export async function syncActionItems(
     configuredFile() ??
     (options.interactive
       ? await vscode.window.showSaveDialog({
-          title: 'Sync Omi Action Items to',
+          title: vscode.l10n.t('Sync Omi Action Items to'),
           filters: { Markdown: ['md'] },
         })
       : undefined);
@@ -55,7 +59,7 @@ export async function syncActionItems(
     const list = await vscode.window.withProgress(
       {
         location: options.interactive ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window,
-        title: 'Syncing Omi action items',
+        title: vscode.l10n.t('Syncing Omi action items'),
         cancellable: options.interactive,
       },
       (progress, token) => {
@@ -63,7 +67,7 @@ export async function syncActionItems(
         token.onCancellationRequested(() => controller.abort());
         return loadFullList(deps.store, deps.connection.client, 'actionItems', {
           signal: controller.signal,
-          onProgress: (count) => progress.report({ message: `${count.toLocaleString()} loaded` }),
+          onProgress: (count) => progress.report({ message: vscode.l10n.t('{0} loaded', count.toLocaleString()) }),
         });
       },
     );
@@ -79,16 +83,20 @@ export async function syncActionItems(
     if (options.interactive) {
       const open =
         outcome.counts.overdue + outcome.counts.dueThisWeek + outcome.counts.later + outcome.counts.noDueDate;
-      const summary = outcome.written ? `Synced ${open} open action items to ${name}.` : `${name} is up to date.`;
-      void vscode.window.showInformationMessage(summary, 'Open').then((choice) => {
-        if (choice === 'Open') void vscode.window.showTextDocument(outcome.file);
+      const summary = outcome.written
+        ? vscode.l10n.t('Synced {0} open action items to {1}.', open, name)
+        : vscode.l10n.t('{0} is up to date.', name);
+      const openButton = vscode.l10n.t('Open');
+      void vscode.window.showInformationMessage(summary, openButton).then((choice) => {
+        if (choice === openButton) void vscode.window.showTextDocument(outcome.file);
       });
     }
     return outcome;
   } catch (error) {
     const message = error instanceof SyncProblem ? error.message : describeError(error).message;
     deps.log.warn(`Action item sync: ${message}`);
-    if (options.interactive) void vscode.window.showErrorMessage(`Could not sync Omi action items. ${message}`);
+    if (options.interactive)
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not sync Omi action items. {0}', message));
     return undefined;
   }
 }

@@ -28,7 +28,9 @@ function decode(bytes: Uint8Array, file: vscode.Uri): string {
     // ignoreBOM keeps a byte order mark in the text, so it is written back as it was.
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw new SyncProblem(`${vscode.workspace.asRelativePath(file)} is not UTF-8 text, so it was left alone.`);
+    throw new SyncProblem(
+      vscode.l10n.t('{0} is not UTF-8 text, so it was left alone.', vscode.workspace.asRelativePath(file)),
+    );
   }
 }
 
@@ -44,13 +46,13 @@ export async function syncChecklistFile(file: vscode.Uri, input: SyncInput): Pro
   const sections = sortIntoSections(input.items, input.now);
   const merged = mergeManagedBlock(existing, renderBlock(sections, input));
   const name = vscode.workspace.asRelativePath(file);
-  if (!merged.ok) throw new SyncProblem(`${name} was left alone: ${merged.problem}`);
+  if (!merged.ok) throw new SyncProblem(vscode.l10n.t('{0} was left alone: {1}', name, merged.problem));
   if (!merged.changed) return { file, written: false, counts: counts(sections) };
   if (merged.appended && !(await input.confirmAppend(file))) {
-    throw new SyncProblem(`${name} has no Omi block, and it was not added.`);
+    throw new SyncProblem(vscode.l10n.t('{0} has no Omi block, and it was not added.', name));
   }
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === file.toString());
-  if (open?.isDirty) throw new SyncProblem(`${name} has unsaved changes: save it, then sync again.`);
+  if (open?.isDirty) throw new SyncProblem(vscode.l10n.t('{0} has unsaved changes: save it, then sync again.', name));
   await writeFileAtomically(file, new TextEncoder().encode(merged.text));
   return { file, written: true, counts: counts(sections) };
 }

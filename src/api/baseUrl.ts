@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { invalidRequestError } from './errors';
 
 const API_PATH = '/v1/dev';
@@ -12,13 +13,17 @@ export function normalizeBaseUrl(input: string): string {
   try {
     url = new URL(input.trim());
   } catch {
-    throw invalidRequestError('The Omi server address is not a valid URL; use one like https://api.omi.me/v1/dev.');
+    throw invalidRequestError(
+      l10n.t('The Omi server address is not a valid URL; use one like https://api.omi.me/v1/dev.'),
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw invalidRequestError('The Omi server address must start with https:// or http://.');
+    throw invalidRequestError(l10n.t('The Omi server address must start with https:// or http://.'));
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw invalidRequestError('The Omi server address must not contain a user name, password, query or fragment.');
+    throw invalidRequestError(
+      l10n.t('The Omi server address must not contain a user name, password, query or fragment.'),
+    );
   }
   const path = url.pathname.replace(/\/+$/, '');
   return url.origin + (path.endsWith(API_PATH) ? path : path + API_PATH);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { normalizeBaseUrl } from './baseUrl';
 import { invalidRequestError, isOmiApiError, KEY_MANAGEMENT_UNAVAILABLE, OmiApiError } from './errors';
 import type { ActionItem, ApiKeyInfo, Conversation, CreatedApiKey, Memory } from './models';
@@ -95,7 +96,7 @@ export class OmiClient {
    */
   async getConversation(id: string, options: GetConversationOptions = {}): Promise<Conversation> {
     if (!id) {
-      throw invalidRequestError('A conversation id is required.');
+      throw invalidRequestError(l10n.t('A conversation id is required.'));
     }
     if (options.includeTranscript) {
       const cached = await this.cachedTranscript(id);
@@ -142,7 +143,7 @@ export class OmiClient {
   async createKey(name: string, options: RequestOptions = {}): Promise<CreatedApiKey> {
     const trimmed = name.trim();
     if (!trimmed) {
-      throw invalidRequestError('A name for the new key is required.');
+      throw invalidRequestError(l10n.t('A name for the new key is required.'));
     }
     const path = '/keys';
     return this.manageKeys({
@@ -157,7 +158,7 @@ export class OmiClient {
   /** The server answers 204 even for unknown ids. Never retried. */
   async revokeKey(id: string, options: RequestOptions = {}): Promise<void> {
     if (!id) {
-      throw invalidRequestError('The id of the key to revoke is required.');
+      throw invalidRequestError(l10n.t('The id of the key to revoke is required.'));
     }
     await this.manageKeys({ method: 'DELETE', path: `/keys/${encodeURIComponent(id)}`, signal: options.signal });
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { summarizeErrorBody } from './errorBody';
 import { OmiApiError, type OmiApiErrorKind, REDIRECT_REFUSED } from './errors';
 import { redactSecret } from './redact';
@@ -58,11 +59,11 @@ function sentenceFor(kind: OmiApiErrorKind, explanation: string, retryAfterMs: n
     case 'unauthorized':
       return `Omi rejected the API key (${explanation}). Set a new key with “Omi: Set API Key”.`;
     case 'forbidden':
-      return `Omi refused access with this key (${explanation}).`;
+      return l10n.t('Omi refused access with this key ({0}).', explanation);
     case 'notFound':
-      return `Omi could not find what was asked for (${explanation}).`;
+      return l10n.t('Omi could not find what was asked for ({0}).', explanation);
     case 'invalidRequest':
-      return `Omi rejected the request (${explanation}).`;
+      return l10n.t('Omi rejected the request ({0}).', explanation);
     case 'rateLimited':
       return retryAfterMs === undefined
         ? `Omi's rate limit was reached (${explanation}).`

@@ -1,4 +1,5 @@
 // Pure checks on what a user typed or pasted as an API key (no vscode import: unit-tested in plain Node).
+import * as l10n from '@vscode/l10n';
 
 const API_KEY_PATTERN = /^omi_dev_[0-9a-f]{32}$/;
 
@@ -23,27 +24,33 @@ const MIN_SECRET_LENGTH = 16;
 /** What is wrong with the key's shape, or undefined when it looks like an Omi developer key. */
 export function apiKeyFormatProblem(key: string): KeyFormatProblem | undefined {
   if (key.length === 0) {
-    return { message: 'Paste your Omi developer API key (it starts with omi_dev_).', blocking: true };
+    return { message: l10n.t('Paste your Omi developer API key (it starts with omi_dev_).'), blocking: true };
   }
   if (!key.startsWith('omi_dev_')) {
-    return { message: 'An Omi developer API key starts with “omi_dev_”.', blocking: true };
+    return { message: l10n.t('An Omi developer API key starts with “omi_dev_”.'), blocking: true };
   }
   const rest = key.slice('omi_dev_'.length);
   if (!/^[A-Za-z0-9_-]*$/.test(rest)) {
-    return { message: 'The key has spaces or symbols in it: copy it again from the Omi app.', blocking: true };
+    return { message: l10n.t('The key has spaces or symbols in it: copy it again from the Omi app.'), blocking: true };
   }
   if (rest.length < MIN_SECRET_LENGTH) {
     return {
-      message: `After “omi_dev_” an Omi API key has 32 characters 0-9 and a-f (this one has ${rest.length}).`,
+      message: l10n.t('After “omi_dev_” an Omi API key has 32 characters 0-9 and a-f (this one has {0}).', rest.length),
       blocking: true,
     };
   }
   if (/[A-F]/.test(rest) && API_KEY_PATTERN.test(`omi_dev_${rest.toLowerCase()}`)) {
-    return { message: 'Omi API keys use lowercase letters: check that the key was copied exactly.', blocking: true };
+    return {
+      message: l10n.t('Omi API keys use lowercase letters: check that the key was copied exactly.'),
+      blocking: true,
+    };
   }
   if (!API_KEY_PATTERN.test(key)) {
     return {
-      message: `Omi keys usually have 32 characters 0-9 and a-f after “omi_dev_” (this one has ${rest.length}); the server will decide.`,
+      message: l10n.t(
+        'Omi keys usually have 32 characters 0-9 and a-f after “omi_dev_” (this one has {0}); the server will decide.',
+        rest.length,
+      ),
       blocking: false,
     };
   }

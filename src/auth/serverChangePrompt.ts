@@ -11,17 +11,19 @@ export function promptOnServerChange(server: ServerSettings, signIn: SignInState
     await signIn.reload();
     const check = server.current;
     if (!check.ok) {
-      const choice = await vscode.window.showErrorMessage(check.problem, 'Open Settings');
-      if (choice === 'Open Settings') {
+      const openSettings = vscode.l10n.t('Open Settings');
+      const choice = await vscode.window.showErrorMessage(check.problem, openSettings);
+      if (choice === openSettings) {
         await vscode.commands.executeCommand('workbench.action.openSettings', 'omi.apiBaseUrl');
       }
       return;
     }
     if (signIn.signedIn) return;
+    const setKey = vscode.l10n.t('Set API Key');
     const choice = await vscode.window.showInformationMessage(
-      `The Omi server is now ${check.baseUrl}. Set the API key to use with it.`,
-      'Set API Key',
+      vscode.l10n.t('The Omi server is now {0}. Set the API key to use with it.', check.baseUrl),
+      setKey,
     );
-    if (choice === 'Set API Key') await vscode.commands.executeCommand('omi.setApiKey');
+    if (choice === setKey) await vscode.commands.executeCommand('omi.setApiKey');
   });
 }

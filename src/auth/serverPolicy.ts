@@ -1,4 +1,5 @@
 // Which Omi server addresses the key may be sent to (no vscode import: unit-tested).
+import * as l10n from '@vscode/l10n';
 import { normalizeBaseUrl } from '../api/baseUrl';
 
 export type ServerCheck = { ok: true; baseUrl: string; origin: string } | { ok: false; problem: string };
@@ -23,8 +24,9 @@ export function checkServerAddress(input: string): ServerCheck {
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
     return {
       ok: false,
-      problem:
+      problem: l10n.t(
         'omi.apiBaseUrl uses plain http:// to another machine, which would send your key unencrypted. Use https://, or http:// only for 127.0.0.1 or localhost.',
+      ),
     };
   }
   return { ok: true, baseUrl, origin: url.origin };

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
  */
 export function askToSignIn(): undefined {
   void vscode.window
-    .showInformationMessage('Omi needs your API key first.', 'Set API Key')
+    .showInformationMessage(vscode.l10n.t('Omi needs your API key first.'), vscode.l10n.t('Set API Key'))
     .then((choice) => choice && vscode.commands.executeCommand('omi.setApiKey'));
   return undefined;
 }

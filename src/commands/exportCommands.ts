@@ -2,12 +2,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SignInState } from '../auth/signInState';
 import type { ExportFormat, ExportHooks, ExportOutcome, ListExportRequest, OmiExporter } from '../export/exporter';
-import { EXPORT_NOUNS } from '../export/exporter';
 import { exportFolderFromSettings } from '../export/exportFolder';
 import type { ExportKind } from '../export/fileNames';
 import { actionItemQuery, conversationQuery, describeFilter, memoryQuery } from '../store/filters';
 import type { OmiStore } from '../store/omiStore';
 import { describeError } from '../util/errorMessage';
+import { listNoun } from '../util/listNoun';
 import { selectedItems } from '../views/treeSelection';
 import { askToSignIn } from './askToSignIn';
 import { askExportChoices, type ExportChoices } from './exportPrompts';
@@ -47,12 +47,13 @@ function toFolder(folder: string | vscode.Uri): vscode.Uri {
 }
 
 async function confirmReplace(target: vscode.Uri): Promise<boolean> {
+  const replace = vscode.l10n.t('Replace');
   const answer = await vscode.window.showWarningMessage(
-    `${path.posix.basename(target.path)} already exists. Replace it?`,
-    { modal: true, detail: 'The existing export is kept unless you choose Replace.' },
-    'Replace',
+    vscode.l10n.t('{0} already exists. Replace it?', path.posix.basename(target.path)),
+    { modal: true, detail: vscode.l10n.t('The existing export is kept unless you choose Replace.') },
+    replace,
   );
-  return answer === 'Replace';
+  return answer === replace;
 }
 
 function request(kind: ExportKind, choices: ExportChoices, store: OmiStore, folder: vscode.Uri): ListExportRequest {
@@ -105,7 +106,11 @@ async function withExportProgress(
 ): Promise<ExportOutcome | undefined> {
   try {
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Exporting ${noun}`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Exporting {0}', noun),
+        cancellable: true,
+      },
       (progress, token) =>
         run({ progress, token, confirmReplace: replace === undefined ? confirmReplace : async () => replace }),
     );
@@ -113,26 +118,28 @@ async function withExportProgress(
     return outcome;
   } catch (error) {
     const { message } = describeError(error);
-    void vscode.window.showErrorMessage(`The export of ${noun} failed and wrote nothing. ${message}`);
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('The export of {0} failed and wrote nothing. {1}', noun, message),
+    );
     return undefined;
   }
 }
 
 function announce(outcome: ExportOutcome, noun: string): void {
   if (outcome.status === 'cancelled') {
-    void vscode.window.showInformationMessage('Export cancelled. Nothing was written.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Export cancelled. Nothing was written.'));
     return;
   }
   if (outcome.status === 'kept') {
     void vscode.window.showInformationMessage(
-      `Kept ${vscode.workspace.asRelativePath(outcome.uri)}; nothing was exported.`,
+      vscode.l10n.t('Kept {0}; nothing was exported.', vscode.workspace.asRelativePath(outcome.uri)),
     );
     return;
   }
   const where = vscode.workspace.asRelativePath(outcome.uri);
   const isFolder = !/\.jsonl?$/.test(outcome.uri.path);
-  const action = isFolder ? 'Reveal' : 'Open';
-  const message = `Exported ${outcome.count.toLocaleString()} ${noun} to ${where}.`;
+  const action = isFolder ? vscode.l10n.t('Reveal') : vscode.l10n.t('Open');
+  const message = vscode.l10n.t('Exported {0} {1} to {2}.', outcome.count.toLocaleString(), noun, where);
   const shown = outcome.notice
     ? vscode.window.showWarningMessage(`${message} ${outcome.notice}`, action)
     : vscode.window.showInformationMessage(message, action);
@@ -156,7 +163,7 @@ export function registerExportCommands(
   const exportList = async (kind: ExportKind, argument: unknown) => {
     if (!signIn.signedIn) return askToSignIn();
     const args = isExportArgs(argument) ? argument : undefined;
-    const noun = EXPORT_NOUNS[kind];
+    const noun = listNoun(kind);
     const choices: ExportChoices | undefined = args
       ? {
           scope: args.scope ?? 'all',
@@ -176,12 +183,14 @@ export function registerExportCommands(
   const exportSelection = async (clicked: unknown, selected: unknown) => {
     const selection = selectedItems(clicked, selected);
     if (!selection) {
-      void vscode.window.showInformationMessage('Select Omi items in a tree first, then export the selection.');
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Select Omi items in a tree first, then export the selection.'),
+      );
       return undefined;
     }
     const folder = await exportFolderFromSettings();
     if (!folder) return undefined;
-    const noun = EXPORT_NOUNS[selection.kind];
+    const noun = listNoun(selection.kind);
     return withExportProgress(
       noun,
       (hooks) => exporter.exportItems({ ...selection, folder, format: 'json' }, hooks),

@@ -39,7 +39,7 @@ async function askDate(title: string, prompt: string, value: string, end: boolea
     value,
     placeHolder: 'YYYY-MM-DD',
     ignoreFocusOut: true,
-    validateInput: (input) => (localDayBoundary(input, end) ? undefined : 'A date like 2026-11-28'),
+    validateInput: (input) => (localDayBoundary(input, end) ? undefined : vscode.l10n.t('A date like 2026-11-28')),
   });
   return text === undefined ? undefined : localDayBoundary(text, end);
 }
@@ -49,28 +49,43 @@ function dayText(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+function exportTitle(kind: ExportKind): string {
+  switch (kind) {
+    case 'memories':
+      return vscode.l10n.t('Omi: Export Memories');
+    case 'actionItems':
+      return vscode.l10n.t('Omi: Export Action Items');
+    case 'conversations':
+      return vscode.l10n.t('Omi: Export Conversations');
+  }
+}
+
 /** Asks what to export, step by step; undefined when the user backs out at any step. */
 export async function askExportChoices(
   kind: ExportKind,
   noun: string,
   currentFilter: Filters[ExportKind],
 ): Promise<ExportChoices | undefined> {
-  const title = `Omi: Export ${noun.charAt(0).toUpperCase()}${noun.slice(1)}`;
+  const title = exportTitle(kind);
   const scopes: Choice<{ scope: ExportChoices['scope']; days?: number }>[] = [
-    { label: `$(list-flat) All ${noun}`, value: { scope: 'all' } },
+    { label: `$(list-flat) ${vscode.l10n.t('All {0}', noun)}`, value: { scope: 'all' } },
   ];
   const filterText = describeFilter(currentFilter);
   if (filterText) {
-    scopes.push({ label: '$(filter) The current filter', description: filterText, value: { scope: 'filter' } });
+    scopes.push({
+      label: `$(filter) ${vscode.l10n.t('The current filter')}`,
+      description: filterText,
+      value: { scope: 'filter' },
+    });
   }
   if (kind === 'conversations') {
     scopes.push(
-      { label: '$(calendar) The last 7 days', value: { scope: 'range', days: 7 } },
-      { label: '$(calendar) The last 30 days', value: { scope: 'range', days: 30 } },
-      { label: '$(calendar) A date range…', value: { scope: 'range' } },
+      { label: `$(calendar) ${vscode.l10n.t('The last 7 days')}`, value: { scope: 'range', days: 7 } },
+      { label: `$(calendar) ${vscode.l10n.t('The last 30 days')}`, value: { scope: 'range', days: 30 } },
+      { label: `$(calendar) ${vscode.l10n.t('A date range…')}`, value: { scope: 'range' } },
     );
   }
-  const scope = await choose(scopes, title, `Which ${noun}?`);
+  const scope = await choose(scopes, title, vscode.l10n.t('Which {0}?', noun));
   if (!scope) return undefined;
   const choices: ExportChoices = { scope: scope.scope, includeTranscripts: false, format: 'json' };
   if (scope.scope === 'range') {
@@ -80,36 +95,44 @@ export async function askExportChoices(
       choices.endDate = localDayBoundary(dayText(today), true);
     } else {
       const monthAgo = dayText(new Date(today.getTime() - 30 * DAY_MS));
-      choices.startDate = await askDate(title, 'From (the first day to export)', monthAgo, false);
+      choices.startDate = await askDate(title, vscode.l10n.t('From (the first day to export)'), monthAgo, false);
       if (!choices.startDate) return undefined;
-      choices.endDate = await askDate(title, 'To (the last day to export)', dayText(today), true);
+      choices.endDate = await askDate(title, vscode.l10n.t('To (the last day to export)'), dayText(today), true);
       if (!choices.endDate) return undefined;
     }
   }
   if (kind === 'conversations') {
     const transcripts = await choose(
       [
-        { label: 'Without transcripts', description: 'titles, overviews, action items; quick', value: false },
         {
-          label: 'With transcripts',
-          description: 'every word; slower, Omi allows few transcript reads an hour',
+          label: vscode.l10n.t('Without transcripts'),
+          description: vscode.l10n.t('titles, overviews, action items; quick'),
+          value: false,
+        },
+        {
+          label: vscode.l10n.t('With transcripts'),
+          description: vscode.l10n.t('every word; slower, Omi allows few transcript reads an hour'),
           value: true,
         },
       ],
       title,
-      'Include the transcripts?',
+      vscode.l10n.t('Include the transcripts?'),
     );
     if (transcripts === undefined) return undefined;
     choices.includeTranscripts = transcripts;
   }
   const formats: Choice<ExportFormat>[] = [
-    { label: 'JSON', description: 'one file, the objects exactly as Omi sent them', value: 'json' },
-    { label: 'JSON Lines', description: 'one object per line, for data tools', value: 'jsonl' },
+    { label: 'JSON', description: vscode.l10n.t('one file, the objects exactly as Omi sent them'), value: 'json' },
+    { label: 'JSON Lines', description: vscode.l10n.t('one object per line, for data tools'), value: 'jsonl' },
   ];
   if (kind === 'conversations') {
-    formats.push({ label: 'Markdown', description: 'one note per conversation, in a folder', value: 'markdown' });
+    formats.push({
+      label: 'Markdown',
+      description: vscode.l10n.t('one note per conversation, in a folder'),
+      value: 'markdown',
+    });
   }
-  const format = await choose(formats, title, 'Which format?');
+  const format = await choose(formats, title, vscode.l10n.t('Which format?'));
   if (!format) return undefined;
   choices.format = format;
   return choices;

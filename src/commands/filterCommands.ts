@@ -28,44 +28,43 @@ async function pickCategories(title: string, categories: string[], current: stri
   const picked = await vscode.window.showQuickPick(picks, {
     title,
     canPickMany: true,
-    placeHolder: 'Show only these categories (pick none for all)',
+    placeHolder: vscode.l10n.t('Show only these categories (pick none for all)'),
   });
   return picked?.map((p) => p.category);
 }
 
 async function filterMemories(store: OmiStore): Promise<void> {
   const current = store.filter('memories');
-  const categories = await pickCategories('Filter Memories', categoriesFor(store, 'memories'), current.categories);
+  const categories = await pickCategories(
+    vscode.l10n.t('Filter Memories'),
+    categoriesFor(store, 'memories'),
+    current.categories,
+  );
   if (categories) await store.setFilter('memories', { categories });
 }
 
 async function filterActionItems(store: OmiStore): Promise<void> {
   const current = store.filter('actionItems');
   const statuses: (vscode.QuickPickItem & { status: ActionItemFilter['status'] })[] = [
-    { label: 'All action items', status: 'all' },
-    { label: 'Open only', status: 'open' },
-    { label: 'Done only', status: 'done' },
+    { label: vscode.l10n.t('All action items'), status: 'all' },
+    { label: vscode.l10n.t('Open only'), status: 'open' },
+    { label: vscode.l10n.t('Done only'), status: 'done' },
   ];
-  for (const s of statuses) s.description = s.status === current.status ? 'current' : undefined;
-  const status = await vscode.window.showQuickPick(statuses, {
-    title: 'Filter Action Items',
-    placeHolder: 'Which ones?',
-  });
+  for (const s of statuses) s.description = s.status === current.status ? vscode.l10n.t('current') : undefined;
+  const title = vscode.l10n.t('Filter Action Items');
+  const status = await vscode.window.showQuickPick(statuses, { title, placeHolder: vscode.l10n.t('Which ones?') });
   if (!status) return;
-  const range = await pickDateRange('Filter Action Items', current);
+  const range = await pickDateRange(title, current);
   if (!range) return;
   await store.setFilter('actionItems', { status: status.status, ...range });
 }
 
 async function filterConversations(store: OmiStore): Promise<void> {
   const current = store.filter('conversations');
-  const range = await pickDateRange('Filter Conversations', current);
+  const title = vscode.l10n.t('Filter Conversations');
+  const range = await pickDateRange(title, current);
   if (!range) return;
-  const categories = await pickCategories(
-    'Filter Conversations',
-    categoriesFor(store, 'conversations'),
-    current.categories,
-  );
+  const categories = await pickCategories(title, categoriesFor(store, 'conversations'), current.categories);
   if (!categories) return;
   await store.setFilter('conversations', { categories, ...range });
 }

@@ -14,29 +14,33 @@ async function insertIntoActiveEditor(entry: KindedItems): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return noEditor();
   const done = await insertItems(editor, entry);
-  if (!done) void vscode.window.showWarningMessage('This editor does not accept text (it may be read-only).');
+  if (!done)
+    void vscode.window.showWarningMessage(vscode.l10n.t('This editor does not accept text (it may be read-only).'));
   return done;
 }
 
 function noEditor(): false {
-  void vscode.window.showInformationMessage('Open a document and place the cursor where the Omi text should go.');
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Open a document and place the cursor where the Omi text should go.'),
+  );
   return false;
 }
 
 async function copy(text: string, what: string): Promise<void> {
   await vscode.env.clipboard.writeText(text);
-  vscode.window.setStatusBarMessage(`$(copy) Copied ${what}`, 3000);
+  vscode.window.setStatusBarMessage(`$(copy) ${vscode.l10n.t('Copied {0}', what)}`, 3000);
 }
 
 function described(entry: KindedItems): string {
   const n = entry.items.length;
-  const nouns = {
-    memories: ['memory', 'memories'],
-    actionItems: ['action item', 'action items'],
-    conversations: ['conversation', 'conversations'],
-  };
-  const [one, many] = nouns[entry.kind];
-  return n === 1 ? `1 ${one}` : `${n} ${many}`;
+  switch (entry.kind) {
+    case 'memories':
+      return n === 1 ? vscode.l10n.t('1 memory') : vscode.l10n.t('{0} memories', n);
+    case 'actionItems':
+      return n === 1 ? vscode.l10n.t('1 action item') : vscode.l10n.t('{0} action items', n);
+    case 'conversations':
+      return n === 1 ? vscode.l10n.t('1 conversation') : vscode.l10n.t('{0} conversations', n);
+  }
 }
 
 /**
@@ -66,7 +70,7 @@ export function registerInsertCommands(store: OmiStore, signIn: SignInState): vs
     vscode.commands.registerCommand(
       'omi.copyAsMarkdown',
       withSelection((entry) =>
-        copy(formatItems(entry, 'markdown', readTemplates()), `${described(entry)} as Markdown`),
+        copy(formatItems(entry, 'markdown', readTemplates()), vscode.l10n.t('{0} as Markdown', described(entry))),
       ),
     ),
     vscode.commands.registerCommand(
@@ -75,7 +79,9 @@ export function registerInsertCommands(store: OmiStore, signIn: SignInState): vs
     ),
     vscode.commands.registerCommand(
       'omi.copyId',
-      withSelection((entry) => copy(formatIds(entry), entry.items.length === 1 ? 'the ID' : 'the IDs')),
+      withSelection((entry) =>
+        copy(formatIds(entry), entry.items.length === 1 ? vscode.l10n.t('the ID') : vscode.l10n.t('the IDs')),
+      ),
     ),
     registerOmiDropProvider(),
   ];

@@ -37,8 +37,8 @@ export async function pickMemories(store: OmiStore): Promise<Memory[] | undefine
   const list = store.list('memories');
   const filter = describeFilter(store.filter('memories'));
   const quickPick = vscode.window.createQuickPick<MemoryPick>();
-  quickPick.title = `Omi: Insert Memory${filter ? ` (${filter})` : ''}`;
-  quickPick.placeholder = 'Type to search; check one or more memories, then press Enter';
+  quickPick.title = filter ? vscode.l10n.t('Omi: Insert Memory ({0})', filter) : vscode.l10n.t('Omi: Insert Memory');
+  quickPick.placeholder = vscode.l10n.t('Type to search; check one or more memories, then press Enter');
   quickPick.canSelectMany = true;
   quickPick.matchOnDescription = true;
   const chosen = new Set<string>();
@@ -46,7 +46,7 @@ export async function pickMemories(store: OmiStore): Promise<Memory[] | undefine
   const showState = () => {
     quickPick.busy = !list.complete && list.error === undefined;
     if (list.error !== undefined) {
-      quickPick.placeholder = `Not every memory could be loaded. ${describeError(list.error).message}`;
+      quickPick.placeholder = vscode.l10n.t('Not every memory could be loaded. {0}', describeError(list.error).message);
     }
   };
   // Replacing the items resets what the user checked and where they are, so it happens only when memories came.

@@ -32,8 +32,8 @@ async function pickConversation(store: OmiStore): Promise<string | undefined> {
     };
   });
   const quickPick = vscode.window.createQuickPick<Pick>();
-  quickPick.title = 'Omi: Open Conversation';
-  quickPick.placeholder = 'Pick a recent conversation, or paste a conversation id';
+  quickPick.title = vscode.l10n.t('Omi: Open Conversation');
+  quickPick.placeholder = vscode.l10n.t('Pick a recent conversation, or paste a conversation id');
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
   quickPick.items = picks;
@@ -45,7 +45,7 @@ async function pickConversation(store: OmiStore): Promise<string | undefined> {
       const pasted: Pick[] = listed
         ? [{ ...listed, alwaysShow: true }]
         : typed
-          ? [{ label: `Open conversation ${typed}`, id: typed, alwaysShow: true }]
+          ? [{ label: vscode.l10n.t('Open conversation {0}', typed), id: typed, alwaysShow: true }]
           : [];
       quickPick.items = [...pasted, ...picks.filter((p) => p !== listed)];
     });

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import {
   customRange,
   type DateRange,
-  PRESET_LABELS,
-  type PresetRange,
+  PRESET_RANGES,
   parseLocalDate,
+  presetLabel,
   presetRange,
 } from '../util/dateRange';
 
@@ -14,8 +14,9 @@ async function askDate(title: string, prompt: string): Promise<Date | null | und
   const text = await vscode.window.showInputBox({
     title,
     prompt,
-    placeHolder: 'YYYY-MM-DD (leave empty for no limit)',
-    validateInput: (value) => (value.trim() === '' || parseLocalDate(value) ? undefined : 'Type a date as YYYY-MM-DD.'),
+    placeHolder: vscode.l10n.t('YYYY-MM-DD (leave empty for no limit)'),
+    validateInput: (value) =>
+      value.trim() === '' || parseLocalDate(value) ? undefined : vscode.l10n.t('Type a date as YYYY-MM-DD.'),
   });
   if (text === undefined) return undefined;
   return text.trim() === '' ? null : (parseLocalDate(text) ?? null);
@@ -28,19 +29,19 @@ async function askDate(title: string, prompt: string): Promise<Date | null | und
 export async function pickDateRange(title: string, current: DateRange): Promise<DateRange | undefined> {
   const now = new Date();
   const picks: RangePick[] = [
-    { label: 'Any time', range: {}, picked: !current.startDate && !current.endDate },
-    ...(Object.keys(PRESET_LABELS) as PresetRange[]).map((preset) => ({
-      label: PRESET_LABELS[preset],
+    { label: vscode.l10n.t('Any time'), range: {}, picked: !current.startDate && !current.endDate },
+    ...PRESET_RANGES.map((preset) => ({
+      label: presetLabel(preset),
       range: presetRange(preset, now),
     })),
-    { label: 'Custom range…', description: 'type the first and last day', custom: true },
+    { label: vscode.l10n.t('Custom range…'), description: vscode.l10n.t('type the first and last day'), custom: true },
   ];
-  const picked = await vscode.window.showQuickPick(picks, { title, placeHolder: 'Created when?' });
+  const picked = await vscode.window.showQuickPick(picks, { title, placeHolder: vscode.l10n.t('Created when?') });
   if (!picked) return undefined;
   if (!picked.custom) return picked.range;
-  const from = await askDate(title, 'First day (inclusive)');
+  const from = await askDate(title, vscode.l10n.t('First day (inclusive)'));
   if (from === undefined) return undefined;
-  const to = await askDate(title, 'Last day (inclusive)');
+  const to = await askDate(title, vscode.l10n.t('Last day (inclusive)'));
   if (to === undefined) return undefined;
   return customRange(from ?? undefined, to ?? undefined);
 }

@@ -8,8 +8,11 @@ import type { OmiConnection } from '../store/connection';
 import { describeError } from '../util/errorMessage';
 import type { Logger } from '../util/logger';
 
-const WHERE_KEYS_COME_FROM =
-  'Create a key in the Omi app: Settings > Developer > Developer API Keys > Create Key. Copy it at once: Omi shows it only once.';
+function whereKeysComeFrom(): string {
+  return vscode.l10n.t(
+    'Create a key in the Omi app: Settings > Developer > Developer API Keys > Create Key. Copy it at once: Omi shows it only once.',
+  );
+}
 
 function validationOf(key: string): vscode.InputBoxValidationMessage | undefined {
   const problem = apiKeyFormatProblem(key);
@@ -24,14 +27,16 @@ function validationOf(key: string): vscode.InputBoxValidationMessage | undefined
 export function askForApiKey(): Promise<string | undefined> {
   return new Promise((resolve) => {
     const input = vscode.window.createInputBox();
-    input.title = 'Omi: Set API Key';
-    input.prompt = 'Paste your Omi developer API key. It is kept in VS Code’s secret storage, nowhere else.';
+    input.title = vscode.l10n.t('Omi: Set API Key');
+    input.prompt = vscode.l10n.t(
+      'Paste your Omi developer API key. It is kept in VS Code’s secret storage, nowhere else.',
+    );
     input.placeholder = 'omi_dev_…';
     input.password = true;
     input.ignoreFocusOut = true;
     const helpButton: vscode.QuickInputButton = {
       iconPath: new vscode.ThemeIcon('question'),
-      tooltip: 'Where do I get a key?',
+      tooltip: vscode.l10n.t('Where do I get a key?'),
     };
     input.buttons = [helpButton];
     let settled = false;
@@ -45,7 +50,7 @@ export function askForApiKey(): Promise<string | undefined> {
       input.validationMessage = value.trim() === '' ? undefined : validationOf(normalizeApiKeyInput(value));
     });
     input.onDidTriggerButton((button) => {
-      if (button === helpButton) void vscode.window.showInformationMessage(WHERE_KEYS_COME_FROM, { modal: false });
+      if (button === helpButton) void vscode.window.showInformationMessage(whereKeysComeFrom(), { modal: false });
     });
     input.onDidAccept(() => {
       const key = normalizeApiKeyInput(input.value);
@@ -61,15 +66,18 @@ export function askForApiKey(): Promise<string | undefined> {
   });
 }
 
-export const SECRET_STORAGE_HELP =
-  'VS Code could not use the system keyring, so the key was not stored. On Linux, install and unlock a keyring ' +
-  '(for example GNOME Keyring) or start VS Code with --password-store="gnome-libsecret". The key is never kept in plain text.';
+function secretStorageHelp(): string {
+  return vscode.l10n.t(
+    'VS Code could not use the system keyring, so the key was not stored. On Linux, install and unlock a keyring (for example GNOME Keyring) or start VS Code with --password-store="gnome-libsecret". The key is never kept in plain text.',
+  );
+}
 
 /** Why a key could not be used, as one sentence. */
 export function keyCheckFailure(error: unknown): string {
   if (isOmiApiError(error)) {
-    if (error.kind === 'unauthorized') return 'Omi did not accept this key: it is invalid or has been revoked.';
-    if (error.kind === 'forbidden') return `The key lacks a permission: ${error.message}`;
+    if (error.kind === 'unauthorized')
+      return vscode.l10n.t('Omi did not accept this key: it is invalid or has been revoked.');
+    if (error.kind === 'forbidden') return vscode.l10n.t('The key lacks a permission: {0}', error.message);
   }
   return describeError(error).message;
 }
@@ -97,7 +105,11 @@ export async function setApiKey(deps: SetApiKeyDependencies, keyArgument?: unkno
   let verified: VerifiedKey;
   try {
     verified = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Omi: checking the key…', cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Omi: checking the key…'),
+        cancellable: true,
+      },
       (_progress, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
@@ -108,10 +120,14 @@ export async function setApiKey(deps: SetApiKeyDependencies, keyArgument?: unkno
     if (isOmiApiError(error) && error.kind === 'aborted') return false;
     const reason = keyCheckFailure(error);
     log.warn(`The key ${describeApiKey(typed)} was not stored: ${reason}`);
-    void vscode.window.showErrorMessage(`The key was not saved. ${reason}`, 'Try Again', 'Show Log').then((choice) => {
-      if (choice === 'Try Again') void vscode.commands.executeCommand('omi.setApiKey');
-      if (choice === 'Show Log') log.show(true);
-    });
+    const tryAgain = vscode.l10n.t('Try Again');
+    const showLog = vscode.l10n.t('Show Log');
+    void vscode.window
+      .showErrorMessage(vscode.l10n.t('The key was not saved. {0}', reason), tryAgain, showLog)
+      .then((choice) => {
+        if (choice === tryAgain) void vscode.commands.executeCommand('omi.setApiKey');
+        if (choice === showLog) log.show(true);
+      });
     return false;
   }
   try {
@@ -119,16 +135,18 @@ export async function setApiKey(deps: SetApiKeyDependencies, keyArgument?: unkno
   } catch (error) {
     if (error instanceof SecretStorageUnavailableError) {
       log.error('Secret storage is unavailable; the key was not stored.');
-      void vscode.window.showErrorMessage(SECRET_STORAGE_HELP);
+      void vscode.window.showErrorMessage(secretStorageHelp());
       return false;
     }
     throw error;
   }
   await state.reload();
-  const named = verified.name
-    ? `“${verified.name}” (${verified.prefix ?? describeApiKey(typed)})`
-    : describeApiKey(typed);
+  const prefix = verified.prefix ?? describeApiKey(typed);
   log.info(`API key ${describeApiKey(typed)} checked and stored in secret storage.`);
-  void vscode.window.showInformationMessage(`Omi: signed in with key ${named}.`);
+  void vscode.window.showInformationMessage(
+    verified.name
+      ? vscode.l10n.t('Omi: signed in with key “{0}” ({1}).', verified.name, prefix)
+      : vscode.l10n.t('Omi: signed in with key {0}.', describeApiKey(typed)),
+  );
   return true;
 }

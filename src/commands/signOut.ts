@@ -13,18 +13,21 @@ export async function signOut(
   if (!(await store.hasStoredKey())) {
     const message =
       state.apiKey?.source === 'environment'
-        ? 'Omi uses the OMI_API_KEY environment variable, which VS Code cannot change. Unset it and restart VS Code to sign out.'
-        : 'Omi: you are not signed in.';
+        ? vscode.l10n.t(
+            'Omi uses the OMI_API_KEY environment variable, which VS Code cannot change. Unset it and restart VS Code to sign out.',
+          )
+        : vscode.l10n.t('Omi: you are not signed in.');
     void vscode.window.showInformationMessage(message);
     return false;
   }
   if (options.confirm !== false) {
+    const signOutButton = vscode.l10n.t('Sign Out');
     const answer = await vscode.window.showWarningMessage(
-      'Sign out of Omi? VS Code will forget your API key and the Omi data it has cached.',
+      vscode.l10n.t('Sign out of Omi? VS Code will forget your API key and the Omi data it has cached.'),
       { modal: true },
-      'Sign Out',
+      signOutButton,
     );
-    if (answer !== 'Sign Out') return false;
+    if (answer !== signOutButton) return false;
   }
   await store.clear();
   await options.forgetData?.();

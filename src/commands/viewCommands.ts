@@ -4,12 +4,12 @@ import { LOAD_MORE_COMMAND, RETRY_COMMAND } from '../views/pagedTreeProvider';
 
 async function pickKind(): Promise<(typeof LIST_KINDS)[number] | undefined> {
   const picks = [
-    { label: '$(note) Memories', listKind: 'memories' as const },
-    { label: '$(checklist) Action Items', listKind: 'actionItems' as const },
-    { label: '$(comment-discussion) Conversations', listKind: 'conversations' as const },
+    { label: `$(note) ${vscode.l10n.t('Memories')}`, listKind: 'memories' as const },
+    { label: `$(checklist) ${vscode.l10n.t('Action Items')}`, listKind: 'actionItems' as const },
+    { label: `$(comment-discussion) ${vscode.l10n.t('Conversations')}`, listKind: 'conversations' as const },
   ];
-  return (await vscode.window.showQuickPick(picks, { title: 'Omi: Search…', placeHolder: 'Search which view?' }))
-    ?.listKind;
+  const options = { title: vscode.l10n.t('Omi: Search…'), placeHolder: vscode.l10n.t('Search which view?') };
+  return (await vscode.window.showQuickPick(picks, options))?.listKind;
 }
 
 /** Refresh, load more, retry and load all: the commands of the view title bars and status rows. */

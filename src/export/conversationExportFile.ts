@@ -11,8 +11,8 @@ export async function exportTarget(fileName: string): Promise<vscode.Uri | undef
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
     return vscode.window.showSaveDialog({
-      title: 'Export Omi conversation',
-      saveLabel: 'Export',
+      title: vscode.l10n.t('Export Omi conversation'),
+      saveLabel: vscode.l10n.t('Export'),
       filters: { JSON: ['json'] },
       defaultUri: vscode.Uri.file(path.join(os.homedir(), fileName)),
     });

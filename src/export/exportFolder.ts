@@ -30,8 +30,8 @@ export async function askForExportFolder(): Promise<vscode.Uri | undefined> {
     canSelectFiles: false,
     canSelectFolders: true,
     canSelectMany: false,
-    openLabel: 'Export Here',
-    title: 'Omi: choose a folder for the export',
+    openLabel: vscode.l10n.t('Export Here'),
+    title: vscode.l10n.t('Omi: choose a folder for the export'),
   });
   return picked?.[0];
 }

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { formatWait } from '../util/errorMessage';
 import type { ExportProgress } from './exportRunner';
 
@@ -43,9 +43,9 @@ export class ExportProgressText {
 
   private render(): void {
     const total = this.estimate === undefined ? '?' : this.estimate.toLocaleString();
-    let message = `${this.count.toLocaleString()} of ~${total} ${this.noun}`;
+    let message = vscode.l10n.t('{0} of ~{1} {2}', this.count.toLocaleString(), total, this.noun);
     const waitMs = this.waitUntil - this.now();
-    if (waitMs > 0) message += ` · rate limited, resuming in ${formatWait(waitMs)}`;
+    if (waitMs > 0) message = vscode.l10n.t('{0} · rate limited, resuming in {1}', message, formatWait(waitMs));
     let increment: number | undefined;
     if (this.estimate) {
       const percent = Math.min(100, Math.floor((this.count / this.estimate) * 100));

@@ -9,6 +9,7 @@ import {
 } from '../api';
 import type { Conversation } from '../api/models';
 import type { OmiConnection } from '../store/connection';
+import { listNoun } from '../util/listNoun';
 import type { Logger } from '../util/logger';
 import { type ExportFile, TargetExistsError } from './exportFile';
 import { ExportProgressText } from './exportProgress';
@@ -60,7 +61,8 @@ export type ExportOutcome =
   /** The target existed and the user chose to keep it: nothing was fetched or written. */
   | { status: 'kept'; uri: vscode.Uri };
 
-export const EXPORT_NOUNS: Record<ExportKind, string> = {
+/** The kind, for the log (English). */
+const KIND_NAMES: Record<ExportKind, string> = {
   memories: 'memories',
   actionItems: 'action items',
   conversations: 'conversations',
@@ -131,8 +133,9 @@ export class OmiExporter {
     }
     const outcome = await this.write(request, filters, hooks, produce);
     if (capped && outcome.status === 'written') {
-      outcome.notice =
-        'Omi lists at most 2,000 action items for one filter, so some may be missing: export open and done ones separately, or by date.';
+      outcome.notice = vscode.l10n.t(
+        'Omi lists at most 2,000 action items for one filter, so some may be missing: export open and done ones separately, or by date.',
+      );
     }
     return outcome;
   }
@@ -178,7 +181,7 @@ export class OmiExporter {
     const controller = new AbortController();
     const cancellation = hooks.token.onCancellationRequested(() => controller.abort());
     if (hooks.token.isCancellationRequested) controller.abort();
-    const progress = new ExportProgressText(hooks.progress, EXPORT_NOUNS[kind], request.estimate);
+    const progress = new ExportProgressText(hooks.progress, listNoun(kind), request.estimate);
     const waits = this.deps.connection.onDidWaitForRateLimit((event) => progress.clientWaits(event.until));
     const header = { kind, exportedAt: date.toISOString(), source: this.deps.connection.baseUrl ?? '', filters };
     const output = format === 'markdown' ? new MarkdownFolder(folder, name) : this.openFile(folder, name);
@@ -209,11 +212,11 @@ export class OmiExporter {
         placed = await placeBesideExisting(name, replace, (n, r) => output.place(n, r));
       }
       const uri = vscode.Uri.joinPath(folder, placed);
-      this.deps.log.info(`Exported ${count} ${EXPORT_NOUNS[kind]} to ${uri.toString(true)}.`);
+      this.deps.log.info(`Exported ${count} ${KIND_NAMES[kind]} to ${uri.toString(true)}.`);
       return { status: 'written', uri, count };
     } catch (error) {
       if (controller.signal.aborted) return { status: 'cancelled' };
-      this.deps.log.warn(`Export of ${EXPORT_NOUNS[kind]} failed; nothing was written.`);
+      this.deps.log.warn(`Export of ${KIND_NAMES[kind]} failed; nothing was written.`);
       throw error;
     } finally {
       cancellation.dispose();

@@ -1,4 +1,5 @@
 // Omi items as text for a user's notes: inserted, dropped or copied (no vscode import: unit-tested).
+import * as l10n from '@vscode/l10n';
 import type { ActionItem, Conversation, ConversationStructured, Memory } from '../api/models';
 import { localDayKey, parseDate } from '../util/time';
 import type { ExportKind } from './fileNames';
@@ -90,7 +91,7 @@ export function actionItemFields(item: ActionItem, style: TextStyle): TemplateFi
 
 export function conversationFields(conversation: Conversation, style: TextStyle): TemplateFields {
   const structured: Partial<ConversationStructured> = conversation.structured ?? {};
-  const title = text(structured.title) || 'Untitled conversation';
+  const title = text(structured.title) || l10n.t('Untitled conversation');
   const started = parseDate(conversation.started_at);
   const finished = parseDate(conversation.finished_at);
   const minutes = started && finished && finished >= started ? Math.round((+finished - +started) / 60_000) : undefined;

@@ -4,13 +4,6 @@
 export const INSIGHTS_RANGES = ['30d', '90d', 'year', 'all'] as const;
 export type InsightsRange = (typeof INSIGHTS_RANGES)[number];
 
-export const RANGE_LABELS: Record<InsightsRange, string> = {
-  '30d': 'Last 30 days',
-  '90d': 'Last 90 days',
-  year: 'Last year',
-  all: 'All time',
-};
-
 export interface LabelCount {
   label: string;
   count: number;

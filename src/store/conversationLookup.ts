@@ -1,5 +1,6 @@
 // One conversation with its transcript, from servers with and without the single-conversation route
 // (no vscode import: unit-tested).
+import * as l10n from '@vscode/l10n';
 import { isOmiApiError, OmiApiError } from '../api/errors';
 import type { Conversation } from '../api/models';
 import { PAGE_LIMITS, type Page } from '../api/paging';
@@ -46,6 +47,9 @@ export async function fetchConversationWithTranscript(
   throw new OmiApiError({
     kind: 'notFound',
     status: 404,
-    message: `This Omi server cannot fetch one conversation, and it is not among your ${FALLBACK_SCAN_LIMIT} most recent.`,
+    message: l10n.t(
+      'This Omi server cannot fetch one conversation, and it is not among your {0} most recent.',
+      FALLBACK_SCAN_LIMIT,
+    ),
   });
 }

@@ -1,4 +1,5 @@
 // What each list is filtered by, and how a filter reads in a view's description (no vscode import).
+import * as l10n from '@vscode/l10n';
 import type { ActionItemFilters, ConversationFilters, MemoryFilters } from '../api/params';
 import { localDayKey, parseDate } from '../util/time';
 
@@ -57,9 +58,9 @@ function dateRange(start?: string, end?: string): string | undefined {
     const date = parseDate(iso);
     return date ? localDayKey(date) : iso.slice(0, 10);
   };
-  if (start && end) return `${day(start)} – ${day(end)}`;
-  if (start) return `since ${day(start)}`;
-  if (end) return `until ${day(end)}`;
+  if (start && end) return l10n.t('{0} – {1}', day(start), day(end));
+  if (start) return l10n.t('since {0}', day(start));
+  if (end) return l10n.t('until {0}', day(end));
   return undefined;
 }
 
@@ -67,8 +68,9 @@ function dateRange(start?: string, end?: string): string | undefined {
 export function describeFilter(filter: Filters[keyof Filters]): string | undefined {
   const parts: string[] = [];
   if ('categories' in filter && filter.categories.length > 0) parts.push(filter.categories.join(', '));
-  if ('status' in filter && filter.status !== 'all') parts.push(filter.status === 'open' ? 'open' : 'done');
+  if ('status' in filter && filter.status !== 'all')
+    parts.push(filter.status === 'open' ? l10n.t('open') : l10n.t('done'));
   const range = 'startDate' in filter || 'endDate' in filter ? dateRange(filter.startDate, filter.endDate) : undefined;
   if (range) parts.push(range);
-  return parts.length > 0 ? `Filtered: ${parts.join(' · ')}` : undefined;
+  return parts.length > 0 ? l10n.t('Filtered: {0}', parts.join(' · ')) : undefined;
 }

@@ -1,6 +1,7 @@
 // A conversation as the transcript panel shows it: header facts, sections and speaker turns, all plain strings
 // (no vscode import: unit-tested). The conversation comes from the server with only its id and `structured` block
 // checked, so every other field is read defensively.
+import * as l10n from '@vscode/l10n';
 import type { Conversation } from '../api/models';
 import { dateAndTime, describeDue, formatDuration, parseDate, secondsBetween } from '../util/time';
 import type { ActionItemView, ConversationView, EventView, Fact } from './messages';
@@ -21,7 +22,7 @@ function structuredOf(conversation: Conversation): Record<string, unknown> {
 }
 
 export function conversationTitle(conversation: Conversation): string {
-  return text(structuredOf(conversation).title) || 'Untitled conversation';
+  return text(structuredOf(conversation).title) || l10n.t('Untitled conversation');
 }
 
 export function conversationEmoji(conversation: Conversation): string {
@@ -64,9 +65,9 @@ export function actionItemViews(conversation: Conversation, now: Date, locale?: 
     const due = parseDate(text(item.due_at));
     const described = due && !completed ? describeDue(due, now) : undefined;
     return {
-      description: text(item.description) || '(no description)',
+      description: text(item.description) || l10n.t('(no description)'),
       completed,
-      due: described ? described.text : due ? `due ${dateAndTime(due, locale)}` : null,
+      due: described ? described.text : due ? l10n.t('due {0}', dateAndTime(due, locale)) : null,
       overdue: described?.overdue ?? false,
     };
   });
@@ -78,22 +79,26 @@ export function eventViews(conversation: Conversation, locale?: string): EventVi
     const minutes = event.duration;
     const duration = typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0 ? minutes * 60 : undefined;
     return {
-      title: text(event.title) || '(untitled event)',
+      title: text(event.title) || l10n.t('(untitled event)'),
       start: start ? dateAndTime(start, locale) : null,
       duration: duration === undefined ? null : formatDuration(duration),
     };
   });
 }
 
-function plural(count: number, noun: string): string {
-  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+function speakers(n: number): string {
+  return n === 1 ? l10n.t('1 speaker') : l10n.t('{0} speakers', n.toLocaleString('en-US'));
+}
+
+function segments(n: number): string {
+  return n === 1 ? l10n.t('1 segment') : l10n.t('{0} segments', n.toLocaleString('en-US'));
 }
 
 export function transcriptSummary(transcript: Transcript): string {
   const parts = [
     formatSpan(transcript.duration),
-    plural(transcript.speakers.length, 'speaker'),
-    plural(transcript.segmentCount, 'segment'),
+    speakers(transcript.speakers.length),
+    segments(transcript.segmentCount),
   ];
   return parts.filter(Boolean).join(' · ');
 }

@@ -1,4 +1,5 @@
 // Transcript segments as a reader wants them: speaker turns in time order (no vscode import: unit-tested).
+import * as l10n from '@vscode/l10n';
 // Segments come from the server unvalidated, so every field is read defensively: times may be null, negative or out
 // of order, speakers may be missing, and a newer server may send shapes this version does not know.
 
@@ -76,8 +77,8 @@ function inTimeOrder(segments: Segment[]): Segment[] {
 
 function speakerLabel(segment: Segment): string {
   if (segment.name !== null) return segment.name;
-  if (segment.id !== null) return `Speaker ${segment.id}`;
-  return segment.isUser ? 'You' : 'Unknown';
+  if (segment.id !== null) return l10n.t('Speaker {0}', segment.id);
+  return segment.isUser ? l10n.t('You') : l10n.t('Unknown');
 }
 
 export function buildTranscript(rawSegments: unknown, longGapSeconds = LONG_GAP_SECONDS): Transcript {

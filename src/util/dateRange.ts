@@ -1,4 +1,5 @@
 // Date ranges as people pick them ("last 30 days"), turned into the ISO instants the API filters on (no vscode).
+import * as l10n from '@vscode/l10n';
 import { parseLocalDayKey } from './localCalendar';
 
 export interface DateRange {
@@ -9,14 +10,24 @@ export interface DateRange {
 
 export type PresetRange = 'today' | 'last7' | 'last30' | 'last90' | 'thisYear' | 'lastYear';
 
-export const PRESET_LABELS: Record<PresetRange, string> = {
-  today: 'Today',
-  last7: 'Last 7 days',
-  last30: 'Last 30 days',
-  last90: 'Last 90 days',
-  thisYear: 'This year',
-  lastYear: 'Last 365 days',
-};
+export const PRESET_RANGES: readonly PresetRange[] = ['today', 'last7', 'last30', 'last90', 'thisYear', 'lastYear'];
+
+export function presetLabel(preset: PresetRange): string {
+  switch (preset) {
+    case 'today':
+      return l10n.t('Today');
+    case 'last7':
+      return l10n.t('Last 7 days');
+    case 'last30':
+      return l10n.t('Last 30 days');
+    case 'last90':
+      return l10n.t('Last 90 days');
+    case 'thisYear':
+      return l10n.t('This year');
+    case 'lastYear':
+      return l10n.t('Last 365 days');
+  }
+}
 
 function startOfLocalDay(date: Date): Date {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate());

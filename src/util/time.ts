@@ -1,4 +1,5 @@
 // Dates and durations as the views show them, in the user's local time zone (no vscode import: unit-tested).
+import * as l10n from '@vscode/l10n';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -81,16 +82,19 @@ export function describeDue(due: Date, now: Date): DueDescription {
   const days = localDaysBetween(now, due);
   if (days < 0) {
     const late = -days;
-    return { text: late === 1 ? 'overdue since yesterday' : `overdue by ${late} days`, overdue: true };
+    return {
+      text: late === 1 ? l10n.t('overdue since yesterday') : l10n.t('overdue by {0} days', late),
+      overdue: true,
+    };
   }
   if (days === 0)
     return {
-      text: due.getTime() < now.getTime() ? 'due today (overdue)' : 'due today',
+      text: due.getTime() < now.getTime() ? l10n.t('due today (overdue)') : l10n.t('due today'),
       overdue: due.getTime() < now.getTime(),
     };
-  if (days === 1) return { text: 'due tomorrow', overdue: false };
-  if (days < 14) return { text: `due in ${days} days`, overdue: false };
-  if (days < 60) return { text: `due in ${Math.round(days / 7)} weeks`, overdue: false };
+  if (days === 1) return { text: l10n.t('due tomorrow'), overdue: false };
+  if (days < 14) return { text: l10n.t('due in {0} days', days), overdue: false };
+  if (days < 60) return { text: l10n.t('due in {0} weeks', Math.round(days / 7)), overdue: false };
   const date = formatter(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(due);
-  return { text: `due ${date}`, overdue: false };
+  return { text: l10n.t('due {0}', date), overdue: false };
 }

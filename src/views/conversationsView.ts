@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Conversation } from '../api/models';
+import { listNoun } from '../util/listNoun';
 import { dateAndTime, dayLabel, formatDuration, localDayKey, parseDate, secondsBetween, timeOfDay } from '../util/time';
 import { OPEN_CONVERSATION_COMMAND } from './actionItemsView';
 import type { ListViewDefinition } from './listViewDefinition';
@@ -8,7 +9,7 @@ import { VIEW_IDS } from './viewIds';
 
 export function conversationTitle(conversation: Conversation): string {
   const structured = conversation.structured;
-  const title = oneLine(structured?.title) || 'Untitled conversation';
+  const title = oneLine(structured?.title) || vscode.l10n.t('Untitled conversation');
   const emoji = oneLine(structured?.emoji, 8);
   return emoji ? `${emoji} ${title}` : title;
 }
@@ -35,13 +36,20 @@ function conversationTooltip(conversation: Conversation): vscode.MarkdownString 
 
 export const conversationsView: ListViewDefinition<Conversation> = {
   viewId: VIEW_IDS.conversations,
-  noun: 'conversations',
-  emptyHint: 'No conversations for this filter.',
+  get noun() {
+    return listNoun('conversations');
+  },
+  get title() {
+    return vscode.l10n.t('Conversations');
+  },
+  get emptyHint() {
+    return vscode.l10n.t('No conversations for this filter.');
+  },
   idOf: (conversation) => conversation.id,
   searchText: (c) => `${c.structured?.title ?? ''} ${c.structured?.overview ?? ''} ${c.structured?.category ?? ''}`,
   groupOf: (conversation) => {
     const start = conversationStart(conversation);
-    if (!start) return { key: 'undated', label: 'No date' };
+    if (!start) return { key: 'undated', label: vscode.l10n.t('No date') };
     return { key: localDayKey(start), label: dayLabel(start, new Date()), icon: new vscode.ThemeIcon('calendar') };
   },
   // Newest day first, whatever order the pages arrived in.
@@ -56,8 +64,14 @@ export const conversationsView: ListViewDefinition<Conversation> = {
     if (conversation.structured?.category) parts.push(conversation.structured.category);
     item.description = parts.filter(Boolean).join(' · ');
     item.contextValue = 'omi.conversation';
-    item.command = { command: OPEN_CONVERSATION_COMMAND, title: 'Open Conversation', arguments: [conversation.id] };
-    item.accessibilityInformation = { label: `Conversation: ${conversationTitle(conversation)}, ${item.description}` };
+    item.command = {
+      command: OPEN_CONVERSATION_COMMAND,
+      title: vscode.l10n.t('Open Conversation'),
+      arguments: [conversation.id],
+    };
+    item.accessibilityInformation = {
+      label: vscode.l10n.t('Conversation: {0}, {1}', conversationTitle(conversation), item.description),
+    };
     return item;
   },
 };

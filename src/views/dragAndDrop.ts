@@ -56,7 +56,7 @@ export class OmiDropProvider implements vscode.DocumentDropEditProvider {
     const count = entry.items.length;
     return new vscode.DocumentDropEdit(
       textForDocument(entry, document),
-      count === 1 ? 'Insert Omi item' : `Insert ${count} Omi items`,
+      count === 1 ? vscode.l10n.t('Insert Omi item') : vscode.l10n.t('Insert {0} Omi items', count),
       OMI_DROP_KIND,
     );
   }

@@ -9,8 +9,10 @@ export interface GroupDescription {
 /** What makes one list view different from another: how its items are grouped and shown. */
 export interface ListViewDefinition<T> {
   readonly viewId: string;
-  /** Plural noun for status rows: "memories". */
+  /** Plural noun for status rows: "memories" (localized, so a getter). */
   readonly noun: string;
+  /** The view's name: "Memories". */
+  readonly title: string;
   readonly emptyHint: string;
   idOf(item: T): string;
   /** The group an item belongs to; undefined for a flat list. */

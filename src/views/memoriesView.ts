@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Memory } from '../api/models';
+import { listNoun } from '../util/listNoun';
 import { dateAndTime, parseDate } from '../util/time';
 import type { ListViewDefinition } from './listViewDefinition';
 import { VIEW_IDS } from './viewIds';
@@ -40,20 +41,27 @@ function memoryTooltip(memory: Memory): vscode.MarkdownString {
   tooltip.appendText(memory.content ?? '');
   const facts: string[] = [];
   if (memory.category) facts.push(titleCase(memory.category));
-  if (memory.tags?.length) facts.push(`tags: ${memory.tags.join(', ')}`);
+  if (memory.tags?.length) facts.push(vscode.l10n.t('tags: {0}', memory.tags.join(', ')));
   const created = parseDate(memory.created_at);
-  if (created) facts.push(`added ${dateAndTime(created)}`);
+  if (created) facts.push(vscode.l10n.t('added {0}', dateAndTime(created)));
   const updated = parseDate(memory.updated_at);
-  if (updated && memory.edited) facts.push(`edited ${dateAndTime(updated)}`);
-  if (memory.manually_added) facts.push('added by you');
+  if (updated && memory.edited) facts.push(vscode.l10n.t('edited {0}', dateAndTime(updated)));
+  if (memory.manually_added) facts.push(vscode.l10n.t('added by you'));
   if (facts.length) tooltip.appendMarkdown('\n\n---\n\n').appendText(facts.join(' · '));
   return tooltip;
 }
 
 export const memoriesView: ListViewDefinition<Memory> = {
   viewId: VIEW_IDS.memories,
-  noun: 'memories',
-  emptyHint: 'Omi has no memories for this filter yet.',
+  get noun() {
+    return listNoun('memories');
+  },
+  get title() {
+    return vscode.l10n.t('Memories');
+  },
+  get emptyHint() {
+    return vscode.l10n.t('Omi has no memories for this filter yet.');
+  },
   idOf: (memory) => memory.id,
   searchText: (memory) => `${memory.content ?? ''} ${memory.category ?? ''} ${(memory.tags ?? []).join(' ')}`,
   groupOf: (memory) => {
@@ -66,9 +74,13 @@ export const memoriesView: ListViewDefinition<Memory> = {
   toTreeItem: (memory) => {
     const item = new vscode.TreeItem(oneLine(memory.content), vscode.TreeItemCollapsibleState.None);
     item.iconPath = memoryCategoryIcon(memory.category);
-    item.description = memory.manually_added ? 'manual' : memory.edited ? 'edited' : undefined;
+    item.description = memory.manually_added
+      ? vscode.l10n.t('manual')
+      : memory.edited
+        ? vscode.l10n.t('edited')
+        : undefined;
     item.contextValue = 'omi.memory';
-    item.accessibilityInformation = { label: `Memory: ${oneLine(memory.content, 300)}` };
+    item.accessibilityInformation = { label: vscode.l10n.t('Memory: {0}', oneLine(memory.content, 300)) };
     return item;
   },
 };

@@ -21,10 +21,6 @@ const DEFINITIONS: { [K in ListKind]: ListViewDefinition<ListItemTypes[K]> } = {
 
 export const LIST_KINDS: readonly ListKind[] = ['memories', 'actionItems', 'conversations'];
 
-function titleCaseNoun(noun: string): string {
-  return noun.replace(/\b\w/g, (c) => c.toUpperCase());
-}
-
 /** The three Omi trees: each shows the store's list for its kind while signed in, and welcome content otherwise. */
 export class OmiViews implements vscode.Disposable {
   readonly providers: Providers;
@@ -97,13 +93,17 @@ export class OmiViews implements vscode.Disposable {
     const list = this.store.list(kind);
     const noun = DEFINITIONS[kind].noun;
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Loading all ${noun}`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Loading all {0}', noun),
+        cancellable: true,
+      },
       async (progress, token) => {
         const controller = new AbortController();
         const subscription = token.onCancellationRequested(() => controller.abort());
         try {
           await list.loadAll(controller.signal, (count) =>
-            progress.report({ message: `${count.toLocaleString()} ${noun} loaded` }),
+            progress.report({ message: vscode.l10n.t('{0} {1} loaded', count.toLocaleString(), noun) }),
           );
         } finally {
           subscription.dispose();
@@ -112,9 +112,12 @@ export class OmiViews implements vscode.Disposable {
     );
     if (list.error !== undefined) {
       const { message } = describeError(list.error);
-      void vscode.window.showErrorMessage(`Loading all ${noun} stopped. ${message}`, 'Retry').then((choice) => {
-        if (choice === 'Retry') void this.loadAll(kind);
-      });
+      const retry = vscode.l10n.t('Retry');
+      void vscode.window
+        .showErrorMessage(vscode.l10n.t('Loading all {0} stopped. {1}', noun, message), retry)
+        .then((choice) => {
+          if (choice === retry) void this.loadAll(kind);
+        });
     }
   }
 
@@ -136,12 +139,12 @@ export class OmiViews implements vscode.Disposable {
     if (!this.signIn.signedIn) return;
     const provider = this.providers[kind] as PagedTreeProvider<ListItemTypes[ListKind]>;
     const list = this.store.list(kind);
-    const noun = DEFINITIONS[kind].noun;
+    const { noun, title } = DEFINITIONS[kind];
     const previous = provider.searchTerm;
     type Pick = vscode.QuickPickItem & { searchAll?: true };
     const quickPick = vscode.window.createQuickPick<Pick>();
-    quickPick.title = `Search ${titleCaseNoun(noun)}`;
-    quickPick.placeholder = `Type to filter the loaded ${noun}; Enter keeps the search in the view`;
+    quickPick.title = vscode.l10n.t('Search {0}', title);
+    quickPick.placeholder = vscode.l10n.t('Type to filter the loaded {0}; Enter keeps the search in the view', noun);
     quickPick.value = previous ?? '';
     const update = () => {
       provider.setSearch(quickPick.value);
@@ -151,13 +154,15 @@ export class OmiViews implements vscode.Disposable {
         ? []
         : [
             {
-              label: `$(cloud-download) Search all ${noun}`,
-              description: 'loads every page from Omi',
+              label: `$(cloud-download) ${vscode.l10n.t('Search all {0}', noun)}`,
+              description: vscode.l10n.t('loads every page from Omi'),
               searchAll: true,
               alwaysShow: true,
             },
           ];
-      quickPick.title = `Search ${titleCaseNoun(noun)}: ${matches} of ${loaded} loaded${list.complete ? '' : ' (more on the server)'}`;
+      quickPick.title = list.complete
+        ? vscode.l10n.t('Search {0}: {1} of {2} loaded', title, matches, loaded)
+        : vscode.l10n.t('Search {0}: {1} of {2} loaded (more on the server)', title, matches, loaded);
       this.describe(kind);
     };
     update();
@@ -196,7 +201,7 @@ export class OmiViews implements vscode.Disposable {
     const search = (this.providers[kind] as PagedTreeProvider<ListItemTypes[ListKind]>).searchTerm;
     const parts = [
       signedIn ? describeFilter(this.store.filter(kind)) : undefined,
-      search ? `Search: “${search}”` : undefined,
+      search ? vscode.l10n.t('Search: “{0}”', search) : undefined,
     ];
     const description = parts.filter(Boolean).join(' · ');
     this.treeViews[kind].description = description || undefined;

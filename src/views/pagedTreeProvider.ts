@@ -128,10 +128,10 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
         );
         item.id = node.id;
         const shown = this.search ? this.visibleItems(node.items).length : node.items.length;
-        item.description = this.search ? `${shown} of ${node.items.length}` : `${shown}`;
+        item.description = this.search ? vscode.l10n.t('{0} of {1}', shown, node.items.length) : `${shown}`;
         item.iconPath = node.icon;
         item.contextValue = 'omi.group';
-        item.tooltip = `${node.label}: ${node.items.length} loaded`;
+        item.tooltip = vscode.l10n.t('{0}: {1} loaded', node.label, node.items.length);
         return item;
       }
       case 'status':
@@ -154,11 +154,15 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
         break;
       case 'error':
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-        item.command = { command: RETRY_COMMAND, title: 'Retry', arguments: [this.definition.viewId] };
+        item.command = { command: RETRY_COMMAND, title: vscode.l10n.t('Retry'), arguments: [this.definition.viewId] };
         break;
       case 'loadMore':
         item.iconPath = new vscode.ThemeIcon('ellipsis');
-        item.command = { command: LOAD_MORE_COMMAND, title: 'Load more', arguments: [this.definition.viewId] };
+        item.command = {
+          command: LOAD_MORE_COMMAND,
+          title: vscode.l10n.t('Load more'),
+          arguments: [this.definition.viewId],
+        };
         break;
     }
     return item;
@@ -176,16 +180,23 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
       return this.tail;
     };
     if (list.loading || !list.started) {
-      return set('loading', list.items.length === 0 ? `Loading ${noun}…` : `Loading more ${noun}…`);
+      return set(
+        'loading',
+        list.items.length === 0 ? vscode.l10n.t('Loading {0}…', noun) : vscode.l10n.t('Loading more {0}…', noun),
+      );
     }
     if (list.error !== undefined) {
       const { message } = describeError(list.error);
-      return set('error', message, `${message} Select this row to retry.`);
+      return set('error', message, vscode.l10n.t('{0} Select this row to retry.', message));
     }
-    if (!list.complete) return set('loadMore', 'Load more…', `Load the next ${noun}`);
-    if (list.items.length === 0) return set('empty', `No ${noun}`, this.definition.emptyHint);
+    if (!list.complete) return set('loadMore', vscode.l10n.t('Load more…'), vscode.l10n.t('Load the next {0}', noun));
+    if (list.items.length === 0) return set('empty', vscode.l10n.t('No {0}', noun), this.definition.emptyHint);
     if (this.search && this.matchingItems().length === 0) {
-      return set('empty', `No ${noun} match “${this.search}”`, 'Change or clear the search.');
+      return set(
+        'empty',
+        vscode.l10n.t('No {0} match “{1}”', noun, this.search),
+        vscode.l10n.t('Change or clear the search.'),
+      );
     }
     return undefined;
   }

@@ -105,8 +105,8 @@ export class OmiStatusBar implements vscode.Disposable {
     const item = this.item;
     item.backgroundColor = undefined;
     if (!this.signIn.signedIn) {
-      item.text = '$(key) Omi: Set Key';
-      item.tooltip = 'Omi: not signed in. Click to set your API key.';
+      item.text = `$(key) ${vscode.l10n.t('Omi: Set Key')}`;
+      item.tooltip = vscode.l10n.t('Omi: not signed in. Click to set your API key.');
       item.command = 'omi.setApiKey';
     } else if (this.health.kind === 'rateLimited' && this.health.until > Date.now()) {
       const until = this.health.until;
@@ -117,16 +117,16 @@ export class OmiStatusBar implements vscode.Disposable {
           this.render();
           return;
         }
-        item.text = `$(watch) Omi: wait ${formatWait(left)}`;
+        item.text = `$(watch) ${vscode.l10n.t('Omi: wait {0}', formatWait(left))}`;
       };
       tick();
-      item.tooltip = "Omi's rate limit was reached. Requests resume when the countdown ends.";
+      item.tooltip = vscode.l10n.t("Omi's rate limit was reached. Requests resume when the countdown ends.");
       item.command = 'omi.showLog';
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
       this.countdown = setInterval(tick, 1000);
     } else if (this.health.kind === 'failing') {
-      item.text = '$(warning) Omi: offline';
-      item.tooltip = `${this.health.reason} Click to see the log.`;
+      item.text = `$(warning) ${vscode.l10n.t('Omi: offline')}`;
+      item.tooltip = vscode.l10n.t('{0} Click to see the log.', this.health.reason);
       item.command = 'omi.showLog';
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     } else {
@@ -139,17 +139,26 @@ export class OmiStatusBar implements vscode.Disposable {
   }
 
   private connectedTooltip(): vscode.MarkdownString {
-    const lines: string[] = ['Omi: connected'];
+    const lines: string[] = [vscode.l10n.t('Omi: connected')];
     const key = this.signIn.apiKey;
     const keyName = this.keyInfo?.name ? `“${this.keyInfo.name}” ` : '';
     const prefix = this.keyInfo?.prefix ?? (key ? describeApiKey(key.key) : '');
-    const source = key?.source === 'environment' ? ' (from OMI_API_KEY, read-only)' : '';
-    lines.push(`Key: ${keyName}${prefix}${source}`);
-    if (this.connection.baseUrl) lines.push(`Server: ${this.connection.baseUrl}`);
+    lines.push(
+      key?.source === 'environment'
+        ? vscode.l10n.t('Key: {0} (from OMI_API_KEY, read-only)', `${keyName}${prefix}`)
+        : vscode.l10n.t('Key: {0}', `${keyName}${prefix}`),
+    );
+    if (this.connection.baseUrl) lines.push(vscode.l10n.t('Server: {0}', this.connection.baseUrl));
     if (this.lastRequest) {
       const { at, event } = this.lastRequest;
       lines.push(
-        `Last request: ${event.method} ${event.path} → ${event.status ?? event.errorKind} at ${timeOfDay(at)}`,
+        vscode.l10n.t(
+          'Last request: {0} {1} → {2} at {3}',
+          event.method,
+          event.path,
+          String(event.status ?? event.errorKind),
+          timeOfDay(at),
+        ),
       );
     }
     this.tooltipText = lines.join('\n');

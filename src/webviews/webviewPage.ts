@@ -1,6 +1,8 @@
 // The page of every Omi webview panel (no vscode import: unit-tested). It carries no Omi data and no secret: data
 // arrives later by message and is rendered with textContent.
+
 import { randomBytes } from 'node:crypto';
+import * as l10n from '@vscode/l10n';
 
 export interface WebviewPageOptions {
   /** `webview.cspSource` */
@@ -13,6 +15,10 @@ export interface WebviewPageOptions {
   loadingText: string;
   /** Lets the page show `data:` images (charts drawn to images). */
   allowDataImages?: boolean;
+  /** VS Code's display language (`vscode.env.language`), for `<html lang>`. */
+  language?: string;
+  /** The display language's strings (`vscode.l10n.bundle`), for the page's @vscode/l10n; absent in English. */
+  l10nBundle?: Record<string, string>;
 }
 
 export function createNonce(): string {
@@ -40,7 +46,7 @@ export function webviewPage(options: WebviewPageOptions): string {
   const nonce = options.nonce ?? createNonce();
   const csp = contentSecurityPolicy(options.cspSource, nonce, options.allowDataImages);
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attribute(options.language ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attribute(csp)}">
@@ -48,7 +54,7 @@ export function webviewPage(options: WebviewPageOptions): string {
 <link rel="stylesheet" href="${attribute(options.styleUri)}">
 <title>${attribute(options.title)}</title>
 </head>
-<body>
+<body${options.l10nBundle ? ` data-l10n="${attribute(JSON.stringify(options.l10nBundle))}"` : ''}>
 <main id="app" aria-busy="true"><p class="status-message" role="status">${attribute(options.loadingText)}</p></main>
 <script nonce="${attribute(nonce)}" src="${attribute(options.scriptUri)}"></script>
 </body>
@@ -57,5 +63,9 @@ export function webviewPage(options: WebviewPageOptions): string {
 }
 
 export function transcriptHtml(options: Omit<WebviewPageOptions, 'title' | 'loadingText'>): string {
-  return webviewPage({ ...options, title: 'Omi conversation', loadingText: 'Loading the conversation…' });
+  return webviewPage({
+    ...options,
+    title: l10n.t('Omi conversation'),
+    loadingText: l10n.t('Loading the conversation…'),
+  });
 }

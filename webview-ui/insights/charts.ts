@@ -1,4 +1,6 @@
 // The Insights charts: Chart.js configurations built from the aggregated numbers and the current theme.
+
+import * as l10n from '@vscode/l10n';
 import {
   type ActiveElement,
   ArcElement,
@@ -99,7 +101,7 @@ function categoryChart(
     id,
     title,
     height: Math.max(240, 70 + rows.length * 22),
-    description: `${title}: ${rows.length === 0 ? 'none' : listed(labels, values)}.`,
+    description: l10n.t('{0}: {1}.', title, rows.length === 0 ? l10n.t('none') : listed(labels, values)),
     config: {
       type: 'bar',
       data: { labels, datasets: [{ label: noun, data: values, backgroundColor: color }] },
@@ -131,28 +133,38 @@ export function chartSpecs(data: InsightsData, theme: Theme): ChartSpec[] {
   const memoryWeeks = memories.perWeek.map((w) => shortDay(w.week));
   const hourWeeks = conversations.hoursPerWeek.map((w) => shortDay(w.week));
   const actionWeeks = actionItems.perWeek.map((w) => shortDay(w.week));
-  const heatmap = heatmapConfig(conversations.perDay, theme, 'Conversations per day');
+  const heatmap = heatmapConfig(conversations.perDay, theme, l10n.t('Conversations per day'));
   const activeDays = conversations.perDay.filter((d) => d.count > 0).length;
 
   return [
-    categoryChart('memoryCategories', 'Memories by category', 'Memories', memories.byCategory, theme.series.blue),
+    categoryChart(
+      'memoryCategories',
+      l10n.t('Memories by category'),
+      l10n.t('Memories'),
+      memories.byCategory,
+      theme.series.blue,
+    ),
     {
       id: 'memoriesPerWeek',
-      title: 'Memories added per week',
-      description: `Memories added per week: ${number(memories.perWeek.reduce((s, w) => s + w.count, 0))} in ${memories.perWeek.length} weeks.`,
+      title: l10n.t('Memories added per week'),
+      description: l10n.t(
+        'Memories added per week: {0} in {1} weeks.',
+        number(memories.perWeek.reduce((s, w) => s + w.count, 0)),
+        memories.perWeek.length,
+      ),
       config: {
         type: 'bar',
         data: {
           labels: memoryWeeks,
           datasets: [
             {
-              label: 'Memories added',
+              label: l10n.t('Memories added'),
               data: memories.perWeek.map((w) => w.count),
               backgroundColor: theme.series.purple,
             },
           ],
         },
-        options: barOptionsWithTooltip('Memories added per week', weekTooltip(memories.perWeek)),
+        options: barOptionsWithTooltip(l10n.t('Memories added per week'), weekTooltip(memories.perWeek)),
       },
       drill: (_, index) => {
         const week = memories.perWeek[index]?.week;
@@ -161,10 +173,15 @@ export function chartSpecs(data: InsightsData, theme: Theme): ChartSpec[] {
     },
     {
       id: 'conversationsPerDay',
-      title: 'Conversations per day',
+      title: l10n.t('Conversations per day'),
       wide: true,
       height: 230,
-      description: `Conversations per day: ${number(conversations.perDay.reduce((s, d) => s + d.count, 0))} conversations on ${number(activeDays)} of ${number(conversations.perDay.length)} days.`,
+      description: l10n.t(
+        'Conversations per day: {0} conversations on {1} of {2} days.',
+        number(conversations.perDay.reduce((s, d) => s + d.count, 0)),
+        number(activeDays),
+        number(conversations.perDay.length),
+      ),
       config: heatmap,
       drill: (_, index) => {
         const cell = (heatmap.data.datasets[0]?.data as HeatCell[] | undefined)?.[index];
@@ -173,22 +190,25 @@ export function chartSpecs(data: InsightsData, theme: Theme): ChartSpec[] {
     },
     {
       id: 'conversationHours',
-      title: 'Hours of conversation per week',
-      description: `Hours of conversation per week: ${number(Math.round(conversations.hoursPerWeek.reduce((s, w) => s + w.hours, 0)))} hours in all.`,
+      title: l10n.t('Hours of conversation per week'),
+      description: l10n.t(
+        'Hours of conversation per week: {0} hours in all.',
+        number(Math.round(conversations.hoursPerWeek.reduce((s, w) => s + w.hours, 0))),
+      ),
       config: {
         type: 'bar',
         data: {
           labels: hourWeeks,
           datasets: [
             {
-              label: 'Hours',
+              label: l10n.t('Hours'),
               data: conversations.hoursPerWeek.map((w) => w.hours),
               backgroundColor: theme.series.orange,
             },
           ],
         },
         options: barOptionsWithTooltip(
-          'Hours of conversation per week',
+          l10n.t('Hours of conversation per week'),
           weekTooltip(
             conversations.hoursPerWeek,
             (h) => `${h.toLocaleString(undefined, { maximumFractionDigits: 1 })} h`,
@@ -202,22 +222,22 @@ export function chartSpecs(data: InsightsData, theme: Theme): ChartSpec[] {
     },
     categoryChart(
       'conversationCategories',
-      'Conversation categories',
-      'Conversations',
+      l10n.t('Conversation categories'),
+      l10n.t('Conversations'),
       conversations.byCategory,
       theme.series.green,
     ),
     {
       id: 'actionItemStatus',
-      title: 'Action items: open and done',
-      description: `Action items: ${number(actionItems.open)} open, ${number(actionItems.done)} done.`,
+      title: l10n.t('Action items: open and done'),
+      description: l10n.t('Action items: {0} open, {1} done.', number(actionItems.open), number(actionItems.done)),
       config: {
         type: 'doughnut',
         data: {
-          labels: [`Open (${number(actionItems.open)})`, `Done (${number(actionItems.done)})`],
+          labels: [l10n.t('Open ({0})', number(actionItems.open)), l10n.t('Done ({0})', number(actionItems.done))],
           datasets: [
             {
-              label: 'Action items',
+              label: l10n.t('Action items'),
               data: [actionItems.open, actionItems.done],
               backgroundColor: [theme.series.blue, theme.series.green],
               borderColor: theme.highContrast ? theme.border : theme.grid,
@@ -228,26 +248,37 @@ export function chartSpecs(data: InsightsData, theme: Theme): ChartSpec[] {
           responsive: true,
           maintainAspectRatio: false,
           animation: false,
-          plugins: { title: { display: true, text: 'Action items: open and done' }, legend: { position: 'bottom' } },
+          plugins: {
+            title: { display: true, text: l10n.t('Action items: open and done') },
+            legend: { position: 'bottom' },
+          },
         },
       },
       drill: (_, index) => ({ chart: 'actionItemStatus', status: index === 0 ? 'open' : 'done' }),
     },
     {
       id: 'actionItemDue',
-      title: 'Open action items: overdue and due this week',
-      description: `Open action items: ${number(actionItems.overdue)} overdue, ${number(actionItems.dueThisWeek)} due this week.`,
+      title: l10n.t('Open action items: overdue and due this week'),
+      description: l10n.t(
+        'Open action items: {0} overdue, {1} due this week.',
+        number(actionItems.overdue),
+        number(actionItems.dueThisWeek),
+      ),
       config: {
         type: 'bar',
         data: {
-          labels: ['Overdue', 'Due this week'],
+          labels: [l10n.t('Overdue'), l10n.t('Due this week')],
           datasets: [
-            { label: 'Overdue', data: [actionItems.overdue, null], backgroundColor: theme.series.red },
-            { label: 'Due this week', data: [null, actionItems.dueThisWeek], backgroundColor: theme.series.yellow },
+            { label: l10n.t('Overdue'), data: [actionItems.overdue, null], backgroundColor: theme.series.red },
+            {
+              label: l10n.t('Due this week'),
+              data: [null, actionItems.dueThisWeek],
+              backgroundColor: theme.series.yellow,
+            },
           ],
         },
         options: {
-          ...barOptions('Open action items: overdue and due this week'),
+          ...barOptions(l10n.t('Open action items: overdue and due this week')),
           datasets: { bar: { skipNull: true } },
         },
       },
@@ -255,23 +286,34 @@ export function chartSpecs(data: InsightsData, theme: Theme): ChartSpec[] {
     },
     {
       id: 'actionItemsPerWeek',
-      title: 'Action items created and completed per week',
+      title: l10n.t('Action items created and completed per week'),
       wide: true,
-      description: `Action items per week: ${number(actionItems.perWeek.reduce((s, w) => s + w.created, 0))} created, ${number(actionItems.perWeek.reduce((s, w) => s + w.completed, 0))} completed.`,
+      description: l10n.t(
+        'Action items per week: {0} created, {1} completed.',
+        number(actionItems.perWeek.reduce((s, w) => s + w.created, 0)),
+        number(actionItems.perWeek.reduce((s, w) => s + w.completed, 0)),
+      ),
       config: {
         type: 'bar',
         data: {
           labels: actionWeeks,
           datasets: [
-            { label: 'Created', data: actionItems.perWeek.map((w) => w.created), backgroundColor: theme.series.blue },
             {
-              label: 'Completed',
+              label: l10n.t('Created'),
+              data: actionItems.perWeek.map((w) => w.created),
+              backgroundColor: theme.series.blue,
+            },
+            {
+              label: l10n.t('Completed'),
               data: actionItems.perWeek.map((w) => w.completed),
               backgroundColor: theme.series.green,
             },
           ],
         },
-        options: barOptionsWithTooltip('Action items created and completed per week', weekTooltip(actionItems.perWeek)),
+        options: barOptionsWithTooltip(
+          l10n.t('Action items created and completed per week'),
+          weekTooltip(actionItems.perWeek),
+        ),
       },
       drill: (datasetIndex, index) => {
         const week = actionItems.perWeek[index]?.week;

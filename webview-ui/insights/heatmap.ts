@@ -1,10 +1,10 @@
 // The calendar heatmap: one square per local day, a column per Monday-first week, darker for more conversations.
+
+import * as l10n from '@vscode/l10n';
 import type { ChartConfiguration, ScriptableContext } from 'chart.js';
 import type { DayCount } from '../../src/insights/model';
-import { longDay, monthOf, plural } from './format';
+import { conversationCount, longDay, monthOf, weekdays } from './format';
 import { type Theme, withAlpha } from './theme';
-
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 export interface HeatCell {
   x: number;
@@ -26,6 +26,7 @@ export function heatmapConfig(days: readonly DayCount[], theme: Theme, title: st
   const cells = heatCells(days);
   const columns = (cells.at(-1)?.x ?? 0) + 1;
   const max = Math.max(1, ...cells.map((c) => c.v));
+  const weekdayNames = weekdays();
   // Months along the top; over many years, only the years.
   const manyYears = columns > 60;
   const startsPeriod = (c: HeatCell) => c.day.endsWith(manyYears ? '-01-01' : '-01');
@@ -48,7 +49,7 @@ export function heatmapConfig(days: readonly DayCount[], theme: Theme, title: st
     data: {
       datasets: [
         {
-          label: 'Conversations per day',
+          label: l10n.t('Conversations per day'),
           data: cells,
           backgroundColor: (context) => colorFor((context.raw as HeatCell | undefined)?.v ?? 0),
           borderColor: theme.highContrast ? theme.border : 'transparent',
@@ -71,12 +72,7 @@ export function heatmapConfig(days: readonly DayCount[], theme: Theme, title: st
           labels: {
             generateLabels: () =>
               steps.map((value) => ({
-                text:
-                  value === 0
-                    ? 'No conversations'
-                    : value === max
-                      ? plural(value, 'conversation', 'conversations')
-                      : `${value}`,
+                text: value === 0 ? l10n.t('No conversations') : value === max ? conversationCount(value) : `${value}`,
                 fillStyle: colorFor(value),
                 strokeStyle: theme.highContrast ? theme.border : colorFor(value),
                 lineWidth: theme.highContrast ? 1 : 0,
@@ -89,7 +85,7 @@ export function heatmapConfig(days: readonly DayCount[], theme: Theme, title: st
         tooltip: {
           callbacks: {
             title: (items) => longDay((items[0]?.raw as HeatCell | undefined)?.day ?? ''),
-            label: (item) => plural((item.raw as HeatCell).v, 'conversation', 'conversations'),
+            label: (item) => conversationCount((item.raw as HeatCell).v),
           },
         },
       },
@@ -115,9 +111,9 @@ export function heatmapConfig(days: readonly DayCount[], theme: Theme, title: st
           reverse: true,
           grid: { display: false },
           afterBuildTicks: (axis) => {
-            axis.ticks = WEEKDAYS.map((_, value) => ({ value }));
+            axis.ticks = weekdayNames.map((_, value) => ({ value }));
           },
-          ticks: { autoSkip: false, callback: (value) => WEEKDAYS[Number(value)] ?? '' },
+          ticks: { autoSkip: false, callback: (value) => weekdayNames[Number(value)] ?? '' },
         },
       },
     },

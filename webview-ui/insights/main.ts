@@ -1,11 +1,13 @@
 // The Insights webview: draws the numbers the extension posts, and sends back clicks, the range and button presses.
 import './insights.css';
+import * as l10n from '@vscode/l10n';
 import type { Chart } from 'chart.js';
 import type { InsightsData, InsightsRange } from '../../src/insights/model';
 import type { PanelState } from '../../src/insights/protocol';
+import '../shared/l10n';
 import { applyTheme, chartSpecs, draw, drawnSum } from './charts';
 import { element } from './dom';
-import { number, plural } from './format';
+import { actionItemCount, conversationCount, memoryCount, number } from './format';
 import { buildLayout } from './layout';
 import { onThemeChange, readTheme } from './theme';
 import { onHostMessage, post, savedState, saveState } from './vscodeApi';
@@ -25,14 +27,14 @@ let drawn: InsightsData | undefined;
 
 function summaryText(data: InsightsData): string {
   const parts = [
-    plural(data.totals.memories, 'memory', 'memories'),
-    plural(data.totals.conversations, 'conversation', 'conversations'),
-    plural(data.totals.actionItems, 'action item', 'action items'),
+    memoryCount(data.totals.memories),
+    conversationCount(data.totals.conversations),
+    actionItemCount(data.totals.actionItems),
   ];
   const undated = data.undated.memories + data.undated.conversations + data.undated.actionItems;
-  const notes = [`${data.from} to ${data.to}: ${parts.join(', ')}.`];
-  if (undated > 0) notes.push(`${number(undated)} items have no date and are on no time chart.`);
-  if (data.actionItemsCapped) notes.push('Omi lists at most 2,000 action items: some are not counted.');
+  const notes = [l10n.t('{0} to {1}: {2}.', data.from, data.to, parts.join(', '))];
+  if (undated > 0) notes.push(l10n.t('{0} items have no date and are on no time chart.', number(undated)));
+  if (data.actionItemsCapped) notes.push(l10n.t('Omi lists at most 2,000 action items: some are not counted.'));
   return notes.join(' ');
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ActionItemView, ConversationView, EventView } from '../../src/transcript/messages';
 import { h } from './dom';
 
@@ -22,7 +23,7 @@ export function renderHeader(view: ConversationView): HTMLElement {
 }
 
 function actionItem(item: ActionItemView): HTMLElement {
-  const state = item.completed ? 'Done' : item.overdue ? 'Overdue' : 'Open';
+  const state = item.completed ? l10n.t('Done') : item.overdue ? l10n.t('Overdue') : l10n.t('Open');
   return h(
     'li',
     { className: `action-item ${item.completed ? 'done' : 'open'}${item.overdue ? ' overdue' : ''}` },
@@ -51,7 +52,7 @@ export function renderSections(view: ConversationView): HTMLElement[] {
       h(
         'section',
         { className: 'section action-items', attrs: { 'aria-labelledby': 'action-items-heading' } },
-        h('h2', { attrs: { id: 'action-items-heading' } }, `Action items (${view.actionItems.length})`),
+        h('h2', { attrs: { id: 'action-items-heading' } }, l10n.t('Action items ({0})', view.actionItems.length)),
         h('ul', {}, ...view.actionItems.map(actionItem)),
       ),
     );
@@ -61,7 +62,7 @@ export function renderSections(view: ConversationView): HTMLElement[] {
       h(
         'section',
         { className: 'section events', attrs: { 'aria-labelledby': 'events-heading' } },
-        h('h2', { attrs: { id: 'events-heading' } }, `Events (${view.events.length})`),
+        h('h2', { attrs: { id: 'events-heading' } }, l10n.t('Events ({0})', view.events.length)),
         h('ul', {}, ...view.events.map(event)),
       ),
     );

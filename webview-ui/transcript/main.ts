@@ -1,8 +1,10 @@
 // The transcript panel's page. It only renders what the extension sends (all of it plain text, set with
 // textContent) and asks the extension to act; it never loads anything or follows a link.
 import './transcript.css';
+import * as l10n from '@vscode/l10n';
 import type { ConversationView, HostMessage, TranscriptState } from '../../src/transcript/messages';
 import { parseTranscriptState } from '../../src/transcript/messages';
+import '../shared/l10n';
 import { button, h } from './dom';
 import { renderHeader, renderSections } from './header';
 import { renderSpeakerFilter } from './speakerFilter';
@@ -31,19 +33,23 @@ function showLoading(conversationId: string): void {
   if (state?.conversationId !== conversationId) remember({ conversationId, hiddenSpeakers: [] });
   shownId = undefined;
   app.setAttribute('aria-busy', 'true');
-  replaceContent(h('p', { className: 'status-message', attrs: { role: 'status' } }, 'Loading the conversation…'));
+  replaceContent(
+    h('p', { className: 'status-message', attrs: { role: 'status' } }, l10n.t('Loading the conversation…')),
+  );
 }
 
 function showError(conversationId: string, message: string, canRetry: boolean): void {
   if (state?.conversationId !== conversationId) remember({ conversationId, hiddenSpeakers: [] });
   shownId = undefined;
   app.removeAttribute('aria-busy');
-  const retry = canRetry ? button('Retry', 'Retry loading the conversation', () => post({ type: 'retry' })) : null;
+  const retry = canRetry
+    ? button(l10n.t('Retry'), l10n.t('Retry loading the conversation'), () => post({ type: 'retry' }))
+    : null;
   replaceContent(
     h(
       'div',
       { className: 'error', attrs: { role: 'alert' } },
-      h('p', {}, 'The conversation could not be opened.'),
+      h('p', {}, l10n.t('The conversation could not be opened.')),
       h('p', { className: 'error-detail' }, message),
       retry ?? '',
     ),
@@ -54,11 +60,13 @@ function showError(conversationId: string, message: string, canRetry: boolean): 
 function toolbar(): HTMLElement {
   return h(
     'div',
-    { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Conversation tools' } },
-    button('Copy as Markdown', 'Copy transcript as Markdown', () => post({ type: 'copyMarkdown' })),
-    button('Open as Markdown', 'Open as Markdown in a new editor', () => post({ type: 'openMarkdown' })),
-    button('Export…', 'Export conversation as JSON', () => post({ type: 'export' })),
-    button('Insert summary', 'Insert summary into editor', () => post({ type: 'insertSummary' })),
+    { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': l10n.t('Conversation tools') } },
+    button(l10n.t('Copy as Markdown'), l10n.t('Copy transcript as Markdown'), () => post({ type: 'copyMarkdown' })),
+    button(l10n.t('Open as Markdown'), l10n.t('Open as Markdown in a new editor'), () =>
+      post({ type: 'openMarkdown' }),
+    ),
+    button(l10n.t('Export…'), l10n.t('Export conversation as JSON'), () => post({ type: 'export' })),
+    button(l10n.t('Insert summary'), l10n.t('Insert summary into editor'), () => post({ type: 'insertSummary' })),
   );
 }
 
@@ -78,7 +86,7 @@ function showConversation(view: ConversationView): void {
   const transcript = h(
     'section',
     { className: 'section transcript', attrs: { 'aria-labelledby': 'transcript-heading' } },
-    h('h2', { attrs: { id: 'transcript-heading' } }, 'Transcript'),
+    h('h2', { attrs: { id: 'transcript-heading' } }, l10n.t('Transcript')),
     h('p', { className: 'summary' }, view.summary),
     view.speakers.length > 0 ? filter : null,
     list.root,

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { SpeakerView } from '../../src/transcript/messages';
 import { h } from './dom';
 
@@ -9,7 +10,7 @@ export function renderSpeakerFilter(
 ): HTMLElement {
   const state = new Set(hidden);
   const chips = speakers.map((speaker, index) => {
-    const name = speaker.isUser ? `${speaker.label} (you)` : speaker.label;
+    const name = speaker.isUser ? l10n.t('{0} (you)', speaker.label) : speaker.label;
     const chip = h(
       'button',
       { className: `chip c${speaker.colour}${speaker.isUser ? ' user' : ''}`, attrs: { type: 'button' } },
@@ -19,7 +20,7 @@ export function renderSpeakerFilter(
     );
     const sync = () => {
       chip.setAttribute('aria-pressed', String(!state.has(index)));
-      chip.setAttribute('aria-label', `Show ${name}'s turns (${speaker.turns})`);
+      chip.setAttribute('aria-label', l10n.t("Show {0}'s turns ({1})", name, speaker.turns));
     };
     sync();
     chip.addEventListener('click', () => {
@@ -32,8 +33,8 @@ export function renderSpeakerFilter(
   });
   const everyone = h(
     'button',
-    { className: 'chip all', attrs: { type: 'button', 'aria-label': 'Show every speaker' } },
-    'Show everyone',
+    { className: 'chip all', attrs: { type: 'button', 'aria-label': l10n.t('Show every speaker') } },
+    l10n.t('Show everyone'),
   );
   everyone.addEventListener('click', () => {
     state.clear();
@@ -42,7 +43,7 @@ export function renderSpeakerFilter(
   });
   const group = h(
     'div',
-    { className: 'speaker-filter', attrs: { role: 'group', 'aria-label': 'Speakers to show' } },
+    { className: 'speaker-filter', attrs: { role: 'group', 'aria-label': l10n.t('Speakers to show') } },
     ...chips.map((c) => c.chip),
     everyone,
   );
@@ -50,7 +51,7 @@ export function renderSpeakerFilter(
   const details = h(
     'details',
     { className: 'speaker-disclosure' },
-    h('summary', {}, `Speakers (${speakers.length})`),
+    h('summary', {}, l10n.t('Speakers ({0})', speakers.length)),
     group,
   );
   details.open = hidden.size > 0;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ConversationView, SpeakerView, TurnView } from '../../src/transcript/messages';
 import { button, h } from './dom';
 import { post } from './vscodeApi';
@@ -7,8 +8,8 @@ const FIRST_CHUNK = 100;
 const CHUNK = 300;
 
 function speakerName(speaker: SpeakerView | undefined): string {
-  if (!speaker) return 'Unknown';
-  return speaker.isUser ? `${speaker.label} (you)` : speaker.label;
+  if (!speaker) return l10n.t('Unknown');
+  return speaker.isUser ? l10n.t('{0} (you)', speaker.label) : speaker.label;
 }
 
 /**
@@ -27,8 +28,8 @@ export class TurnList {
   readonly root: HTMLElement;
 
   constructor(private readonly view: ConversationView) {
-    this.element = h('ol', { className: 'turns', attrs: { 'aria-label': 'Transcript turns' } });
-    this.empty = h('p', { className: 'empty' }, 'No turns from the selected speakers.');
+    this.element = h('ol', { className: 'turns', attrs: { 'aria-label': l10n.t('Transcript turns') } });
+    this.empty = h('p', { className: 'empty' }, l10n.t('No turns from the selected speakers.'));
     this.empty.hidden = true;
     this.root = h('div', { className: 'turn-list' }, this.element, this.empty);
     this.element.addEventListener('keydown', (e) => this.onKey(e));
@@ -42,7 +43,7 @@ export class TurnList {
   render(onDone?: () => void): void {
     const turns = this.view.turns;
     if (turns.length === 0) {
-      this.element.append(h('li', { className: 'no-transcript' }, 'This conversation has no transcript.'));
+      this.element.append(h('li', { className: 'no-transcript' }, l10n.t('This conversation has no transcript.')));
       onDone?.();
       return;
     }
@@ -93,8 +94,8 @@ export class TurnList {
     const name = speakerName(speaker);
     const colour = speaker ? speaker.colour : 0;
     const copy = button(
-      'Copy',
-      `Copy ${name}'s turn${turn.time ? ` at ${turn.time}` : ''}`,
+      l10n.t('Copy'),
+      turn.time ? l10n.t("Copy {0}'s turn at {1}", name, turn.time) : l10n.t("Copy {0}'s turn", name),
       () => post({ type: 'copyTurn', turn: index }),
       'copy-turn',
     );
@@ -121,7 +122,7 @@ export class TurnList {
   }
 
   private gapElement(turn: TurnView, index: number): HTMLLIElement {
-    const gap = h('li', { className: 'gap', attrs: { role: 'separator' } }, `${turn.gap} pause`);
+    const gap = h('li', { className: 'gap', attrs: { role: 'separator' } }, l10n.t('{0} pause', turn.gap ?? ''));
     gap.hidden = this.hidden.has(turn.speaker);
     this.gaps.set(index, gap);
     return gap;

@@ -8,6 +8,7 @@ import { type Selection, selectItems } from '../../insights/select';
 import type { Filters } from '../../store/filters';
 import type { ListKind, OmiStore } from '../../store/omiStore';
 import { customRange, type DateRange } from '../../util/dateRange';
+import { listNoun } from '../../util/listNoun';
 import { addLocalDays, parseLocalDayKey } from '../../util/localCalendar';
 import { dateAndTime, localDayKey, parseDate } from '../../util/time';
 import { conversationTitle } from '../../views/conversationsView';
@@ -89,8 +90,8 @@ function picksOf(selection: Selection): Pick[] {
     case 'actionItems':
       return selection.items.map((a: ActionItem) => ({
         label: `${a.completed ? '$(pass-filled)' : '$(circle-large-outline)'} ${oneLine(a.description, 120)}`,
-        description: a.due_at ? `due ${created(a.due_at)}` : undefined,
-        detail: a.conversation_id ? 'Select to open its conversation' : undefined,
+        description: a.due_at ? vscode.l10n.t('due {0}', created(a.due_at) ?? a.due_at) : undefined,
+        detail: a.conversation_id ? vscode.l10n.t('Select to open its conversation') : undefined,
         conversationId: a.conversation_id ?? undefined,
       }));
   }
@@ -100,8 +101,6 @@ function created(value: string | null | undefined): string | undefined {
   const date = parseDate(value);
   return date ? dateAndTime(date) : undefined;
 }
-
-const NOUNS = { memories: 'memories', conversations: 'conversations', actionItems: 'action items' } as const;
 
 /**
  * Opens what a chart mark counts: the matching tree filtered and focused where the server can filter so, else a
@@ -119,8 +118,8 @@ export async function drillDown(target: DrillTarget, context: DrillContext): Pro
   const selection = selectItems(context.raw, context.data, target, context.now);
   const picks = picksOf(selection);
   const chosen = await vscode.window.showQuickPick(picks, {
-    title: `Omi: ${picks.length} ${NOUNS[selection.kind]}`,
-    placeHolder: picks.length === 0 ? 'Nothing here' : 'Type to narrow the list',
+    title: vscode.l10n.t('Omi: {0} {1}', picks.length, listNoun(selection.kind)),
+    placeHolder: picks.length === 0 ? vscode.l10n.t('Nothing here') : vscode.l10n.t('Type to narrow the list'),
     matchOnDescription: true,
     matchOnDetail: true,
   });

@@ -29,19 +29,20 @@ async function chooseTarget(now: Date): Promise<vscode.Uri | undefined> {
   if (!folder) {
     // No workspace: the save dialog asks before replacing a file itself.
     return vscode.window.showSaveDialog({
-      title: 'Export Omi Insights',
+      title: vscode.l10n.t('Export Omi Insights'),
       defaultUri: vscode.Uri.file(path.join(process.env.HOME ?? process.cwd(), fileName(now))),
       filters: { JSON: ['json'] },
     });
   }
   const target = vscode.Uri.joinPath(folder, fileName(now));
   if (!(await exists(target))) return target;
-  const replace = await vscode.window.showWarningMessage(
-    `${vscode.workspace.asRelativePath(target)} already exists. Replace it?`,
+  const replace = vscode.l10n.t('Replace');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} already exists. Replace it?', vscode.workspace.asRelativePath(target)),
     { modal: true },
-    'Replace',
+    replace,
   );
-  return replace === 'Replace' ? target : undefined;
+  return answer === replace ? target : undefined;
 }
 
 /** Writes the numbers as pretty JSON, atomically; returns the file, or undefined when the user cancelled. */
@@ -51,10 +52,14 @@ export async function exportInsights(data: InsightsData, source: string | undefi
   if (!target) return undefined;
   const json = `${JSON.stringify(insightsExport(data, source, now), null, 2)}\n`;
   await writeFileAtomically(target, new TextEncoder().encode(json));
+  const open = vscode.l10n.t('Open');
   void vscode.window
-    .showInformationMessage(`Omi insights exported to ${vscode.workspace.asRelativePath(target)}.`, 'Open')
+    .showInformationMessage(
+      vscode.l10n.t('Omi insights exported to {0}.', vscode.workspace.asRelativePath(target)),
+      open,
+    )
     .then((choice) => {
-      if (choice === 'Open') void vscode.window.showTextDocument(target);
+      if (choice === open) void vscode.window.showTextDocument(target);
     });
   return target;
 }

@@ -40,7 +40,7 @@ export class InsightsController implements vscode.Disposable, vscode.WebviewPane
     }
     const panel = vscode.window.createWebviewPanel(
       INSIGHTS_VIEW_TYPE,
-      'Omi Insights',
+      vscode.l10n.t('Omi Insights'),
       vscode.ViewColumn.Active,
       insightsPanelOptions(this.deps.extensionUri),
     );
@@ -65,7 +65,7 @@ export class InsightsController implements vscode.Disposable, vscode.WebviewPane
       const raw =
         this.source.cached ??
         (await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: 'Omi Insights', cancellable: true },
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Omi Insights'), cancellable: true },
           (progress, token) => {
             const controller = new AbortController();
             token.onCancellationRequested(() => controller.abort());
@@ -79,7 +79,7 @@ export class InsightsController implements vscode.Disposable, vscode.WebviewPane
       return await this.write(aggregateInsights(raw, chosen, new Date()));
     } catch (error) {
       const { message } = describeError(error);
-      void vscode.window.showErrorMessage(`Could not export Omi insights. ${message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not export Omi insights. {0}', message));
       return undefined;
     }
   }
@@ -89,7 +89,7 @@ export class InsightsController implements vscode.Disposable, vscode.WebviewPane
       return await exportInsights(data, this.deps.connection.baseUrl);
     } catch (error) {
       const { message } = describeError(error);
-      void vscode.window.showErrorMessage(`Could not write the Omi insights export. ${message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not write the Omi insights export. {0}', message));
       return undefined;
     }
   }

@@ -13,8 +13,10 @@ export function insightsHtml(webview: vscode.Webview, extensionUri: vscode.Uri):
     cspSource: webview.cspSource,
     scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'insights.js')).toString(),
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'insights.css')).toString(),
-    title: 'Omi Insights',
-    loadingText: 'Loading insights…',
+    title: vscode.l10n.t('Omi Insights'),
+    loadingText: vscode.l10n.t('Loading insights…'),
     allowDataImages: true,
+    language: vscode.env.language,
+    l10nBundle: vscode.l10n.bundle,
   });
 }

@@ -98,7 +98,7 @@ export class InsightsPanel implements vscode.Disposable {
     } catch (error) {
       const { message: text } = describeError(error);
       this.deps.log.error(`Insights: ${message.type} failed. ${text}`);
-      void vscode.window.showErrorMessage(`Omi Insights: ${text}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Omi Insights: {0}', text));
     }
   }
 
@@ -154,10 +154,10 @@ export class InsightsPanel implements vscode.Disposable {
       this.show(held);
       return;
     }
-    this.update({ signedIn: true, loading: { message: 'Loading your Omi data…' }, error: undefined });
+    this.update({ signedIn: true, loading: { message: vscode.l10n.t('Loading your Omi data…') }, error: undefined });
     try {
       const raw = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Omi Insights', cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Omi Insights'), cancellable: true },
         (progress, token) => {
           token.onCancellationRequested(() => controller.abort());
           return source.load({

@@ -1,14 +1,10 @@
+import * as l10n from '@vscode/l10n';
 import type { ActionItem, Conversation, Memory } from '../../api/models';
 import type { RawLists } from '../../insights/rawLists';
 import type { OmiConnection } from '../../store/connection';
 import { type FullList, loadFullList } from '../../store/fullLists';
 import type { ListKind, OmiStore } from '../../store/omiStore';
-
-const NOUNS: Record<ListKind, string> = {
-  memories: 'memories',
-  conversations: 'conversations',
-  actionItems: 'action items',
-};
+import { listNoun } from '../../util/listNoun';
 
 export interface SourceLoadOptions {
   /** Fetch again even what is held (the panel's Refresh). */
@@ -59,7 +55,7 @@ export class InsightsSource {
       const client = this.connection.client;
       const list = await loadFullList(this.store, client, kind, {
         signal: options.signal,
-        onProgress: (count) => options.onProgress(`${count.toLocaleString()} ${NOUNS[kind]} loaded…`),
+        onProgress: (count) => options.onProgress(l10n.t('{0} {1} loaded…', count.toLocaleString(), listNoun(kind))),
       });
       options.signal.throwIfAborted();
       return list;

@@ -14,17 +14,19 @@ export interface LoadedConversation {
 
 export async function copyTranscriptMarkdown({ conversation, transcript }: LoadedConversation): Promise<string> {
   await vscode.env.clipboard.writeText(conversationMarkdown(conversation, transcript, { now: new Date() }));
-  return 'Copied the transcript as Markdown.';
+  return vscode.l10n.t('Copied the transcript as Markdown.');
 }
 
 /** One turn as plain text ("Dana (1:05): …"), for pasting anywhere. */
 export async function copyTurn({ transcript }: LoadedConversation, index: number): Promise<string | undefined> {
   const turn = transcript.turns[index];
   if (!turn) return undefined;
-  const speaker = transcript.speakers[turn.speaker]?.label ?? 'Unknown';
+  const speaker = transcript.speakers[turn.speaker]?.label ?? vscode.l10n.t('Unknown');
   const time = formatTimecode(turn.start);
   await vscode.env.clipboard.writeText(`${speaker}${time ? ` (${time})` : ''}: ${turn.text}`);
-  return `Copied ${speaker}'s turn${time ? ` at ${time}` : ''}.`;
+  return time
+    ? vscode.l10n.t("Copied {0}'s turn at {1}.", speaker, time)
+    : vscode.l10n.t("Copied {0}'s turn.", speaker);
 }
 
 export async function openAsMarkdown({ conversation, transcript }: LoadedConversation): Promise<void> {
@@ -49,11 +51,11 @@ export async function insertSummary(
   { conversation }: LoadedConversation,
   editor: vscode.TextEditor | undefined,
 ): Promise<string> {
-  if (!editor) return 'Open a text editor to insert the summary into.';
+  if (!editor) return vscode.l10n.t('Open a text editor to insert the summary into.');
   const markdown = editor.document.languageId === 'markdown';
   // editor.edit, not a snippet: "$1" or "${HOME}" in Omi text must stay literal.
   const done = await editor.edit((edit) => {
     for (const selection of editor.selections) edit.replace(selection, summaryText(conversation, markdown));
   });
-  return done ? 'Inserted the summary.' : 'The editor did not accept the summary.';
+  return done ? vscode.l10n.t('Inserted the summary.') : vscode.l10n.t('The editor did not accept the summary.');
 }

@@ -72,6 +72,8 @@ export class TranscriptPanel implements vscode.Disposable {
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'transcript.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'transcript.css')).toString(),
+      language: vscode.env.language,
+      l10nBundle: vscode.l10n.bundle,
     });
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'omi-activitybar.svg');
     this.subscriptions.push(
@@ -142,7 +144,7 @@ export class TranscriptPanel implements vscode.Disposable {
       if (status) this.post({ type: 'status', message: status });
     } catch (error) {
       const { message: reason } = describeError(error);
-      void vscode.window.showErrorMessage(`Omi: ${reason}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Omi: {0}', reason));
     }
   }
 
@@ -161,8 +163,8 @@ export class TranscriptPanel implements vscode.Disposable {
         const source = this.context.source() ?? '';
         const file = await exportConversation(loaded, source);
         if (!file) return undefined;
-        void vscode.window.showInformationMessage(`Exported the conversation to ${file.fsPath}.`);
-        return 'Exported the conversation.';
+        void vscode.window.showInformationMessage(vscode.l10n.t('Exported the conversation to {0}.', file.fsPath));
+        return vscode.l10n.t('Exported the conversation.');
       }
     }
   }

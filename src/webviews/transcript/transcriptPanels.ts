@@ -38,7 +38,7 @@ export class TranscriptPanels implements vscode.WebviewPanelSerializer {
     const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
     const panel = vscode.window.createWebviewPanel(
       TRANSCRIPT_VIEW_TYPE,
-      'Omi conversation',
+      vscode.l10n.t('Omi conversation'),
       { viewColumn: column, preserveFocus: false },
       { ...webviewOptions(this.context.extensionUri), enableFindWidget: true },
     );

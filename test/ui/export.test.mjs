@@ -1,18 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openWorkbench, runCommand, screenshot, startSandbox } from './workbench.mjs';
-
-/** Waits until `find` returns something, polling; fails after timeoutMs. */
-async function until(find, timeoutMs, what) {
-  const started = Date.now();
-  for (;;) {
-    const found = await find();
-    if (found) return found;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+import { answerQuickPick, openWorkbench, runCommand, screenshot, startSandbox, until } from './workbench.mjs';
 
 describe('UI: exporting from the command palette', () => {
   let workbench;
@@ -33,28 +22,11 @@ describe('UI: exporting from the command palette', () => {
     await sandbox?.close();
   });
 
-  /**
-   * Answers a question of the export: once it is on screen, types to filter the choices (unless the wanted one is
-   * the default), checks that the highlighted row is the one wanted, and presses Enter.
-   */
-  async function answer(page, question, choice, { type = true } = {}) {
-    const widget = page.locator('.quick-input-widget');
-    await widget.locator(`input[placeholder="${question}"]`).waitFor({ state: 'visible', timeout: 30_000 });
-    if (type) await page.keyboard.type(choice);
-    const focused = widget.locator('.quick-input-list .monaco-list-row.focused .label-name');
-    await until(
-      async () => (await focused.count()) === 1 && (await focused.textContent())?.trim() === choice,
-      30_000,
-      choice,
-    );
-    await page.keyboard.press('Enter');
-  }
-
   it('exports every memory as JSON into omi-export, then offers to open the file', async () => {
     const { page, folder } = workbench;
     await runCommand(page, 'Omi: Export Memories');
-    await answer(page, 'Which memories?', 'All memories');
-    await answer(page, 'Which format?', 'JSON', { type: false });
+    await answerQuickPick(page, 'Which memories?', 'All memories');
+    await answerQuickPick(page, 'Which format?', 'JSON', { type: false });
     const exportFolder = path.join(folder, 'omi-export');
     const file = await until(
       () => fs.existsSync(exportFolder) && fs.readdirSync(exportFolder).find((n) => /^omi-memories-.*\.json$/.test(n)),
@@ -81,9 +53,9 @@ describe('UI: exporting from the command palette', () => {
   it('exports conversations of the last 7 days as Markdown notes in a folder', async () => {
     const { page, folder } = workbench;
     await runCommand(page, 'Omi: Export Conversations');
-    await answer(page, 'Which conversations?', 'The last 7 days');
-    await answer(page, 'Include the transcripts?', 'With transcripts');
-    await answer(page, 'Which format?', 'Markdown');
+    await answerQuickPick(page, 'Which conversations?', 'The last 7 days');
+    await answerQuickPick(page, 'Include the transcripts?', 'With transcripts');
+    await answerQuickPick(page, 'Which format?', 'Markdown');
     const exportFolder = path.join(folder, 'omi-export');
     const notesFolder = await until(
       () =>

@@ -1,8 +1,18 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openOmiContainer, openWorkbench, runCommand, screenshot, startSandbox } from './workbench.mjs';
+import {
+  answerQuickPick,
+  openOmiContainer,
+  openWorkbench,
+  runCommand,
+  screenshot,
+  startSandbox,
+  transcriptFrame,
+  until,
+} from './workbench.mjs';
 
+// The smoke test of a release: the packaged VSIX in a clean profile, used from nothing to an export.
 describe('UI: the packaged extension in the VS Code workbench', () => {
   let workbench;
   let sandbox;
@@ -10,6 +20,12 @@ describe('UI: the packaged extension in the VS Code workbench', () => {
   before(async () => {
     sandbox = await startSandbox();
     workbench = await openWorkbench({ settings: { 'omi.apiBaseUrl': sandbox.url } });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && workbench) {
+      await screenshot(workbench.page, `failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-')}`).catch(() => {});
+    }
   });
 
   after(async () => {
@@ -21,9 +37,32 @@ describe('UI: the packaged extension in the VS Code workbench', () => {
     const installed = fs.readdirSync(path.join(workbench.runDir, 'exts')).find((d) => d.startsWith('omi-community.'));
     assert.ok(installed, 'the extension folder exists after --install-extension');
     const root = path.join(workbench.runDir, 'exts', installed);
-    assert.ok(fs.existsSync(path.join(root, 'dist/extension.js')), 'the bundle is packaged');
-    for (const unwanted of ['src', 'test', 'node_modules', 'out', '.tools', 'scripts', 'dist/sandbox.js']) {
-      assert.ok(!fs.existsSync(path.join(root, unwanted)), `${unwanted} is not packaged`);
+    const files = fs
+      .readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+      .sort();
+    console.log(`      installed files (${files.length}):\n${files.map((f) => `        ${f}`).join('\n')}`);
+    const wanted = [
+      /^dist\/extension\.js$/,
+      /^dist\/webview\/(transcript|insights)\.(js|css)$/,
+      /^media\//,
+      /^docs\/images\/[\w-]+\.png$/,
+      /^l10n\/bundle\.l10n\.json$/,
+      /^(package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt|\.vsixmanifest)$/i,
+    ];
+    assert.deepEqual(
+      files.filter((file) => !wanted.some((pattern) => pattern.test(file))),
+      [],
+      'nothing but the bundle, its manifest, strings, media and documents',
+    );
+    for (const needed of [
+      'dist/extension.js',
+      'dist/webview/transcript.js',
+      'package.nls.json',
+      'l10n/bundle.l10n.json',
+    ]) {
+      assert.ok(files.includes(needed), `${needed} is packaged`);
     }
   });
 
@@ -55,5 +94,43 @@ describe('UI: the packaged extension in the VS Code workbench', () => {
     const container = await openOmiContainer(page);
     await container.getByText('Your Omi memories will appear here').waitFor({ state: 'hidden', timeout: 15_000 });
     await container.locator('.monaco-list-row[role="treeitem"]').first().waitFor({ timeout: 15_000 });
+  });
+
+  it('opens the newest conversation from the palette in the transcript panel', async () => {
+    const { page } = workbench;
+    const newest = sandbox.data.conversations[0];
+    await runCommand(page, 'Omi: Open Conversation…');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Omi: Open Conversation' }).waitFor();
+    const first = page.locator('.quick-input-list .monaco-list-row').first();
+    await first.filter({ hasText: newest.structured.title }).waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    const frame = await transcriptFrame(page, newest.structured.title);
+    const turns = await until(
+      async () => (await frame.locator('ol.turns > li.turn').count()) || undefined,
+      20_000,
+      'the transcript turns',
+    );
+    assert.ok(turns > 0, 'the transcript shows its turns');
+    const firstText = newest.transcript_segments[0]?.text ?? '';
+    assert.ok((await frame.locator('ol.turns').textContent())?.includes(firstText.slice(0, 40)), 'with their text');
+  });
+
+  it('exports the memories as JSON into the workspace', async () => {
+    const { page, folder } = workbench;
+    await page.locator('.part.titlebar').click({ position: { x: 200, y: 10 } }); // focus back from the webview
+    await runCommand(page, 'Omi: Export Memories…');
+    await answerQuickPick(page, 'Which memories?', 'All memories');
+    await answerQuickPick(page, 'Which format?', 'JSON', { type: false });
+    const exportFolder = path.join(folder, 'omi-export');
+    const file = await until(
+      () => fs.existsSync(exportFolder) && fs.readdirSync(exportFolder).find((n) => /^omi-memories-.*\.json$/.test(n)),
+      30_000,
+      'the export file',
+    );
+    await page.locator('.notifications-toasts', { hasText: 'Exported' }).waitFor({ timeout: 30_000 });
+    const exported = JSON.parse(fs.readFileSync(path.join(exportFolder, file), 'utf8'));
+    assert.equal(exported.kind, 'memories');
+    assert.deepEqual(exported.items, sandbox.data.memories, 'every memory, exactly as served');
+    assert.ok(!JSON.stringify(exported).includes(sandbox.key), 'the key is not in the export');
   });
 });

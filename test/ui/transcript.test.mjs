@@ -1,7 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { ROOT } from '../harness/paths.mjs';
-import { openOmiContainer, openWorkbench, runCommand, screenshot, startSandbox } from './workbench.mjs';
+import {
+  openOmiContainer,
+  openWorkbench,
+  runCommand,
+  screenshot,
+  startSandbox,
+  transcriptFrame,
+} from './workbench.mjs';
 
 const XSS_IMG = '<img src=x onerror=alert(1)>';
 const XSS_SCRIPT = '<script>alert("omi")</script>';
@@ -17,24 +24,6 @@ async function expectedTurns(conversation) {
     time: formatTimecode(turn.start),
     text: turn.text,
   }));
-}
-
-/**
- * The frame of the transcript panel showing `title`. Webviews are nested iframes (the workbench's webview host,
- * then the page), and hidden panels may keep theirs, so frames are searched by content.
- */
-async function transcriptFrame(page, title, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      const shown = await frame
-        .evaluate(() => document.querySelector('main#app h1.title')?.textContent ?? null)
-        .catch(() => null);
-      if (shown?.includes(title)) return frame;
-    }
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`no transcript panel showing "${title}" within ${timeoutMs} ms`);
 }
 
 /** Runs a palette command by its exact title (Enter could pick a longer title that ranks first). */

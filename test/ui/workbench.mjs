@@ -77,3 +77,51 @@ export async function screenshot(page, name, { forDocs = false } = {}) {
   }
   return file;
 }
+
+/** Waits until `find` returns something, polling; fails after timeoutMs. */
+export async function until(find, timeoutMs, what) {
+  const started = Date.now();
+  for (;;) {
+    const found = await find();
+    if (found) return found;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * Answers a question of the export: once it is on screen, types to filter the choices (unless the wanted one is
+ * the default), checks that the highlighted row is the one wanted, and presses Enter.
+ */
+export async function answerQuickPick(page, question, choice, { type = true } = {}) {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator(`input[placeholder="${question}"]`).waitFor({ state: 'visible', timeout: 30_000 });
+  if (type) await page.keyboard.type(choice);
+  // The row's first line: a row keeps an (empty) detail line once an earlier quick pick has shown details.
+  const focused = widget.locator('.quick-input-list .monaco-list-row.focused');
+  const label = focused.locator('.quick-input-list-row').first().locator('.label-name');
+  await until(
+    async () => (await focused.count()) === 1 && (await label.textContent())?.trim() === choice,
+    30_000,
+    choice,
+  );
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * The frame of the transcript panel showing `title`. Webviews are nested iframes (the workbench's webview host,
+ * then the page), and hidden panels may keep theirs, so frames are searched by content.
+ */
+export async function transcriptFrame(page, title, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const shown = await frame
+        .evaluate(() => document.querySelector('main#app h1.title')?.textContent ?? null)
+        .catch(() => null);
+      if (shown?.includes(title)) return frame;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no transcript panel showing "${title}" within ${timeoutMs} ms`);
+}

@@ -7,7 +7,7 @@ import { exportFolderFromSettings } from '../export/exportFolder';
 import type { ExportKind } from '../export/fileNames';
 import { actionItemQuery, conversationQuery, describeFilter, memoryQuery } from '../store/filters';
 import type { OmiStore } from '../store/omiStore';
-import { describeError } from '../util/errorMessage';
+import { showFailure } from '../util/showFailure';
 import { selectedItems } from '../views/treeSelection';
 import { askToSignIn } from './askToSignIn';
 import { askExportChoices, type ExportChoices } from './exportPrompts';
@@ -112,8 +112,8 @@ async function withExportProgress(
     announce(outcome, noun);
     return outcome;
   } catch (error) {
-    const { message } = describeError(error);
-    void vscode.window.showErrorMessage(`The export of ${noun} failed and wrote nothing. ${message}`);
+    // Retry runs the same export again, asking nothing; a new file name, as the failed one wrote nothing.
+    showFailure(`The export of ${noun} failed and wrote nothing.`, error, () => withExportProgress(noun, run, replace));
     return undefined;
   }
 }

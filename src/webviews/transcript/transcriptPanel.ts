@@ -94,6 +94,11 @@ export class TranscriptPanel implements vscode.Disposable {
     return this.phase.kind === 'error';
   }
 
+  /** What the webview shows now: Loading…, the error with its Retry button, or the conversation. */
+  get current(): HostMessage {
+    return this.phaseMessage();
+  }
+
   reveal(): void {
     this.panel.reveal(undefined, false);
   }

@@ -33,6 +33,17 @@ export interface TranscriptPanelContext {
   log: Logger;
 }
 
+type ToolMessage = Exclude<WebviewMessage, { type: 'ready' | 'retry' }>;
+
+/** What cannot be done before the conversation is loaded, for each reading tool. */
+const NOT_YET: Record<ToolMessage['type'], string> = {
+  copyTurn: 'it cannot be copied',
+  copyMarkdown: 'it cannot be copied',
+  openMarkdown: 'it cannot be opened as Markdown',
+  insertSummary: 'its summary cannot be inserted',
+  export: 'it cannot be exported',
+};
+
 type Phase = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'shown'; view: ConversationView };
 
 /** The built page and stylesheet are the only files the webview may load. */
@@ -141,7 +152,7 @@ export class TranscriptPanel implements vscode.Disposable {
   /** A reading tool, from the webview or from a command; its outcome shows in the panel's status line. */
   async run(message: Exclude<WebviewMessage, { type: 'ready' | 'retry' }>): Promise<void> {
     const loaded = this.loaded;
-    if (!loaded) return;
+    if (!loaded) return this.notLoaded(message);
     try {
       const status = await this.perform(message, loaded);
       if (status) this.post({ type: 'status', message: status });
@@ -149,6 +160,25 @@ export class TranscriptPanel implements vscode.Disposable {
       const { message: reason } = describeError(error);
       void vscode.window.showErrorMessage(`Omi: ${reason}`);
     }
+  }
+
+  /**
+   * A title-bar command (Export, Copy as Markdown…) on a panel without a conversation: says so instead of doing
+   * nothing, and after a failed load offers Retry, which loads the conversation and then does what was asked.
+   */
+  private async notLoaded(message: ToolMessage): Promise<void> {
+    const phase = this.phase;
+    if (phase.kind !== 'error') {
+      void vscode.window.showInformationMessage('Omi: The conversation is still loading; try again when it shows.');
+      return;
+    }
+    const choice = await vscode.window.showErrorMessage(
+      `Omi: The conversation did not load, so ${NOT_YET[message.type]} yet. ${phase.message}`,
+      'Retry',
+    );
+    if (choice !== 'Retry' || this.isDisposed) return;
+    await this.load();
+    if (!this.isDisposed) await this.run(message);
   }
 
   private async perform(message: Exclude<WebviewMessage, { type: 'ready' | 'retry' }>, loaded: LoadedConversation) {

@@ -6,8 +6,8 @@ import { exportFolderFromSettings } from '../export/exportFolder';
 import type { ExportKind } from '../export/fileNames';
 import { actionItemQuery, conversationQuery, describeFilter, memoryQuery } from '../store/filters';
 import type { OmiStore } from '../store/omiStore';
-import { describeError } from '../util/errorMessage';
 import { listNoun } from '../util/listNoun';
+import { showFailure } from '../util/showFailure';
 import { selectedItems } from '../views/treeSelection';
 import { askToSignIn } from './askToSignIn';
 import { askExportChoices, type ExportChoices } from './exportPrompts';
@@ -117,9 +117,9 @@ async function withExportProgress(
     announce(outcome, noun);
     return outcome;
   } catch (error) {
-    const { message } = describeError(error);
-    void vscode.window.showErrorMessage(
-      vscode.l10n.t('The export of {0} failed and wrote nothing. {1}', noun, message),
+    // Retry runs the same export again, asking nothing; a new file name, as the failed one wrote nothing.
+    showFailure(vscode.l10n.t('The export of {0} failed and wrote nothing.', noun), error, () =>
+      withExportProgress(noun, run, replace),
     );
     return undefined;
   }

@@ -14,7 +14,7 @@ const { values } = parseArgs({
     ext: { type: 'string', multiple: true },
     tests: { type: 'string' },
     folder: { type: 'string' },
-    timeout: { type: 'string', default: '300' },
+    timeout: { type: 'string', default: '600' },
     keep: { type: 'boolean', default: false },
   },
 });

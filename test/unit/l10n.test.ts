@@ -46,7 +46,10 @@ describe('localization', () => {
     const used = [...manifestText.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]!);
     assert.ok(used.length > 50, `package.json uses ${used.length} placeholders`);
     for (const key of used) assert.ok(key in nls, `package.nls.json lacks ${key}`);
-    assert.deepEqual(Object.keys(nls).filter((key) => !used.includes(key)), []);
+    assert.deepEqual(
+      Object.keys(nls).filter((key) => !used.includes(key)),
+      [],
+    );
   });
 
   it('keeps the contract’s command titles, in the Omi category', () => {

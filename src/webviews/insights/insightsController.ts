@@ -4,8 +4,8 @@ import { aggregateInsights } from '../../insights/aggregate';
 import { INSIGHTS_RANGES, type InsightsData, type InsightsRange } from '../../insights/model';
 import type { OmiConnection } from '../../store/connection';
 import type { OmiStore } from '../../store/omiStore';
-import { describeError } from '../../util/errorMessage';
 import type { Logger } from '../../util/logger';
+import { showFailure } from '../../util/showFailure';
 import { exportInsights } from './exportInsights';
 import { DEFAULT_RANGE, INSIGHTS_VIEW_TYPE, InsightsPanel, insightsPanelOptions, savedRange } from './insightsPanel';
 import { InsightsSource } from './insightsSource';
@@ -78,8 +78,7 @@ export class InsightsController implements vscode.Disposable, vscode.WebviewPane
         ));
       return await this.write(aggregateInsights(raw, chosen, new Date()));
     } catch (error) {
-      const { message } = describeError(error);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not export Omi insights. {0}', message));
+      showFailure(vscode.l10n.t('Could not export Omi insights.'), error, () => this.exportInsights(range));
       return undefined;
     }
   }
@@ -88,8 +87,7 @@ export class InsightsController implements vscode.Disposable, vscode.WebviewPane
     try {
       return await exportInsights(data, this.deps.connection.baseUrl);
     } catch (error) {
-      const { message } = describeError(error);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not write the Omi insights export. {0}', message));
+      showFailure(vscode.l10n.t('Could not write the Omi insights export.'), error, () => this.write(data));
       return undefined;
     }
   }

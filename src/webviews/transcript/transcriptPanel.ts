@@ -33,6 +33,23 @@ export interface TranscriptPanelContext {
   log: Logger;
 }
 
+type ToolMessage = Exclude<WebviewMessage, { type: 'ready' | 'retry' }>;
+
+/** Why a reading tool cannot work before the conversation is loaded, with {0} for the reason it did not load. */
+function notLoadedYet(tool: ToolMessage['type'], reason: string): string {
+  switch (tool) {
+    case 'copyTurn':
+    case 'copyMarkdown':
+      return vscode.l10n.t('Omi: The conversation did not load, so it cannot be copied yet. {0}', reason);
+    case 'openMarkdown':
+      return vscode.l10n.t('Omi: The conversation did not load, so it cannot be opened as Markdown yet. {0}', reason);
+    case 'insertSummary':
+      return vscode.l10n.t('Omi: The conversation did not load, so its summary cannot be inserted yet. {0}', reason);
+    case 'export':
+      return vscode.l10n.t('Omi: The conversation did not load, so it cannot be exported yet. {0}', reason);
+  }
+}
+
 type Phase = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'shown'; view: ConversationView };
 
 /** The built page and stylesheet are the only files the webview may load. */
@@ -96,6 +113,11 @@ export class TranscriptPanel implements vscode.Disposable {
     return this.phase.kind === 'error';
   }
 
+  /** What the webview shows now: Loading…, the error with its Retry button, or the conversation. */
+  get current(): HostMessage {
+    return this.phaseMessage();
+  }
+
   reveal(): void {
     this.panel.reveal(undefined, false);
   }
@@ -138,7 +160,7 @@ export class TranscriptPanel implements vscode.Disposable {
   /** A reading tool, from the webview or from a command; its outcome shows in the panel's status line. */
   async run(message: Exclude<WebviewMessage, { type: 'ready' | 'retry' }>): Promise<void> {
     const loaded = this.loaded;
-    if (!loaded) return;
+    if (!loaded) return this.notLoaded(message);
     try {
       const status = await this.perform(message, loaded);
       if (status) this.post({ type: 'status', message: status });
@@ -146,6 +168,25 @@ export class TranscriptPanel implements vscode.Disposable {
       const { message: reason } = describeError(error);
       void vscode.window.showErrorMessage(vscode.l10n.t('Omi: {0}', reason));
     }
+  }
+
+  /**
+   * A title-bar command (Export, Copy as Markdown…) on a panel without a conversation: says so instead of doing
+   * nothing, and after a failed load offers Retry, which loads the conversation and then does what was asked.
+   */
+  private async notLoaded(message: ToolMessage): Promise<void> {
+    const phase = this.phase;
+    if (phase.kind !== 'error') {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Omi: The conversation is still loading; try again when it shows.'),
+      );
+      return;
+    }
+    const retry = vscode.l10n.t('Retry');
+    const choice = await vscode.window.showErrorMessage(notLoadedYet(message.type, phase.message), retry);
+    if (choice !== retry || this.isDisposed) return;
+    await this.load();
+    if (!this.isDisposed) await this.run(message);
   }
 
   private async perform(message: Exclude<WebviewMessage, { type: 'ready' | 'retry' }>, loaded: LoadedConversation) {

@@ -4,6 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 
+/** Runs after every other suite: it searches what the whole session left behind. */
+const LAST = 'keyLeak.test.js';
+
 function testFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
@@ -16,7 +19,12 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
   const grep = process.env.OMI_TEST_GREP;
   if (grep) mocha.grep(grep);
-  for (const file of testFiles(__dirname).sort()) mocha.addFile(file);
+  const files = testFiles(__dirname).sort();
+  const ordered = [
+    ...files.filter((f) => path.basename(f) !== LAST),
+    ...files.filter((f) => path.basename(f) === LAST),
+  ];
+  for (const file of ordered) mocha.addFile(file);
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const resultsFile = process.env.OMI_TEST_RESULTS;

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { FailMode, Faults, Flavor, SandboxOptions } from './options';
+import { FAIL_MODES, type FailMode, type Faults, type Flavor, type SandboxOptions } from './options';
 
 export const USAGE = `Usage: omi-sandbox [options]
 
@@ -15,7 +15,7 @@ export const USAGE = `Usage: omi-sandbox [options]
   --exact-pages            never drop rows from pages (by default some pages come back short, like the real server)
   --latency MS             delay every response
   --rate-limit SPEC        real (the flavor's own limits), off, or LIMIT/WINDOWSECONDS for every bucket
-  --fail-every N:MODE      every Nth data request fails; MODE is 500, 503, drop, malformed or wrongShape
+  --fail-every N:MODE      every Nth data request fails; MODE is 500, 503, drop, malformed, wrongShape or hang
   --quiet                  no per-request log
   --help                   show this help`;
 
@@ -24,8 +24,6 @@ export interface CliConfig {
   quiet: boolean;
   help: boolean;
 }
-
-const FAIL_MODES: readonly FailMode[] = ['500', '503', 'drop', 'malformed', 'wrongShape'];
 
 function integer(name: string, text: string | undefined, min = 0): number | undefined {
   if (text === undefined) {

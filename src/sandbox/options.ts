@@ -1,6 +1,7 @@
 export type Flavor = 'real' | 'documented';
 
-export type FailMode = '500' | '503' | 'drop' | 'malformed' | 'wrongShape';
+export const FAIL_MODES = ['500', '503', 'drop', 'malformed', 'wrongShape', 'hang'] as const;
+export type FailMode = (typeof FAIL_MODES)[number];
 
 export interface RateLimitWindow {
   limit: number;

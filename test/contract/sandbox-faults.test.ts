@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { OmiClient } from '../../src/api/client';
+import { isOmiApiError } from '../../src/api/errors';
 import { type Sandbox, startSandbox } from '../../src/sandbox';
+import { describeError } from '../../src/util/errorMessage';
 
 function request(sandbox: Sandbox, path: string): Promise<Response> {
   return fetch(`${sandbox.url}${path}`, { headers: { Authorization: `Bearer ${sandbox.key}` } });
@@ -120,6 +123,29 @@ describe('sandbox faults', () => {
       const id = sandbox.data.conversations[0]!.id;
       const detail = await (await request(sandbox, `/user/conversations/${id}`)).json();
       assert.ok(Array.isArray(detail));
+    });
+
+    it('hang: the request is accepted and never answered; the client gives up on its timeout, then retries', async () => {
+      sandbox.setFaults({ failEvery: { n: 2, mode: 'hang' } });
+      const client = new OmiClient({
+        baseUrl: sandbox.url,
+        getApiKey: () => sandbox.key,
+        timeoutMs: 300,
+        retry: { maxRetries: 0 },
+      });
+      assert.equal((await client.listMemories({ limit: 1 })).length, 1);
+      const started = Date.now();
+      const error = await client.listMemories({ limit: 1 }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      assert.ok(isOmiApiError(error) && error.kind === 'timeout', String(error));
+      assert.ok(Date.now() - started < 5000, 'it gave up on its own timeout');
+      assert.match(describeError(error).message, /took too long/);
+      const patient = new OmiClient({ baseUrl: sandbox.url, getApiKey: () => sandbox.key, timeoutMs: 300 });
+      sandbox.setFaults({ failEvery: { n: 2, mode: 'hang' } });
+      assert.equal((await patient.listMemories({ limit: 1 })).length, 1);
+      assert.equal((await patient.listMemories({ limit: 1 })).length, 1, 'a timed-out GET is retried, and answered');
     });
 
     it('restarts its count when set again', async () => {

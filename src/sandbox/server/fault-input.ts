@@ -1,6 +1,4 @@
-import type { FailMode, Faults } from '../options';
-
-const FAIL_MODES: readonly FailMode[] = ['500', '503', 'drop', 'malformed', 'wrongShape'];
+import { FAIL_MODES, type FailMode, type Faults } from '../options';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

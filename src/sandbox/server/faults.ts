@@ -39,6 +39,8 @@ export function failureBeforeHandling(mode: FailMode, flavor: Flavor): Outgoing 
       };
     case 'drop':
       return { status: 200, headers: { 'Content-Type': 'application/json' }, body: PARTIAL_PAGE, drop: true };
+    case 'hang':
+      return { status: 200, headers: {}, body: null, hang: true };
     case 'wrongShape':
       return null;
   }

@@ -24,8 +24,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function write(res: ServerResponse, outgoing: Outgoing): void {
-  if (res.destroyed) {
-    return; // the client left, or the server is closing
+  if (res.destroyed || outgoing.hang) {
+    return; // the client left, the server is closing, or the fault is a server that never answers
   }
   const headers: Record<string, string> = { ...outgoing.headers };
   if (outgoing.body === null) {

@@ -8,6 +8,8 @@ export interface Outgoing {
   body: string | null;
   /** Send the headers and half the body, then destroy the socket. */
   drop?: boolean;
+  /** Accept the request and never answer (the socket closes with the server). */
+  hang?: boolean;
 }
 
 export function jsonOutgoing(reply: Reply, extraHeaders: Readonly<Record<string, string>> = {}): Outgoing {

@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 export function askToSignIn(): undefined {
   void vscode.window
     .showInformationMessage(vscode.l10n.t('Omi needs your API key first.'), vscode.l10n.t('Set API Key'))
-    .then((choice) => choice && vscode.commands.executeCommand('omi.setApiKey'));
+    .then((choice) => choice && vscode.commands.executeCommand('omi.setApiKey'))
+    // Set API Key reports its own failures; nothing is left to reject unhandled.
+    .then(undefined, () => undefined);
   return undefined;
 }

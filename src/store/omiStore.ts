@@ -30,6 +30,9 @@ export class OmiStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ListKind>();
   /** Fires when a kind's list was replaced (new filter, new key, cleared). */
   readonly onDidReplaceList = this.changed.event;
+  private readonly forgotten = new vscode.EventEmitter<void>();
+  /** Fires after clearPersistent(): whoever holds Omi data of their own (Insights) forgets it too. */
+  readonly onDidForgetData = this.forgotten.event;
   private readonly factories: { [K in ListKind]: () => PagedList<ListItemTypes[K]> } = {
     memories: () => {
       const query = memoryQuery(this.filters.memories);
@@ -127,6 +130,7 @@ export class OmiStore implements vscode.Disposable {
     this.clear();
     await this.transcripts.clear();
     await this.disk.clear();
+    this.forgotten.fire();
   }
 
   list<K extends ListKind>(kind: K): PagedList<ListItemTypes[K]> {
@@ -175,5 +179,6 @@ export class OmiStore implements vscode.Disposable {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.configSubscription.dispose();
     this.changed.dispose();
+    this.forgotten.dispose();
   }
 }

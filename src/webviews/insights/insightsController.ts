@@ -22,14 +22,18 @@ export interface InsightsDependencies {
 export class InsightsController implements vscode.Disposable, vscode.WebviewPanelSerializer {
   private panel: InsightsPanel | undefined;
   private readonly source: InsightsSource;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly deps: InsightsDependencies) {
     this.source = new InsightsSource(deps.store, deps.connection);
-    this.subscription = deps.signIn.onDidChange(() => {
-      this.source.clear();
-      void this.panel?.load(false);
-    });
+    this.subscriptions = [
+      deps.signIn.onDidChange(() => {
+        this.source.clear();
+        void this.panel?.load(false);
+      }),
+      // Clear Cache (and sign-out, before the sign-in change above): the next numbers come from what Omi has now.
+      deps.store.onDidForgetData(() => this.source.clear()),
+    ];
   }
 
   /** `omi.showInsights`: reveals the panel, creating it on first use. Returns it (the integration tests read it). */
@@ -110,7 +114,7 @@ export class InsightsController implements vscode.Disposable, vscode.WebviewPane
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.panel?.dispose();
   }
 }

@@ -95,6 +95,16 @@ describe('Insights panel against the sandbox', () => {
     assert.equal(panel.current.data?.range, 'all');
   });
 
+  it('forgets its lists on Omi: Clear Cache, so the next export reads Omi again', async () => {
+    context.sandbox.resetRequests();
+    await vscode.commands.executeCommand('omi.exportInsights', 'all');
+    assert.deepEqual(pages(), [], 'held lists cost no request');
+    await new Promise((r) => setTimeout(r, 1100)); // export files are named to the second
+    await vscode.commands.executeCommand('omi.clearCache');
+    await vscode.commands.executeCommand('omi.exportInsights', 'all');
+    assert.ok(pages().includes('memories?0/1000') && pages().includes('conversations?0/100'), pages().join(' '));
+  });
+
   it('opens the day clicked on the heatmap in the Conversations view, and a category in Memories', async () => {
     const day = panel.current.data!.conversations.perDay.find((d) => d.count > 0)!;
     await panel.receive({ type: 'drill', target: { chart: 'conversationsPerDay', day: day.day } });

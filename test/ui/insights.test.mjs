@@ -164,4 +164,22 @@ describe('UI: Omi Insights', () => {
     await screenshot(page, 'insights-high-contrast');
     assert.deepEqual(cspMessages, [], 'no Content Security Policy violation');
   });
+
+  it('opens what a chart counts from the keyboard, as a click on a mark does', async () => {
+    const { page } = workbench;
+    const frame = await insightsFrame(page);
+    const card = frame.locator('figure[data-chart="memoryCategories"]');
+    const summary = card.locator('summary');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const first = card.locator('ul.marks button').first();
+    await first.waitFor({ state: 'visible', timeout: 10_000 });
+    const text = await first.textContent();
+    const category = text.slice(0, text.lastIndexOf(':')).toLowerCase();
+    await page.keyboard.press('Tab');
+    assert.equal(await frame.evaluate(() => document.activeElement?.textContent), text, 'Tab reaches the first mark');
+    await page.keyboard.press('Enter');
+    const memories = page.locator('.pane-header', { hasText: 'Memories' });
+    await memories.locator('.description', { hasText: `Filtered: ${category}` }).waitFor({ timeout: 20_000 });
+  });
 });

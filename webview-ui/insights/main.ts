@@ -3,12 +3,13 @@ import './insights.css';
 import * as l10n from '@vscode/l10n';
 import type { Chart } from 'chart.js';
 import type { InsightsData, InsightsRange } from '../../src/insights/model';
-import type { PanelState } from '../../src/insights/protocol';
+import type { DrillTarget, PanelState } from '../../src/insights/protocol';
 import '../shared/l10n';
 import { applyTheme, chartSpecs, draw, drawnSum } from './charts';
 import { element } from './dom';
 import { actionItemCount, conversationCount, memoryCount, number } from './format';
 import { buildLayout } from './layout';
+import { marksDisclosure } from './marks';
 import { onThemeChange, readTheme } from './theme';
 import { onHostMessage, post, savedState, saveState } from './vscodeApi';
 
@@ -51,13 +52,16 @@ function drawCharts(data: InsightsData): void {
     const frame = element('div', { className: 'chart' }, canvas);
     // CSSOM, not a style attribute: the Content Security Policy allows no inline styles.
     if (spec.height) frame.style.height = `${spec.height}px`;
+    const drill = (target: DrillTarget) => post({ type: 'drill', target });
+    const marks = marksDisclosure(spec, drill);
     const card = element(
       'figure',
       { className: spec.wide ? 'card wide' : 'card', attributes: { 'data-chart': spec.id } },
       frame,
+      ...(marks ? [marks] : []),
     );
     layout.grid.append(card);
-    const chart = draw(canvas, spec, (target) => post({ type: 'drill', target }));
+    const chart = draw(canvas, spec, drill);
     charts.push(chart);
     sums[spec.id] = drawnSum(chart);
   }

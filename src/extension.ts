@@ -51,7 +51,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
   const server = new ServerSettings();
   const keyStore = new ApiKeyStore(context.secrets, server);
   const signIn = new SignInState(keyStore);
-  const transcriptDisk = new DiskTranscriptCache(vscode.Uri.joinPath(context.globalStorageUri, 'transcripts').fsPath);
+  const transcriptDisk = new DiskTranscriptCache(
+    vscode.Uri.joinPath(context.globalStorageUri, 'transcripts').fsPath,
+    (): string | undefined => connection.accountId,
+  );
   const transcripts = new LayeredTranscriptCache(new MemoryTranscriptCache(), transcriptDisk);
   const connection = new OmiConnection(server, signIn, log, transcripts);
   const store = new OmiStore(

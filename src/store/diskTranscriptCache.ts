@@ -1,6 +1,7 @@
 // Transcripts on disk, so that a reload of VS Code (and a restored transcript panel) costs no request
-// (no vscode import: unit-tested). One JSON file per conversation, named by a hash of its id so no id can choose a
-// path; the total size is bounded, dropping the least recently used first.
+// (no vscode import: unit-tested). One JSON file per conversation of an account, named by a hash of both, so no id can
+// choose a path and another key never reads what this one cached; the total size is bounded, dropping the least
+// recently used first.
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
@@ -36,19 +37,24 @@ export class DiskTranscriptCache implements TranscriptCache {
   private queue: Promise<unknown> = Promise.resolve();
   private evictionQueued = false;
 
+  /** `account`: the signed-in account (a hash, never the key); nothing is read or written without one. */
   constructor(
     readonly directory: string,
+    private readonly account: () => string | undefined,
     private readonly maxBytes = DEFAULT_MAX_BYTES,
   ) {}
 
-  fileFor(id: string): string {
-    const name = createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 40);
+  fileFor(id: string): string | undefined {
+    const account = this.account();
+    if (!account) return undefined;
+    const name = createHash('sha256').update(`${account}\n${id}`, 'utf8').digest('hex').slice(0, 40);
     return path.join(this.directory, `${name}${SUFFIX}`);
   }
 
   get(id: string): Promise<Conversation | undefined> {
     return this.enqueue(async () => {
       const file = this.fileFor(id);
+      if (!file) return undefined;
       let body: string;
       try {
         body = await fs.readFile(file, 'utf8');
@@ -76,9 +82,9 @@ export class DiskTranscriptCache implements TranscriptCache {
     return this.enqueue(async () => {
       const entry: Entry = { version: FORMAT_VERSION, id, conversation };
       const body = JSON.stringify(entry);
-      if (Buffer.byteLength(body, 'utf8') > this.maxBytes) return;
-      await fs.mkdir(this.directory, { recursive: true });
       const file = this.fileFor(id);
+      if (!file || Buffer.byteLength(body, 'utf8') > this.maxBytes) return;
+      await fs.mkdir(this.directory, { recursive: true });
       const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
       try {
         await fs.writeFile(temporary, body, 'utf8');

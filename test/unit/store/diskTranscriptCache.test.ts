@@ -24,6 +24,8 @@ function conversation(id: string, text = 'hello', segments = 1): Conversation {
   };
 }
 
+const ACCOUNT = () => 'account-a';
+
 describe('transcripts cached on disk', () => {
   let directory: string;
   beforeEach(() => {
@@ -31,16 +33,26 @@ describe('transcripts cached on disk', () => {
   });
   afterEach(() => fs.rmSync(path.dirname(directory), { recursive: true, force: true }));
 
+  it('keeps each account’s transcripts apart, and keeps none without an account', async () => {
+    await new DiskTranscriptCache(directory, ACCOUNT).set('abc', conversation('abc'));
+    assert.equal(await new DiskTranscriptCache(directory, () => 'account-b').get('abc'), undefined, 'another key');
+    assert.ok(await new DiskTranscriptCache(directory, ACCOUNT).get('abc'), 'the same account');
+    const signedOut = new DiskTranscriptCache(directory, () => undefined);
+    await signedOut.set('xyz', conversation('xyz'));
+    assert.equal(await signedOut.get('abc'), undefined);
+    assert.equal(fs.readdirSync(directory).length, 1, 'nothing written without an account');
+  });
+
   it('gives back exactly what was stored, across instances (a reload)', async () => {
     const stored = conversation('abc');
-    await new DiskTranscriptCache(directory).set('abc', stored);
-    const again = await new DiskTranscriptCache(directory).get('abc');
+    await new DiskTranscriptCache(directory, ACCOUNT).set('abc', stored);
+    const again = await new DiskTranscriptCache(directory, ACCOUNT).get('abc');
     assert.deepEqual(again, stored);
-    assert.equal(await new DiskTranscriptCache(directory).get('other'), undefined);
+    assert.equal(await new DiskTranscriptCache(directory, ACCOUNT).get('other'), undefined);
   });
 
   it('names files by a hash of the id, so no id can choose a path', async () => {
-    const cache = new DiskTranscriptCache(directory);
+    const cache = new DiskTranscriptCache(directory, ACCOUNT);
     const ids = ['../../etc/passwd', '..\\..\\x', 'CON', 'NUL.txt', 'aux:prn|com1?*"<lpt1>', '', '🧠'];
     for (const id of ids) await cache.set(id, conversation(id));
     const names = fs.readdirSync(directory);
@@ -51,27 +63,27 @@ describe('transcripts cached on disk', () => {
   });
 
   it('treats a corrupt, foreign or mismatched file as a miss and removes it', async () => {
-    const cache = new DiskTranscriptCache(directory);
+    const cache = new DiskTranscriptCache(directory, ACCOUNT);
     await cache.set('a', conversation('a'));
-    const file = cache.fileFor('a');
+    const file = cache.fileFor('a')!;
     fs.writeFileSync(file, '{"version":1,"id":"a","conversation":');
     assert.equal(await cache.get('a'), undefined);
     assert.ok(!fs.existsSync(file));
     // Another id's content under this id's name (a hash collision, or tampering).
     await cache.set('b', conversation('b'));
-    fs.copyFileSync(cache.fileFor('b'), file);
+    fs.copyFileSync(cache.fileFor('b')!, file);
     assert.equal(await cache.get('a'), undefined);
   });
 
   it('bounds its size, dropping the transcripts used longest ago', async () => {
     const big = (id: string) => conversation(id, 'x'.repeat(1000), 1);
     const entrySize = Buffer.byteLength(JSON.stringify({ version: 1, id: 'c1', conversation: big('c1') }));
-    const cache = new DiskTranscriptCache(directory, entrySize * 3 + 10);
+    const cache = new DiskTranscriptCache(directory, ACCOUNT, entrySize * 3 + 10);
     for (const id of ['c1', 'c2', 'c3']) {
       await cache.set(id, big(id));
       // mtime resolution: make "used longest ago" unambiguous.
       const past = new Date(Date.now() - 60_000 * (4 - Number(id.slice(1))));
-      fs.utimesSync(cache.fileFor(id), past, past);
+      fs.utimesSync(cache.fileFor(id)!, past, past);
     }
     assert.ok(await cache.get('c1'), 'reading c1 makes it the most recently used');
     await cache.set('c4', big('c4'));
@@ -82,13 +94,13 @@ describe('transcripts cached on disk', () => {
   });
 
   it('skips a transcript larger than the whole cache', async () => {
-    const cache = new DiskTranscriptCache(directory, 500);
+    const cache = new DiskTranscriptCache(directory, ACCOUNT, 500);
     await cache.set('huge', conversation('huge', 'y'.repeat(1000)));
     assert.equal(await cache.get('huge'), undefined);
   });
 
   it('clear() removes everything, even writes queued just before it', async () => {
-    const cache = new DiskTranscriptCache(directory);
+    const cache = new DiskTranscriptCache(directory, ACCOUNT);
     const writes = [cache.set('a', conversation('a')), cache.set('b', conversation('b'))];
     const cleared = cache.clear();
     await Promise.all([...writes, cleared]);
@@ -99,7 +111,7 @@ describe('transcripts cached on disk', () => {
   });
 
   it('leaves no temporary files behind', async () => {
-    const cache = new DiskTranscriptCache(directory);
+    const cache = new DiskTranscriptCache(directory, ACCOUNT);
     await Promise.all(Array.from({ length: 10 }, (_, i) => cache.set(`id${i}`, conversation(`id${i}`, 't', 50))));
     assert.ok(fs.readdirSync(directory).every((name) => name.endsWith('.json')));
   });
@@ -114,7 +126,7 @@ describe('transcripts cached in memory, then on disk', () => {
 
   it('writes to both, reads memory first, and refills memory from disk', async () => {
     const memory = new MemoryTranscriptCache();
-    const disk = new DiskTranscriptCache(path.join(root, 't'));
+    const disk = new DiskTranscriptCache(path.join(root, 't'), ACCOUNT);
     const layered = new LayeredTranscriptCache(memory, disk);
     const stored = conversation('x');
     await layered.set('x', stored);
@@ -136,7 +148,7 @@ describe('transcripts cached in memory, then on disk', () => {
     fs.writeFileSync(blocked, 'not a directory');
     const layered = new LayeredTranscriptCache(
       new MemoryTranscriptCache(),
-      new DiskTranscriptCache(path.join(blocked, 't')),
+      new DiskTranscriptCache(path.join(blocked, 't'), ACCOUNT),
     );
     await layered.set('x', conversation('x'));
     assert.equal((await layered.get('x'))?.id, 'x');

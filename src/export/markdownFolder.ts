@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { exists } from '../util/workspaceFiles';
 import { TargetExistsError, temporaryName } from './exportFile';
 import { uniqueName } from './fileNames';
 
@@ -52,14 +53,5 @@ export class MarkdownFolder {
     await vscode.workspace.fs
       .delete(this.temporary, { recursive: true, useTrash: false })
       .then(undefined, () => undefined);
-  }
-}
-
-export async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -1,8 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { configuredExportFolder } from '../../export/exportFolder';
 import type { InsightsData } from '../../insights/model';
 import { localDayKey } from '../../util/time';
-import { exists, workspaceTarget, writeFileAtomically } from '../../util/workspaceFiles';
+import { exists, writeFileAtomically } from '../../util/workspaceFiles';
 
 /** The export file: the aggregated numbers only (no item text), and never the key. */
 export function insightsExport(data: InsightsData, source: string | undefined, exportedAt: Date) {
@@ -22,10 +23,7 @@ function fileName(now: Date): string {
 
 /** Where to write: `omi.export.folder` of the first workspace folder, asking first before replacing a file. */
 async function chooseTarget(now: Date): Promise<vscode.Uri | undefined> {
-  const folderSetting = vscode.workspace
-    .getConfiguration('omi', vscode.workspace.workspaceFolders?.[0])
-    .get<string>('export.folder', 'omi-export');
-  const folder = workspaceTarget(folderSetting || 'omi-export');
+  const folder = configuredExportFolder();
   if (!folder) {
     // No workspace: the save dialog asks before replacing a file itself.
     return vscode.window.showSaveDialog({

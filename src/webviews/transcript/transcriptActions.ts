@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { Conversation } from '../../api/models';
 import { conversationExportJson, conversationExportName } from '../../export/conversationExport';
-import { exportTarget, writeFileAtomically } from '../../export/conversationExportFile';
+import { exportTarget } from '../../export/conversationExportFile';
 import { conversationMarkdown, summaryText } from '../../transcript/markdown';
 import { formatTimecode } from '../../transcript/timecode';
 import type { Transcript } from '../../transcript/turns';
+import { writeFileAtomically } from '../../util/workspaceFiles';
 
 /** What the reading tools work on: the conversation as the API returned it and its turns. */
 export interface LoadedConversation {
@@ -42,7 +43,8 @@ export async function exportConversation(
 ): Promise<vscode.Uri | undefined> {
   const target = await exportTarget(conversationExportName(conversation));
   if (!target) return undefined;
-  await writeFileAtomically(target, conversationExportJson(conversation, source, new Date()));
+  // The save dialog asked before replacing a file; exportTarget never picks an existing one.
+  await writeFileAtomically(target, new TextEncoder().encode(conversationExportJson(conversation, source, new Date())));
   return target;
 }
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Memory } from '../../../src/api/models';
@@ -409,28 +410,21 @@ describe('Export: more than 2,000 action items', () => {
 
 describe('Export: where files go', () => {
   const workspace = [{ uri: vscode.Uri.file('/work/notes'), name: 'notes', index: 0 }];
-  const refuse = async () => assert.fail('no dialog when the folder is known');
 
-  it('uses omi.export.folder inside the first workspace folder', async () => {
-    assert.equal((await resolveExportFolder('omi-export', workspace, refuse))?.fsPath, '/work/notes/omi-export');
-    assert.equal((await resolveExportFolder(undefined, workspace, refuse))?.fsPath, '/work/notes/omi-export');
-    assert.equal((await resolveExportFolder('exports/omi', workspace, refuse))?.fsPath, '/work/notes/exports/omi');
+  it('uses omi.export.folder inside the first workspace folder', () => {
+    assert.equal(resolveExportFolder('omi-export', workspace)?.fsPath, '/work/notes/omi-export');
+    assert.equal(resolveExportFolder(undefined, workspace)?.fsPath, '/work/notes/omi-export');
+    assert.equal(resolveExportFolder('exports/omi', workspace)?.fsPath, '/work/notes/exports/omi');
   });
 
-  it('takes an absolute folder as it is, with or without a workspace', async () => {
-    assert.equal((await resolveExportFolder('/data/omi', workspace, refuse))?.fsPath, '/data/omi');
-    assert.equal((await resolveExportFolder('/data/omi', undefined, refuse))?.fsPath, '/data/omi');
+  it('takes an absolute folder as it is, with or without a workspace, and ~ as the home folder', () => {
+    assert.equal(resolveExportFolder('/data/omi', workspace)?.fsPath, '/data/omi');
+    assert.equal(resolveExportFolder('/data/omi', undefined)?.fsPath, '/data/omi');
+    assert.equal(resolveExportFolder('~/omi', undefined)?.fsPath, path.join(os.homedir(), 'omi'));
   });
 
-  it('asks for a folder when no workspace is open, and exports nothing when the user declines', async () => {
-    let asked = 0;
-    const chosen = vscode.Uri.file('/picked');
-    const ask = (answer: vscode.Uri | undefined) => async () => {
-      asked++;
-      return answer;
-    };
-    assert.equal(await resolveExportFolder('omi-export', undefined, ask(chosen)), chosen);
-    assert.equal(await resolveExportFolder('omi-export', [], ask(undefined)), undefined);
-    assert.equal(asked, 2);
+  it('has no folder for a relative setting when no workspace is open (the commands then ask)', () => {
+    assert.equal(resolveExportFolder('omi-export', undefined), undefined);
+    assert.equal(resolveExportFolder('omi-export', []), undefined);
   });
 });

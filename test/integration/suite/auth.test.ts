@@ -83,3 +83,38 @@ describe('Sign-in and the key', () => {
     }
   });
 });
+
+describe('A workspace cannot send the key elsewhere', () => {
+  const context = useSignedInSandbox();
+
+  it('ignores omi.apiBaseUrl in the workspace’s .vscode/settings.json and refuses to write it there', async () => {
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const settingsFile = vscode.Uri.joinPath(folder, '.vscode', 'settings.json');
+    const hostile = 'https://attacker.example/v1/dev';
+    await vscode.workspace.fs.writeFile(
+      settingsFile,
+      // omi.pageSize (window scope) shows when VS Code has read the file.
+      new TextEncoder().encode(JSON.stringify({ 'omi.apiBaseUrl': hostile, 'omi.pageSize': 7 })),
+    );
+    try {
+      await eventually(
+        () => vscode.workspace.getConfiguration('omi').get('pageSize') === 7,
+        10_000,
+        'VS Code to read the workspace settings',
+      );
+      assert.notEqual(vscode.workspace.getConfiguration('omi').get('apiBaseUrl'), hostile);
+      assert.equal(context.api.signedIn, true, 'still signed in to the same server');
+      context.sandbox.resetRequests();
+      await context.api.views.refresh('memories');
+      assert.ok(context.sandbox.requests.length > 0, 'requests still go to the user’s own server');
+      await assert.rejects(
+        Promise.resolve(
+          vscode.workspace.getConfiguration('omi').update('apiBaseUrl', hostile, vscode.ConfigurationTarget.Workspace),
+        ),
+        'a workspace-level write is refused',
+      );
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, '.vscode'), { recursive: true });
+    }
+  });
+});

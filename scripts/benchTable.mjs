@@ -130,9 +130,21 @@ export const BENCHMARKS = [
     rows: [
       ['transcript500FirstTurnMs', 'ms', '500 segments: to the first turns on screen', ms],
       ['transcript500AllTurnsMs', 'ms', '500 segments: to the last turn in the page', ms],
+      [
+        'transcript500RenderMs',
+        'ms',
+        '500 segments: of that, in the panel from the data arriving to the last turn',
+        ms,
+      ],
       ['transcript500ScrollFps', 'fps', '500 segments: frames per second while scrolling', same],
       ['transcript5000FirstTurnMs', 'ms', '5,000 segments: to the first turns on screen', ms],
       ['transcript5000AllTurnsMs', 'ms', '5,000 segments: to the last turn in the page', ms],
+      [
+        'transcript5000RenderMs',
+        'ms',
+        '5,000 segments: of that, in the panel from the data arriving to the last turn',
+        ms,
+      ],
       ['transcript5000ScrollFps', 'fps', '5,000 segments: frames per second while scrolling', same],
       ['transcript5000ScrollLongFrames', 'frames', '5,000 segments: frames over 50 ms while scrolling', same],
       ['transcript5000ScrollLongestFrameMs', 'ms', '5,000 segments: longest frame while scrolling', ms],

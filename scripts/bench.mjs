@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: repeatable benchmarks against the sandbox on 127.0.0.1. Writes docs/benchmarks.md (medians, with the
 // machine and date) and docs/benchmarks.json (every run). Figures are measured here; no test asserts a duration.
-//   node scripts/bench.mjs [--runs N]
+//   node scripts/bench.mjs [--runs N] [--only host,naive,ui]   (--only: try some steps; writes no docs)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -9,10 +9,15 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { install } from '../test/harness/install.mjs';
 import { RESULTS, ROOT } from '../test/harness/paths.mjs';
+import { naiveExportFigures } from './bench/naiveRuns.mjs';
+import { startExportSandboxes } from './bench/sandboxProcess.mjs';
+import { transcriptUiFigures } from './bench/transcriptUi.mjs';
 import { benchmarkTable } from './benchTable.mjs';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
+const STEPS = ['host', 'naive', 'ui'];
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, only: { type: 'string' } } });
 const RUNS = Math.max(1, Number(values.runs));
+const steps = values.only?.split(',') ?? STEPS;
 
 function step(command, args) {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
@@ -26,7 +31,19 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-async function hostRun(index) {
+/** Extension ÷ naive script, for every figure both have: below 1, the extension is faster or leaner. */
+function ratios(figures) {
+  const ratio = {};
+  for (const [key, naive] of Object.entries(figures)) {
+    const extension = figures[key.replace(/^naiveExport/, 'export')];
+    if (key.startsWith('naiveExport') && extension !== undefined) {
+      ratio[key.replace(/^naiveExport/, 'exportRatio')] = extension / naive;
+    }
+  }
+  return ratio;
+}
+
+async function hostRun(index, sandboxes) {
   const { runTests } = await import('@vscode/test-electron');
   const file = path.join(RESULTS, `bench-host-${index}.json`);
   fs.rmSync(file, { force: true });
@@ -37,7 +54,13 @@ async function hostRun(index) {
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: path.join(ROOT, 'out/test/bench/index.js'),
     launchArgs: [workspace],
-    extensionTestsEnv: { OMI_BENCH_RESULTS: file },
+    extensionTestsEnv: {
+      OMI_BENCH_RESULTS: file,
+      OMI_BENCH_SANDBOXES: JSON.stringify({
+        key: sandboxes[0]?.key,
+        urls: Object.fromEntries(Object.entries(sandboxes).map(([latency, s]) => [latency, s.url])),
+      }),
+    },
   });
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
@@ -49,11 +72,24 @@ async function main() {
   step('node', ['esbuild.mjs', '--production', '--only=extension']);
   step('node', ['esbuild.mjs', '--only=sandbox']);
   step('npx', ['tsc', '-p', '.']);
+  const bundleBytes = fs.statSync(path.join(ROOT, 'dist/extension.js')).size;
+  // The UI step runs the packaged VSIX, as users get it.
+  if (steps.includes('ui')) step('npm', ['run', '--silent', 'package']);
+  const exports = steps.includes('host') || steps.includes('naive');
+  const sandboxes = exports ? await startExportSandboxes([0, 100]) : {};
   const runs = [];
-  for (let i = 0; i < RUNS; i++) {
-    console.log(`[bench] run ${i + 1} of ${RUNS}`);
-    const figures = { bundleBytes: fs.statSync(path.join(ROOT, 'dist/extension.js')).size, ...(await hostRun(i)) };
-    runs.push(figures);
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      console.log(`[bench] run ${i + 1} of ${RUNS}`);
+      const figures = { bundleBytes };
+      if (steps.includes('host')) Object.assign(figures, await hostRun(i, sandboxes));
+      if (steps.includes('naive')) Object.assign(figures, naiveExportFigures(sandboxes));
+      if (steps.includes('ui')) Object.assign(figures, await transcriptUiFigures());
+      runs.push({ ...figures, ...ratios(figures) });
+      console.log(`[bench] ${JSON.stringify(runs.at(-1))}`);
+    }
+  } finally {
+    await Promise.all(Object.values(sandboxes).map((s) => s.close()));
   }
   const keys = [...new Set(runs.flatMap((r) => Object.keys(r)))];
   const medians = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))]));
@@ -66,6 +102,10 @@ async function main() {
     vscode: '1.100.3 (code-server 4.100.3)',
     runs: RUNS,
   };
+  if (steps.length < STEPS.length) {
+    console.log(benchmarkTable(machine, medians));
+    return;
+  }
   fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'docs/benchmarks.json'), `${JSON.stringify({ machine, medians, runs }, null, 2)}\n`);
   fs.writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), benchmarkTable(machine, medians));

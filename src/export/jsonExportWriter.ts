@@ -21,6 +21,9 @@ export interface TextSink {
   write(text: string): Promise<void>;
 }
 
+const NESTED_OPEN = '[\n  [\n';
+const NESTED_CLOSE = '\n  ]\n]';
+
 /**
  * Produces exactly `JSON.stringify(document, null, 2) + "\n"` without holding the document: items are formatted as
  * they arrive into the body sink, and the header, which must say `count` before `items`, is known only at the end.
@@ -40,13 +43,12 @@ export class JsonExportWriter<T> {
 
   async writeItems(items: readonly T[]): Promise<void> {
     if (items.length === 0) return;
-    const parts: string[] = [];
-    for (const item of items) {
-      // JSON.stringify never emits a raw line break inside a string, so indenting every line is safe.
-      const text = JSON.stringify(item, null, 2).replace(/\n/g, '\n    ');
-      parts.push(`${this.written === 0 && parts.length === 0 ? '\n' : ',\n'}    ${text}`);
-    }
-    await this.body.write(parts.join(''));
+    // Nested in two arrays, the items come out indented as deep as in the document's "items": one call for the page,
+    // with no pass over the text afterwards.
+    const text = JSON.stringify([items], null, 2);
+    await this.body.write(
+      `${this.written === 0 ? '\n' : ',\n'}${text.slice(NESTED_OPEN.length, -NESTED_CLOSE.length)}`,
+    );
     this.written += items.length;
   }
 

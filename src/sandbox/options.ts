@@ -34,6 +34,11 @@ export interface SandboxOptions {
   faults?: Partial<Faults>;
   /** Segments per conversation transcript. */
   transcriptSegments?: { min: number; max: number };
+  /**
+   * Exact segment counts for the first conversations generated (they are among today's), e.g. `[5000, 500]` for a
+   * benchmark; the others draw from `transcriptSegments`, and everything else is generated as without this.
+   */
+  transcriptSizes?: number[];
   /** The reference time the data is generated around. Default: the current time truncated to the hour. */
   now?: Date;
   /**
@@ -55,6 +60,7 @@ export interface ResolvedOptions {
   hostile: boolean;
   faults: Faults;
   transcriptSegments: { min: number; max: number };
+  transcriptSizes: number[];
   now: Date;
   shortPages: boolean;
   log: ((line: string) => void) | undefined;
@@ -76,6 +82,11 @@ function count(value: number | undefined, fallback: number, name: string): numbe
   return n;
 }
 
+function transcriptSize(n: number): number {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`transcriptSizes must be positive integers, got ${n}`);
+  return n;
+}
+
 export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
   const segments = options.transcriptSegments ?? { min: 20, max: 160 };
   if (!(segments.min >= 1 && segments.max >= segments.min)) {
@@ -91,6 +102,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     hostile: options.hostile ?? false,
     faults: mergeFaults(DEFAULT_FAULTS, options.faults ?? {}),
     transcriptSegments: { min: Math.trunc(segments.min), max: Math.trunc(segments.max) },
+    transcriptSizes: (options.transcriptSizes ?? []).map(transcriptSize),
     now: options.now ? new Date(options.now.getTime()) : truncateToHour(new Date()),
     shortPages: options.shortPages ?? true,
     log: options.log,

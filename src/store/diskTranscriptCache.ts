@@ -36,6 +36,12 @@ export class DiskTranscriptCache implements TranscriptCache {
   /** Every operation runs after the previous one, so a clear() is never overtaken by a write that began before. */
   private queue: Promise<unknown> = Promise.resolve();
   private evictionQueued = false;
+  /**
+   * At most what the folder holds: its size at the last scan plus what was written since (undefined before the first
+   * scan). While that is within the limit, a write needs no scan: an export writing hundreds of transcripts would
+   * otherwise stat every file after each page. Other windows' writes count from the next scan on.
+   */
+  private bytesAtMost: number | undefined;
 
   /** `account`: the signed-in account (a hash, never the key); nothing is read or written without one. */
   constructor(
@@ -82,8 +88,9 @@ export class DiskTranscriptCache implements TranscriptCache {
     return this.enqueue(async () => {
       const entry: Entry = { version: FORMAT_VERSION, id, conversation };
       const body = JSON.stringify(entry);
+      const bytes = Buffer.byteLength(body, 'utf8');
       const file = this.fileFor(id);
-      if (!file || Buffer.byteLength(body, 'utf8') > this.maxBytes) return;
+      if (!file || bytes > this.maxBytes) return;
       await fs.mkdir(this.directory, { recursive: true });
       const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
       try {
@@ -93,13 +100,17 @@ export class DiskTranscriptCache implements TranscriptCache {
         await fs.rm(temporary, { force: true });
         throw error;
       }
-      this.queueEviction();
+      if (this.bytesAtMost !== undefined) this.bytesAtMost += bytes;
+      if (this.bytesAtMost === undefined || this.bytesAtMost > this.maxBytes) this.queueEviction();
     });
   }
 
   /** Removes every cached transcript (sign-out, Omi: Clear Cache). */
   clear(): Promise<void> {
-    return this.enqueue(() => fs.rm(this.directory, { recursive: true, force: true }));
+    return this.enqueue(async () => {
+      await fs.rm(this.directory, { recursive: true, force: true });
+      this.bytesAtMost = 0;
+    });
   }
 
   /** Bytes the cached transcripts take now. */
@@ -150,5 +161,6 @@ export class DiskTranscriptCache implements TranscriptCache {
       await fs.rm(file, { force: true });
       total -= size;
     }
+    this.bytesAtMost = total;
   }
 }

@@ -3,24 +3,9 @@ import type { OmiExtensionApi } from '../../src/extension';
 import { type Sandbox, startSandbox } from '../../src/sandbox';
 import type { ListNode } from '../../src/views/nodes';
 import type { PagedTreeProvider } from '../../src/views/pagedTreeProvider';
-
-export type Figures = Record<string, number>;
-
-async function extensionApi(): Promise<OmiExtensionApi> {
-  const extension = vscode.extensions.getExtension<OmiExtensionApi | undefined>('omi-community.omi-vscode');
-  if (!extension) throw new Error('the extension is not installed');
-  const api = await extension.activate();
-  if (!api) throw new Error('the extension runs outside test mode');
-  return api;
-}
-
-async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('benchmark step timed out');
-    await new Promise((r) => setTimeout(r, 1));
-  }
-}
+import { largeExportRequests, smallExportRequests } from './exportRequests';
+import { exportThroughput } from './exportThroughput';
+import { extensionApi, type Figures, until, withServer } from './session';
 
 /** What VS Code does after a change event: ask for the root rows and the rows of every group. */
 function renderAll<T>(provider: PagedTreeProvider<T>): number {
@@ -36,13 +21,6 @@ function renderAll<T>(provider: PagedTreeProvider<T>): number {
     }
   }
   return rows;
-}
-
-async function signInTo(api: OmiExtensionApi, sandbox: Sandbox): Promise<void> {
-  await vscode.workspace.getConfiguration('omi').update('apiBaseUrl', sandbox.url, vscode.ConfigurationTarget.Global);
-  await until(() => !api.signedIn);
-  await vscode.commands.executeCommand('omi.setApiKey', sandbox.key);
-  await api.views.whenSwitched();
 }
 
 async function firstMemoryRow(api: OmiExtensionApi): Promise<number> {
@@ -100,15 +78,19 @@ async function treeScale(api: OmiExtensionApi): Promise<Figures> {
 export async function runHostBenchmarks(): Promise<Figures> {
   const api = await extensionApi();
   const figures: Figures = { activationMs: api.activationMs };
+  // First, while the host's heap is still small: its peak memory is one of the figures.
+  Object.assign(figures, await exportThroughput(api));
   const sandbox = await startSandbox({ memories: 20_000, conversations: 140, actionItems: 300, shortPages: false });
   try {
-    await signInTo(api, sandbox);
-    figures.firstMemoryRowMs = await firstMemoryRow(api);
-    Object.assign(figures, await browsingSession(api, sandbox));
-    Object.assign(figures, await treeScale(api));
+    await withServer(api, sandbox, async () => {
+      figures.firstMemoryRowMs = await firstMemoryRow(api);
+      Object.assign(figures, await browsingSession(api, sandbox));
+      Object.assign(figures, await treeScale(api));
+      Object.assign(figures, await largeExportRequests(api, sandbox));
+    });
   } finally {
-    await vscode.commands.executeCommand('omi.signOut', { confirm: false });
     await sandbox.close();
   }
+  Object.assign(figures, await smallExportRequests(api));
   return figures;
 }

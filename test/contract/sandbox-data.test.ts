@@ -263,6 +263,32 @@ describe('sandbox data', () => {
       }
     });
 
+    it('gives the first conversations the transcript sizes asked for, the others as they were', async () => {
+      const plain = await startSandbox({ port: 0, now: NOW, conversations: 8 });
+      const sized = await startSandbox({ port: 0, now: NOW, conversations: 8, transcriptSizes: [5000, 500] });
+      try {
+        const lengths = sized.data.conversations.map((c) => c.transcript_segments.length);
+        assert.deepEqual(
+          lengths.filter((n) => n === 5000 || n === 500).sort(),
+          [500, 5000],
+          `lengths: ${lengths.join(', ')}`,
+        );
+        const bySize = new Set(
+          sized.data.conversations.filter((c) => [500, 5000].includes(c.transcript_segments.length)),
+        );
+        const rest = (s: Sandbox) => JSON.parse(JSON.stringify(s.data.conversations.filter((c) => !bySize.has(c))));
+        const sizedIds = new Set([...bySize].map((c) => c.id));
+        assert.deepEqual(
+          rest(sized),
+          JSON.parse(JSON.stringify(plain.data.conversations.filter((c) => !sizedIds.has(c.id)))),
+        );
+        assert.equal(rest(sized).length, 6);
+        await assert.rejects(startSandbox({ transcriptSizes: [0] }), RangeError);
+      } finally {
+        await Promise.all([plain.close(), sized.close()]);
+      }
+    });
+
     it('serves a 5000-segment transcript', async () => {
       const sandbox = await startSandbox({ port: 0, conversations: 3, transcriptSegments: { min: 5000, max: 5000 } });
       try {

@@ -106,13 +106,13 @@ describe('UI: the packaged extension in the VS Code workbench', () => {
     await page.keyboard.press('Enter');
     const frame = await transcriptFrame(page, newest.structured.title);
     const turns = await until(
-      async () => (await frame.locator('ol.turns > li.turn').count()) || undefined,
+      async () => (await frame.locator('.turns .turn').count()) || undefined,
       20_000,
       'the transcript turns',
     );
     assert.ok(turns > 0, 'the transcript shows its turns');
     const firstText = newest.transcript_segments[0]?.text ?? '';
-    assert.ok((await frame.locator('ol.turns').textContent())?.includes(firstText.slice(0, 40)), 'with their text');
+    assert.ok((await frame.locator('.turns').textContent())?.includes(firstText.slice(0, 40)), 'with their text');
   });
 
   it('exports the memories as JSON into the workspace', async () => {

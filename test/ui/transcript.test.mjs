@@ -147,7 +147,7 @@ describe('UI: reading a conversation in the transcript panel', () => {
       return transcriptFrame(page, title);
     });
     const turns = await expectedTurns(conversation);
-    const shown = frame.locator('li.turn');
+    const shown = frame.locator('.turn');
     await shown.first().waitFor({ timeout: 20_000 });
     for (let i = 0; i < 3; i++) {
       const turn = shown.nth(i);
@@ -159,7 +159,7 @@ describe('UI: reading a conversation in the transcript panel', () => {
     const summary = await frame.locator('.summary').textContent();
     assert.match(summary, /\d+ speakers? · [\d,]+ segments?/);
     assert.ok(await frame.locator('.toolbar button[aria-label="Copy transcript as Markdown"]').isVisible());
-    await frame.locator('ol.turns[data-complete="true"]').waitFor({ timeout: 30_000 });
+    await frame.locator('.turns[data-complete="true"]').waitFor({ timeout: 30_000 });
     assert.equal(await shown.count(), turns.length, 'every turn is shown');
     await runCommand(page, 'View: Close Primary Side Bar');
     await page.waitForTimeout(500);
@@ -183,7 +183,7 @@ describe('UI: reading a conversation in the transcript panel', () => {
     await frame.locator('body.vscode-light').waitFor({ timeout: 20_000 });
     const speakerBar = () =>
       frame
-        .locator('li.turn')
+        .locator('.turn')
         .first()
         .evaluate((turn) => getComputedStyle(turn).borderLeftColor);
     const lightBar = await speakerBar();
@@ -194,7 +194,7 @@ describe('UI: reading a conversation in the transcript panel', () => {
     await frame.locator('body.vscode-high-contrast').waitFor({ timeout: 20_000 });
     assert.notEqual(await speakerBar(), lightBar, 'speaker colours come from the theme');
     const border = await frame
-      .locator('li.turn')
+      .locator('.turn')
       .first()
       .evaluate((turn) => getComputedStyle(turn).borderTopStyle);
     assert.equal(border, 'solid', 'turns are outlined in high contrast');
@@ -214,7 +214,7 @@ describe('UI: reading a conversation in the transcript panel', () => {
     assert.equal(await frame.locator('h1.title > span:not(.emoji)').textContent(), XSS_IMG);
     await frame.getByText(XSS_IMG, { exact: true }).first().waitFor({ state: 'visible' });
     assert.ok((await frame.locator('.overview').textContent()).includes(XSS_SCRIPT));
-    await frame.locator('ol.turns[data-complete="true"]').waitFor({ timeout: 30_000 });
+    await frame.locator('.turns[data-complete="true"]').waitFor({ timeout: 30_000 });
     const markupTurns = (await expectedTurns(conversation)).filter((t) => /[<>]/.test(t.text));
     for (const turn of markupTurns) {
       await frame.locator('.turn-text', { hasText: turn.text }).first().waitFor({ state: 'attached' });
@@ -255,32 +255,25 @@ describe('UI: reading a conversation in the transcript panel', () => {
     await tab.filter({ hasText: 'Untitled' }).waitFor({ state: 'detached', timeout: 10_000 });
   });
 
-  it('paints the first screen of a 5,000-segment transcript at once', async () => {
+  it('paints the first screen of a 5,000-segment transcript before the rest, as one list', async () => {
     const { page } = workbench;
     const big = sandbox.data.conversations
       .filter((c) => !/[<>]/.test(c.structured.title ?? '<'))
       .reduce((a, b) => (b.transcript_segments.length > a.transcript_segments.length ? b : a));
     assert.ok(big.transcript_segments.length >= 4000, `largest transcript: ${big.transcript_segments.length}`);
-    const started = Date.now();
     await openByPastedId(page, big);
     const frame = await transcriptFrame(page, big.structured.title);
-    await frame.locator('ol.turns[data-complete="true"]').waitFor({ timeout: 60_000 });
-    const opened = Date.now() - started;
+    await frame.locator('.turns[data-complete="true"]').waitFor({ timeout: 60_000 });
     const mark = (name) => frame.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? null, name);
-    const [show, firstPaint, allTurns] = [
-      await mark('omi:show'),
-      await mark('omi:first-paint'),
-      await mark('omi:all-turns'),
-    ];
+    const [firstPaint, allTurns] = [await mark('omi:first-paint'), await mark('omi:all-turns')];
     const turns = (await expectedTurns(big)).length;
-    assert.equal(await frame.locator('li.turn').count(), turns, 'every turn arrives in the end');
-    console.log(
-      `      ${big.transcript_segments.length} segments, ${turns} turns: opened in ${opened} ms; first screen ` +
-        `${Math.round(firstPaint - show)} ms after the data arrived, all turns after ${Math.round(allTurns - show)} ms`,
-    );
+    assert.equal(await frame.locator('.turn').count(), turns, 'every turn arrives in the end');
+    // How long it takes is measured by `npm run bench`, not asserted here.
     assert.ok(firstPaint < allTurns, 'the first screen was painted before the last turns were added');
-    assert.ok(firstPaint - show < 3000, `first screen ${firstPaint - show} ms after the data arrived`);
-    assert.ok(opened < 30_000, `opened in ${opened} ms`);
+    const groups = await frame.locator('.turn-group').count();
+    assert.ok(groups > 1 && groups < turns, `turns are laid out in groups: ${groups}`);
+    const tree = await frame.locator('.turns').ariaSnapshot();
+    assert.match(tree, /^- list "Transcript turns":\n {2}- listitem/, 'the groups are not in the accessibility tree');
   });
 
   it('comes back after a reload with its speaker filter, read from the cache rather than the server', async () => {
@@ -295,7 +288,7 @@ describe('UI: reading a conversation in the transcript panel', () => {
       .catch(() => {});
     await openByPastedId(page, conversation);
     const before = await transcriptFrame(page, conversation.structured.title);
-    await before.locator('ol.turns[data-complete="true"]').waitFor({ timeout: 30_000 });
+    await before.locator('.turns[data-complete="true"]').waitFor({ timeout: 30_000 });
     // Hide the second speaker: their turns go, and the choice is kept in the webview's state.
     const turns = await expectedTurns(conversation);
     const hiddenSpeaker = [...new Set(turns.map((t) => t.speaker))][1];
@@ -303,7 +296,7 @@ describe('UI: reading a conversation in the transcript panel', () => {
     await chip.click();
     assert.equal(await chip.getAttribute('aria-pressed'), 'false');
     const shownTurns = turns.filter((t) => t.speaker !== hiddenSpeaker).length;
-    assert.equal(await before.locator('li.turn:not([hidden])').count(), shownTurns);
+    assert.equal(await before.locator('.turn:not([hidden])').count(), shownTurns);
     sandbox.resetRequests();
 
     // As a user reloads: the workbench saves its open editors first (a bare page reload may not get to).
@@ -312,10 +305,10 @@ describe('UI: reading a conversation in the transcript panel', () => {
     await page.waitForTimeout(2000);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const frame = await transcriptFrame(page, conversation.structured.title, 60_000);
-    await frame.locator('ol.turns[data-complete="true"]').waitFor({ timeout: 30_000 });
+    await frame.locator('.turns[data-complete="true"]').waitFor({ timeout: 30_000 });
     assert.equal(transcriptReads(sandbox, conversation.id).length, 0, 'no request for the restored transcript');
     const restoredChip = frame.locator('.speaker-filter .chip', { hasText: hiddenSpeaker }).first();
     assert.equal(await restoredChip.getAttribute('aria-pressed'), 'false', 'the filter came back');
-    assert.equal(await frame.locator('li.turn:not([hidden])').count(), shownTurns);
+    assert.equal(await frame.locator('.turn:not([hidden])').count(), shownTurns);
   });
 });

@@ -6,6 +6,11 @@ import { post } from './vscodeApi';
 /** Turns painted at once; the rest follow in chunks so a 5,000-segment transcript shows its first screen at once. */
 const FIRST_CHUNK = 100;
 const CHUNK = 300;
+/**
+ * Turns per group: the groups, not the turns, skip layout and paint while off screen (content-visibility), since the
+ * browser checks every such element on every frame and thousands of them made scrolling stutter.
+ */
+const GROUP = 50;
 
 function speakerName(speaker: SpeakerView | undefined): string {
   if (!speaker) return l10n.t('Unknown');
@@ -17,10 +22,10 @@ function speakerName(speaker: SpeakerView | undefined): string {
  * turns shown, and Tab from a turn reaches its Copy button.
  */
 export class TurnList {
-  readonly element: HTMLOListElement;
-  private readonly rendered: HTMLLIElement[] = [];
+  readonly element: HTMLDivElement;
+  private readonly rendered: HTMLElement[] = [];
   /** The pause marker before a turn, by turn index: shown and hidden with its turn. */
-  private readonly gaps = new Map<number, HTMLLIElement>();
+  private readonly gaps = new Map<number, HTMLElement>();
   private hidden = new Set<number>();
   private current = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -28,13 +33,14 @@ export class TurnList {
   readonly root: HTMLElement;
 
   constructor(private readonly view: ConversationView) {
-    this.element = h('ol', { className: 'turns', attrs: { 'aria-label': l10n.t('Transcript turns') } });
+    // A list by its roles: the groups between it and its items are not list items.
+    this.element = h('div', { className: 'turns', attrs: { role: 'list', 'aria-label': l10n.t('Transcript turns') } });
     this.empty = h('p', { className: 'empty' }, l10n.t('No turns from the selected speakers.'));
     this.empty.hidden = true;
     this.root = h('div', { className: 'turn-list' }, this.element, this.empty);
     this.element.addEventListener('keydown', (e) => this.onKey(e));
     this.element.addEventListener('focusin', (e) => {
-      const turn = (e.target as HTMLElement).closest<HTMLLIElement>('li.turn');
+      const turn = (e.target as HTMLElement).closest<HTMLElement>('.turn');
       if (turn) this.setCurrent(Number(turn.dataset.index));
     });
   }
@@ -43,17 +49,27 @@ export class TurnList {
   render(onDone?: () => void): void {
     const turns = this.view.turns;
     if (turns.length === 0) {
-      this.element.append(h('li', { className: 'no-transcript' }, l10n.t('This conversation has no transcript.')));
+      this.element.append(
+        h(
+          'div',
+          { className: 'no-transcript', attrs: { role: 'listitem' } },
+          l10n.t('This conversation has no transcript.'),
+        ),
+      );
       onDone?.();
       return;
     }
     const paint = (from: number, count: number) => {
       const fragment = document.createDocumentFragment();
       const end = Math.min(turns.length, from + count);
-      for (let i = from; i < end; i++) {
-        const turn = turns[i]!;
-        if (turn.gap) fragment.append(this.gapElement(turn, i));
-        fragment.append(this.turnElement(turn, i));
+      for (let first = from; first < end; first += GROUP) {
+        const group = h('div', { className: 'turn-group' });
+        for (let i = first; i < Math.min(end, first + GROUP); i++) {
+          const turn = turns[i]!;
+          if (turn.gap) group.append(this.gapElement(turn, i));
+          group.append(this.turnElement(turn, i));
+        }
+        fragment.append(group);
       }
       this.element.append(fragment);
       if (end < turns.length) {
@@ -89,7 +105,7 @@ export class TurnList {
     if (next) this.setCurrent(Number(next.dataset.index));
   }
 
-  private turnElement(turn: TurnView, index: number): HTMLLIElement {
+  private turnElement(turn: TurnView, index: number): HTMLElement {
     const speaker = this.view.speakers[turn.speaker];
     const name = speakerName(speaker);
     const colour = speaker ? speaker.colour : 0;
@@ -101,10 +117,10 @@ export class TurnList {
     );
     copy.tabIndex = -1;
     const element = h(
-      'li',
+      'div',
       {
         className: `turn c${colour}${speaker?.isUser ? ' user' : ''}`,
-        attrs: { 'data-index': String(index), 'data-speaker': String(turn.speaker), tabindex: '-1' },
+        attrs: { role: 'listitem', 'data-index': String(index), 'data-speaker': String(turn.speaker), tabindex: '-1' },
       },
       h(
         'div',
@@ -121,8 +137,8 @@ export class TurnList {
     return element;
   }
 
-  private gapElement(turn: TurnView, index: number): HTMLLIElement {
-    const gap = h('li', { className: 'gap', attrs: { role: 'separator' } }, l10n.t('{0} pause', turn.gap ?? ''));
+  private gapElement(turn: TurnView, index: number): HTMLElement {
+    const gap = h('div', { className: 'gap', attrs: { role: 'separator' } }, l10n.t('{0} pause', turn.gap ?? ''));
     gap.hidden = this.hidden.has(turn.speaker);
     this.gaps.set(index, gap);
     return gap;
@@ -133,7 +149,7 @@ export class TurnList {
   }
 
   private onKey(event: KeyboardEvent): void {
-    if (!(event.target instanceof HTMLLIElement)) return;
+    if (!(event.target instanceof HTMLElement) || !event.target.classList.contains('turn')) return;
     const visible = this.visibleIndexes();
     const at = visible.indexOf(this.current);
     const page = 10;

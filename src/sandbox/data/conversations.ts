@@ -144,6 +144,8 @@ export function generateConversation(
   nowMs: number,
   segments: { min: number; max: number },
   folders: readonly Folder[],
+  /** Overrides the drawn segment count; drawn anyway so that the rest of the data stays the same. */
+  exactSegments?: number,
 ): GeneratedConversation {
   const rng = Random.derive(seed, 'conversation', index);
   const topic = rng.weighted(TOPICS.map((t) => [t, TOPIC_WEIGHTS[t.key] ?? 1] as const));
@@ -151,7 +153,8 @@ export function generateConversation(
   const focus = chooseFocus(rng, topic, participants);
   const ctx: FillContext = { rng, topic, focus, participants, absent };
 
-  const segmentCount = rng.int(segments.min, segments.max);
+  const drawnSegments = rng.int(segments.min, segments.max);
+  const segmentCount = exactSegments ?? drawnSegments;
   const topicSeconds = rng.int(topic.minutes[0] * 60, topic.minutes[1] * 60);
   const durationSec = Math.round(Math.max(topicSeconds, segmentCount * rng.float(6.5, 9)));
   const startedMs = startTime(rng, topic, index, nowMs, durationSec * SECOND);

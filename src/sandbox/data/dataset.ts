@@ -169,7 +169,7 @@ export function buildDataset(options: ResolvedOptions): Dataset {
   const folders = generateFolders(options.seed);
 
   const conversations = generateWithHidden(options, 'conversations', options.conversations, (i) =>
-    generateConversation(options.seed, i, nowMs, options.transcriptSegments, folders),
+    generateConversation(options.seed, i, nowMs, options.transcriptSegments, folders, options.transcriptSizes[i]),
   );
   if (options.hostile) {
     makeHostileConversations(conversations.visible);

@@ -1,0 +1,116 @@
+// The transcript panel in a real workbench (code-server + headless Chromium, the packaged VSIX): time from accepting
+// "Omi: Open Conversation…" to the first frame with turns and to the last turn in the page, for 500 and 5,000
+// segments, and the frames painted while each is scrolled with the mouse wheel.
+import { openOmiContainer, openWorkbench, runCommand, startSandbox } from '../../test/ui/workbench.mjs';
+
+const SIZES = [500, 5000];
+const SCROLL_MS = 3000;
+
+async function transcriptFrame(page, title) {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await page.waitForTimeout(20)) {
+    for (const frame of page.frames()) {
+      const shown = await frame
+        .evaluate(() => document.querySelector('main#app h1.title')?.textContent ?? null)
+        .catch(() => null);
+      if (shown?.includes(title)) return frame;
+    }
+  }
+  throw new Error(`no transcript panel showing "${title}"`);
+}
+
+/**
+ * Picks the conversation by pasting its id, as in the UI tests, and returns the epoch ms of accepting it. A webview
+ * taking focus as it finishes loading closes a quick pick that has just opened: then the pick is opened again.
+ */
+async function openByPastedId(page, conversation) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.locator('.part.titlebar').click({ position: { x: 200, y: 10 } });
+      await runCommand(page, 'Omi: Open Conversation…');
+      await page.locator('.quick-input-widget input.input').fill(conversation.id, { timeout: 10_000 });
+      const row = page.locator('.quick-input-list .monaco-list-row').first();
+      await row.filter({ hasText: conversation.structured.title }).waitFor({ timeout: 10_000 });
+      const accepted = Date.now();
+      await page.keyboard.press('Enter');
+      return accepted;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/** The panel's own marks (webview-ui/transcript/main.ts), as epoch ms, less `since`. */
+async function marksSince(frame, since) {
+  await frame.locator('.turns[data-complete="true"]').waitFor({ timeout: 120_000 });
+  return frame.evaluate((t0) => {
+    const at = (name) => performance.timeOrigin + performance.getEntriesByName(name).at(-1).startTime - t0;
+    return { show: at('omi:show'), firstPaint: at('omi:first-paint'), allTurns: at('omi:all-turns') };
+  }, since);
+}
+
+/** Frames painted while wheeling down the transcript: frames per second, frames over 50 ms, the longest. */
+async function scrollFrames(page, frame) {
+  const host = await frame.parentFrame().frameElement();
+  const box = await host.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.7);
+  await frame.evaluate(() => {
+    const record = { times: [], top: document.scrollingElement.scrollTop, on: true };
+    const tick = (time) => {
+      record.times.push(time);
+      if (record.on) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    window.omiBenchFrames = record;
+  });
+  for (const end = Date.now() + SCROLL_MS; Date.now() < end; ) {
+    await page.mouse.wheel(0, 240);
+    await page.waitForTimeout(30);
+  }
+  const { times, scrolled } = await frame.evaluate(() => {
+    const record = window.omiBenchFrames;
+    record.on = false;
+    return { times: record.times, scrolled: document.scrollingElement.scrollTop - record.top };
+  });
+  if (scrolled <= 0) throw new Error('the transcript did not scroll');
+  const gaps = times.slice(1).map((t, i) => t - times[i]);
+  return {
+    fps: (gaps.length * 1000) / (times.at(-1) - times[0]),
+    longFrames: gaps.filter((g) => g > 50).length,
+    longestFrameMs: Math.max(...gaps),
+  };
+}
+
+export async function transcriptUiFigures() {
+  const sandbox = await startSandbox({ conversations: 6, memories: 5, actionItems: 5, transcriptSizes: SIZES });
+  const bySize = new Map(sandbox.data.conversations.map((c) => [c.transcript_segments.length, c]));
+  const workbench = await openWorkbench({
+    settings: { 'omi.apiBaseUrl': sandbox.url },
+    env: { OMI_API_KEY: sandbox.key },
+  });
+  const figures = {};
+  try {
+    // Signed in, with the conversations listed, before anything is timed.
+    const container = await openOmiContainer(workbench.page);
+    await container.locator('.monaco-list-row[role="treeitem"][aria-level="2"]').first().waitFor({ timeout: 60_000 });
+    for (const size of SIZES) {
+      const conversation = bySize.get(size);
+      const accepted = await openByPastedId(workbench.page, conversation);
+      const frame = await transcriptFrame(workbench.page, conversation.structured.title);
+      const { show, firstPaint, allTurns } = await marksSince(frame, accepted);
+      const scroll = await scrollFrames(workbench.page, frame);
+      Object.assign(figures, {
+        [`transcript${size}FirstTurnMs`]: firstPaint,
+        [`transcript${size}AllTurnsMs`]: allTurns,
+        [`transcript${size}RenderMs`]: allTurns - show,
+        [`transcript${size}ScrollFps`]: scroll.fps,
+        [`transcript${size}ScrollLongFrames`]: scroll.longFrames,
+        [`transcript${size}ScrollLongestFrameMs`]: scroll.longestFrameMs,
+      });
+    }
+  } finally {
+    await workbench.close();
+    await sandbox.close();
+  }
+  return figures;
+}

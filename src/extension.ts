@@ -95,9 +95,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     }),
   );
 
-  const panels = registerTranscripts(context, { store, connection, signIn, log });
-
   await signIn.reload();
+  // After the sign-in state is known: a panel restored at start-up reads its transcript from the account's disk cache.
+  const panels = registerTranscripts(context, { store, connection, signIn, log });
   const activationMs = performance.now() - activationStarted;
   const state = signIn.signedIn ? `signed in, key from ${signIn.apiKey?.source}` : 'signed out';
   log.info(`Omi activated in ${activationMs.toFixed(1)} ms (${state}).`);

@@ -9,6 +9,8 @@ export type ApiKeySource = 'secretStorage' | 'environment';
 export interface ApiKey {
   readonly key: string;
   readonly source: ApiKeySource;
+  /** The server the key is for: the same key on another server is another sign-in. */
+  readonly origin: string;
 }
 
 /** Thrown when the OS keyring behind SecretStorage cannot be used; the key is then not stored anywhere. */
@@ -38,11 +40,12 @@ export class ApiKeyStore implements vscode.Disposable {
   }
 
   async get(): Promise<ApiKey | undefined> {
-    if (!this.server.origin) return undefined;
+    const origin = this.server.origin;
+    if (!origin) return undefined;
     const stored = await this.readSecret();
-    if (stored) return { key: stored, source: 'secretStorage' };
+    if (stored) return { key: stored, source: 'secretStorage', origin };
     const fromEnvironment = this.environment[API_KEY_ENV_VARIABLE]?.trim();
-    if (fromEnvironment) return { key: fromEnvironment, source: 'environment' };
+    if (fromEnvironment) return { key: fromEnvironment, source: 'environment', origin };
     return undefined;
   }
 

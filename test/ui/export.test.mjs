@@ -1,7 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { answerQuickPick, openWorkbench, runCommand, screenshot, startSandbox, until } from './workbench.mjs';
+import {
+  answerQuickPick,
+  exportedEntry,
+  openWorkbench,
+  runCommand,
+  screenshot,
+  startSandbox,
+  until,
+} from './workbench.mjs';
 
 describe('UI: exporting from the command palette', () => {
   let workbench;
@@ -28,11 +36,7 @@ describe('UI: exporting from the command palette', () => {
     await answerQuickPick(page, 'Which memories?', 'All memories');
     await answerQuickPick(page, 'Which format?', 'JSON', { type: false });
     const exportFolder = path.join(folder, 'omi-export');
-    const file = await until(
-      () => fs.existsSync(exportFolder) && fs.readdirSync(exportFolder).find((n) => /^omi-memories-.*\.json$/.test(n)),
-      30_000,
-      'the export file',
-    );
+    const file = await exportedEntry(folder, /^omi-memories-.*\.json$/, 'the export file');
     const exported = JSON.parse(fs.readFileSync(path.join(exportFolder, file), 'utf8'));
     assert.equal(exported.kind, 'memories');
     assert.equal(exported.count, sandbox.data.memories.length);
@@ -57,12 +61,7 @@ describe('UI: exporting from the command palette', () => {
     await answerQuickPick(page, 'Include the transcripts?', 'With transcripts');
     await answerQuickPick(page, 'Which format?', 'Markdown');
     const exportFolder = path.join(folder, 'omi-export');
-    const notesFolder = await until(
-      () =>
-        fs.existsSync(exportFolder) && fs.readdirSync(exportFolder).find((n) => /^omi-conversations-[^.]*$/.test(n)),
-      30_000,
-      'the folder of notes',
-    );
+    const notesFolder = await exportedEntry(folder, /^omi-conversations-[^.]*$/, 'the folder of notes');
     const notes = fs.readdirSync(path.join(exportFolder, notesFolder));
     const weekAgo = Date.now() - 7 * 24 * 60 * 60 * 1000;
     const recent = sandbox.data.conversations.filter((c) => Date.parse(c.created_at) >= weekAgo - 24 * 60 * 60 * 1000);

@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   answerQuickPick,
+  exportedEntry,
+  focusWorkbench,
   openOmiContainer,
   openWorkbench,
   runCommand,
@@ -117,16 +119,12 @@ describe('UI: the packaged extension in the VS Code workbench', () => {
 
   it('exports the memories as JSON into the workspace', async () => {
     const { page, folder } = workbench;
-    await page.locator('.part.titlebar').click({ position: { x: 200, y: 10 } }); // focus back from the webview
+    await focusWorkbench(page); // back from the transcript webview
     await runCommand(page, 'Omi: Export Memories…');
     await answerQuickPick(page, 'Which memories?', 'All memories');
     await answerQuickPick(page, 'Which format?', 'JSON', { type: false });
     const exportFolder = path.join(folder, 'omi-export');
-    const file = await until(
-      () => fs.existsSync(exportFolder) && fs.readdirSync(exportFolder).find((n) => /^omi-memories-.*\.json$/.test(n)),
-      30_000,
-      'the export file',
-    );
+    const file = await exportedEntry(folder, /^omi-memories-.*\.json$/, 'the export file');
     await page.locator('.notifications-toasts', { hasText: 'Exported' }).waitFor({ timeout: 30_000 });
     const exported = JSON.parse(fs.readFileSync(path.join(exportFolder, file), 'utf8'));
     assert.equal(exported.kind, 'memories');

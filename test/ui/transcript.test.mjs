@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { ROOT } from '../harness/paths.mjs';
 import {
+  focusWorkbench,
   openOmiContainer,
   openWorkbench,
   runCommand,
@@ -51,11 +52,6 @@ async function setTheme(page, theme) {
   await runExactCommand(page, 'Preferences: Color Theme');
   await page.locator('.quick-input-widget input.input').fill(theme);
   await pickRow(page, theme);
-}
-
-/** Keyboard focus back on the workbench (a focused webview keeps F1 to itself while it loads). */
-async function focusWorkbench(page) {
-  await page.locator('.part.titlebar').click({ position: { x: 200, y: 10 } });
 }
 
 async function openByPastedId(page, conversation) {

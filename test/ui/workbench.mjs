@@ -125,3 +125,18 @@ export async function transcriptFrame(page, title, timeoutMs = 30_000) {
   }
   throw new Error(`no transcript panel showing "${title}" within ${timeoutMs} ms`);
 }
+
+/** Keyboard focus back on the workbench (a focused webview keeps F1 to itself while it loads). */
+export async function focusWorkbench(page) {
+  await page.locator('.part.titlebar').click({ position: { x: 200, y: 10 } });
+}
+
+/** The name of the first entry of `folder`/omi-export matching `pattern`, once the export has put it there. */
+export function exportedEntry(folder, pattern, what = 'the export') {
+  const exportFolder = path.join(folder, 'omi-export');
+  return until(
+    () => fs.existsSync(exportFolder) && fs.readdirSync(exportFolder).find((n) => pattern.test(n)),
+    30_000,
+    what,
+  );
+}

@@ -158,7 +158,7 @@ export class TranscriptPanel implements vscode.Disposable {
   }
 
   /** A reading tool, from the webview or from a command; its outcome shows in the panel's status line. */
-  async run(message: Exclude<WebviewMessage, { type: 'ready' | 'retry' }>): Promise<void> {
+  async run(message: ToolMessage): Promise<void> {
     const loaded = this.loaded;
     if (!loaded) return this.notLoaded(message);
     try {
@@ -189,7 +189,7 @@ export class TranscriptPanel implements vscode.Disposable {
     if (!this.isDisposed) await this.run(message);
   }
 
-  private async perform(message: Exclude<WebviewMessage, { type: 'ready' | 'retry' }>, loaded: LoadedConversation) {
+  private async perform(message: ToolMessage, loaded: LoadedConversation) {
     switch (message.type) {
       case 'copyTurn':
         return copyTurn(loaded, message.turn);

@@ -24,7 +24,7 @@ export type {
   UnknownFields,
 } from './models';
 export { CONVERSATION_CATEGORIES, MEMORY_CATEGORIES } from './models';
-export type { OmiClientOptions, RateLimitWaitEvent, RequestLogEvent, TranscriptCache } from './options';
+export type { OmiClientOptions, RateLimitWaitEvent, RequestLogEvent, RetryEvent, TranscriptCache } from './options';
 export {
   ACTION_ITEMS_OFFSET_CAP,
   collectAll,

@@ -23,6 +23,20 @@ export interface RateLimitWaitEvent {
   path: string;
 }
 
+/** A read that failed for a passing reason (network, timeout, 5xx) and is about to be sent again. */
+export interface RetryEvent {
+  method: string;
+  path: string;
+  /** The status that failed it; undefined when no answer came (network, timeout). */
+  status?: number;
+  errorKind: OmiApiErrorKind;
+  /** 1 for the first retry. */
+  retry: number;
+  /** How many retries the policy allows. */
+  of: number;
+  delayMs: number;
+}
+
 /**
  * Where transcripts of completed conversations are kept: they never change, and reading them is the scarcest part of
  * the rate limit. The client only reads and fills it; the real cache lives elsewhere.
@@ -51,6 +65,8 @@ export interface OmiClientOptions {
   onRequest?: (event: RequestLogEvent) => void;
   /** Called before waiting out a 429, so the UI can show a countdown. */
   onRateLimitWait?: (event: RateLimitWaitEvent) => void;
+  /** Called before a failed read is sent again, so the log can say why. */
+  onRetry?: (event: RetryEvent) => void;
   userAgent?: string;
   transcriptCache?: TranscriptCache;
 }

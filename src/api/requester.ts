@@ -1,6 +1,6 @@
 import { abortedError, isOmiApiError, missingKeyError, OmiApiError, throwIfAborted } from './errors';
 import { errorFromFailure } from './failureError';
-import type { OmiClientOptions, RateLimitWaitEvent, RequestLogEvent } from './options';
+import type { OmiClientOptions, RequestLogEvent } from './options';
 import { type RateLimitInfo, rateLimitWaitMs, readRateLimitInfo } from './rateLimit';
 import { errorFromResponse } from './responseError';
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy, type RetryState } from './retry';
@@ -70,7 +70,7 @@ export class Requester {
       }
       if (decision.action === 'waitForRateLimit') {
         state.rateLimitWaitsInARow++;
-        this.announceRateLimitWait({
+        this.notify(this.options.onRateLimitWait, {
           waitMs: decision.delayMs,
           until: new Date(this.now() + decision.delayMs),
           path: call.path,
@@ -78,6 +78,15 @@ export class Requester {
       } else {
         state.retriesUsed++;
         state.rateLimitWaitsInARow = 0;
+        this.notify(this.options.onRetry, {
+          method: call.method,
+          path: call.path,
+          status: error.status,
+          errorKind: error.kind,
+          retry: state.retriesUsed,
+          of: this.policy.maxRetries,
+          delayMs: decision.delayMs,
+        });
       }
       await this.pause(decision.delayMs, call.signal);
     }
@@ -187,20 +196,16 @@ export class Requester {
     throwIfAborted(signal);
   }
 
-  // Listeners belong to the UI and the log: a failing one must not fail the request.
   private log(event: RequestLogEvent): void {
-    try {
-      this.options.onRequest?.(event);
-    } catch {
-      // ignored, see above
-    }
+    this.notify(this.options.onRequest, event);
   }
 
-  private announceRateLimitWait(event: RateLimitWaitEvent): void {
+  // Listeners belong to the UI and the log: a failing one must not fail the request.
+  private notify<E>(listener: ((event: E) => void) | undefined, event: E): void {
     try {
-      this.options.onRateLimitWait?.(event);
+      listener?.(event);
     } catch {
-      // ignored, see log()
+      // ignored, see above
     }
   }
 }

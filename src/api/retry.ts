@@ -1,7 +1,7 @@
 import type { OmiApiErrorKind } from './errors';
 
 export interface RetryPolicy {
-  /** Retries after transient failures (network, timeout, 502/503/504); 429 waits are counted apart. */
+  /** Retries after transient failures (network, timeout, 500/502/503/504); 429 waits are counted apart. */
   maxRetries: number;
   baseDelayMs: number;
   maxDelayMs: number;
@@ -20,10 +20,11 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
 export const MAX_RATE_LIMIT_WAITS_IN_A_ROW = 5;
 
 /**
- * 500 is not retried: on the Omi server it is nearly always deterministic (a bad record, a bug), and the rate limits
- * are tight. 502/503/504 come from gateways and the rate limiter being briefly unavailable.
+ * 502/503/504 come from gateways and the rate limiter being briefly unavailable; the Omi cloud also answers an
+ * occasional 500 when its datastore times out, so a 500 is retried too (for reads only, see decideRetry). A 500
+ * that persists uses up the same small budget and then reaches the user.
  */
-const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
 
 export interface AttemptFailure {
   kind: OmiApiErrorKind;

@@ -58,6 +58,12 @@ export class OmiConnection implements vscode.Disposable {
     return key && check.ok ? accountId(check.origin, key) : undefined;
   }
 
+  /** The server's origin, under which keys are filed. */
+  get origin(): string | undefined {
+    const check = this.server.current;
+    return check.ok ? check.origin : undefined;
+  }
+
   get baseUrl(): string | undefined {
     const check = this.server.current;
     return check.ok ? check.baseUrl : undefined;
@@ -90,6 +96,13 @@ export class OmiConnection implements vscode.Disposable {
           `Rate limited on ${event.path}: waiting ${Math.ceil(event.waitMs / 1000)} s as the server asked.`,
         );
         this.rateLimitWait.fire(event);
+      },
+      onRetry: (event) => {
+        const reason = event.status ?? event.errorKind;
+        const delay = (event.delayMs / 1000).toFixed(1);
+        this.log.warn(
+          `${event.method} ${event.path} failed (${reason}): sending it again in ${delay} s (retry ${event.retry} of ${event.of}).`,
+        );
       },
     });
   }

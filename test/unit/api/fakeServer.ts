@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { OmiClient } from '../../../src/api/client';
 import { isOmiApiError, type OmiApiError } from '../../../src/api/errors';
-import type { OmiClientOptions, RateLimitWaitEvent, RequestLogEvent } from '../../../src/api/options';
+import type { OmiClientOptions, RateLimitWaitEvent, RequestLogEvent, RetryEvent } from '../../../src/api/options';
 
 export const KEY = 'omi_dev_0123456789abcdef0123456789abcdef';
 export const BASE = 'https://api.test/v1/dev';
@@ -69,6 +69,7 @@ export interface TestClient {
   sleeps: number[];
   logs: RequestLogEvent[];
   waits: RateLimitWaitEvent[];
+  retries: RetryEvent[];
 }
 
 /** A client on a fake server: sleeps are recorded and return at once (still rejecting on abort). */
@@ -77,6 +78,7 @@ export function testClient(responders: Responder[], options: Partial<OmiClientOp
   const sleeps: number[] = [];
   const logs: RequestLogEvent[] = [];
   const waits: RateLimitWaitEvent[] = [];
+  const retries: RetryEvent[] = [];
   const client = new OmiClient({
     baseUrl: 'https://api.test',
     getApiKey: () => KEY,
@@ -89,9 +91,10 @@ export function testClient(responders: Responder[], options: Partial<OmiClientOp
     now: () => NOW,
     onRequest: (event) => logs.push(event),
     onRateLimitWait: (event) => waits.push(event),
+    onRetry: (event) => retries.push(event),
     ...options,
   });
-  return { client, requests, sleeps, logs, waits };
+  return { client, requests, sleeps, logs, waits, retries };
 }
 
 /** Runs `action` and returns the OmiApiError it rejected with, failing if it resolved or threw something else. */

@@ -7,18 +7,18 @@ import {
   MAX_RATE_LIMIT_WAITS_IN_A_ROW,
   type RetryState,
 } from '../../../src/api/retry';
-import { empty, json, networkFailure, omiError, testClient } from './fakeServer';
+import { empty, json, networkFailure, omiError, testClient, text } from './fakeServer';
 
 const policy = DEFAULT_RETRY_POLICY;
 const fresh: RetryState = { retriesUsed: 0, rateLimitWaitsInARow: 0 };
 const half = () => 0.5;
 
 describe('retry decisions', () => {
-  it('retries only 502, 503 and 504 among statuses', () => {
-    for (const status of [502, 503, 504]) {
+  it('retries only 500, 502, 503 and 504 among statuses', () => {
+    for (const status of [500, 502, 503, 504]) {
       assert.ok(isRetryableStatus(status), String(status));
     }
-    for (const status of [400, 401, 403, 404, 422, 500, 501]) {
+    for (const status of [400, 401, 402, 403, 404, 405, 422, 501]) {
       assert.ok(!isRetryableStatus(status), String(status));
     }
   });
@@ -49,6 +49,7 @@ describe('retry decisions', () => {
       { kind: 'network' as const },
       { kind: 'timeout' as const },
       { kind: 'server' as const, status: 503 },
+      { kind: 'server' as const, status: 500 },
     ]) {
       assert.deepEqual(decideRetry('GET', failure, fresh, policy, half), { action: 'backoff', delayMs: 375 });
       assert.deepEqual(decideRetry('GET', failure, { retriesUsed: 3, rateLimitWaitsInARow: 0 }, policy, half), {
@@ -57,8 +58,8 @@ describe('retry decisions', () => {
     }
   });
 
-  it('does not retry 500 or client errors', () => {
-    assert.deepEqual(decideRetry('GET', { kind: 'server', status: 500 }, fresh, policy, half), { action: 'fail' });
+  it('does not retry client errors or an answer it could not read', () => {
+    assert.deepEqual(decideRetry('GET', { kind: 'server', status: 501 }, fresh, policy, half), { action: 'fail' });
     assert.deepEqual(decideRetry('GET', { kind: 'notFound', status: 404 }, fresh, policy, half), { action: 'fail' });
     assert.deepEqual(decideRetry('GET', { kind: 'malformed' }, fresh, policy, half), { action: 'fail' });
   });
@@ -68,6 +69,7 @@ describe('retry decisions', () => {
       for (const failure of [
         { kind: 'network' as const },
         { kind: 'server' as const, status: 503 },
+        { kind: 'server' as const, status: 500 },
         { kind: 'rateLimited' as const, status: 429, retryAfterMs: 1000 },
       ]) {
         assert.deepEqual(decideRetry(method, failure, fresh, policy, half), { action: 'fail' });
@@ -130,10 +132,25 @@ describe('the retry loop', () => {
     assert.deepEqual(sleeps, [75, 150]);
   });
 
-  it('does not retry a 500', async () => {
+  it('rides out an occasional 500 on a read, and says so', async () => {
+    const { client, requests, sleeps, retries } = testClient([
+      text('Internal Server Error', 500, { 'content-type': 'text/plain; charset=utf-8' }),
+      json([{ id: 'm1', content: 'x', category: 'work' }]),
+    ]);
+    assert.equal((await client.listMemories()).length, 1);
+    assert.equal(requests.length, 2);
+    assert.deepEqual(sleeps, [375]);
+    assert.deepEqual(retries, [
+      { method: 'GET', path: '/user/memories', status: 500, errorKind: 'server', retry: 1, of: 3, delayMs: 375 },
+    ]);
+  });
+
+  it('shows a 500 that persists after the retries', async () => {
     const { client, requests } = testClient([json({ detail: 'boom' }, 500)]);
-    assert.equal((await omiError(() => client.listMemories())).kind, 'server');
-    assert.equal(requests.length, 1);
+    const error = await omiError(() => client.listMemories());
+    assert.equal(error.kind, 'server');
+    assert.equal(error.status, 500);
+    assert.equal(requests.length, 4);
   });
 
   it('reports network failures with their code', async () => {

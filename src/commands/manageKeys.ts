@@ -165,7 +165,9 @@ export async function rotateKey(
       }
       try {
         progress.report({ message: vscode.l10n.t('2/4 checking the new key…') });
-        await verifyApiKey(connection.clientForKey(created.key));
+        const verified = await verifyApiKey(connection.clientForKey(created.key));
+        const origin = connection.origin;
+        if (origin) state.rememberVerified(origin, created.key, verified);
       } catch (error) {
         void vscode.window.showErrorMessage(
           vscode.l10n.t(

@@ -130,6 +130,8 @@ export async function setApiKey(deps: SetApiKeyDependencies, keyArgument?: unkno
       });
     return false;
   }
+  const origin = connection.origin;
+  if (origin) state.rememberVerified(origin, typed, verified);
   try {
     await store.store(typed);
   } catch (error) {

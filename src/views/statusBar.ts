@@ -3,18 +3,19 @@ import { OmiApiError } from '../api/errors';
 import type { RequestLogEvent } from '../api/options';
 import { describeApiKey } from '../auth/apiKeyFormat';
 import type { SignInState } from '../auth/signInState';
-import { type VerifiedKey, verifyApiKey } from '../auth/verifyApiKey';
+import type { VerifiedKey } from '../auth/verifyApiKey';
 import type { OmiConnection } from '../store/connection';
 import { describeError, formatWait } from '../util/errorMessage';
 import { timeOfDay } from '../util/time';
 
-type Health = { kind: 'ok' } | { kind: 'rateLimited'; until: number } | { kind: 'failing'; reason: string };
+type Health = { kind: 'ok' } | { kind: 'rateLimited'; until: number } | { kind: 'unreachable'; reason: string };
 
-const FAILING_KINDS = new Set(['network', 'timeout', 'server', 'malformed']);
+/** Only these mean the server could not be reached. A 500 or an unreadable answer came from a server that is up. */
+const UNREACHABLE_KINDS = new Set(['network', 'timeout']);
 
 /**
  * The Omi item in the status bar: signed out (click to set a key), connected (tooltip: key, server, last request),
- * rate limited (counting down) or failing (click for the log). Hidden with `omi.statusBar.enabled`.
+ * rate limited (counting down) or unreachable (click for the log). Hidden with `omi.statusBar.enabled`.
  */
 export class OmiStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('omi.status', vscode.StatusBarAlignment.Left, 10);
@@ -64,7 +65,7 @@ export class OmiStatusBar implements vscode.Disposable {
 
   private async identifyKey(): Promise<void> {
     try {
-      this.keyInfo = await verifyApiKey(this.connection.client);
+      this.keyInfo = await this.signIn.verifiedKey(this.connection.client);
     } catch {
       // A failed check shows through the request events (rate limited, offline); the views say the rest.
     }
@@ -73,16 +74,17 @@ export class OmiStatusBar implements vscode.Disposable {
 
   private onRequest(event: RequestLogEvent): void {
     this.lastRequest = { at: new Date(), event };
-    if (event.status !== undefined && event.status < 400) {
-      this.health = { kind: 'ok' };
+    if (event.errorKind && UNREACHABLE_KINDS.has(event.errorKind)) {
+      this.health = {
+        kind: 'unreachable',
+        reason: describeError(new OmiApiError({ kind: event.errorKind, message: '' })).message,
+      };
     } else if (event.status === 429) {
       const resetAt = this.connection.rateLimit?.resetAt;
       if (resetAt) this.health = { kind: 'rateLimited', until: resetAt.getTime() };
-    } else if (event.errorKind && FAILING_KINDS.has(event.errorKind)) {
-      this.health = {
-        kind: 'failing',
-        reason: describeError(new OmiApiError({ kind: event.errorKind, message: '' })).message,
-      };
+    } else if (event.status !== undefined) {
+      // The server answered, even if with an error: the view that asked shows that error, the status bar stays.
+      this.health = { kind: 'ok' };
     }
     this.render();
   }
@@ -124,7 +126,7 @@ export class OmiStatusBar implements vscode.Disposable {
       item.command = 'omi.showLog';
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
       this.countdown = setInterval(tick, 1000);
-    } else if (this.health.kind === 'failing') {
+    } else if (this.health.kind === 'unreachable') {
       item.text = `$(warning) ${vscode.l10n.t('Omi: offline')}`;
       item.tooltip = vscode.l10n.t('{0} Click to see the log.', this.health.reason);
       item.command = 'omi.showLog';

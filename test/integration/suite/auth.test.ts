@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startSandbox } from '../../../src/sandbox';
+import { describeError } from '../../../src/util/errorMessage';
 import { activateExtension, eventually, setBaseUrl, signIn, signOut, useSignedInSandbox } from './helpers';
 
 describe('Sign-in and the key', () => {
@@ -69,6 +70,31 @@ describe('Sign-in and the key', () => {
     assert.equal(await signIn(context.sandbox.key), true);
   });
 
+  it('says "offline" only when the server cannot be reached, not after a server error', async function () {
+    this.timeout(30_000);
+    const statusText = () => context.api.statusBar.snapshot().text;
+    await context.api.views.refresh('actionItems');
+    // A 500 that persists through the retries: the Memories view shows it, yet the server is up.
+    context.sandbox.setFaults({ failEvery: { n: 1, mode: '500' } });
+    try {
+      await context.api.views.refresh('memories');
+      assert.match(describeError(context.api.store.list('memories').error).message, /HTTP 500/, 'the view got the 500');
+      assert.equal(statusText(), '$(pass) Omi', 'a server error is not an outage');
+    } finally {
+      context.sandbox.setFaults({ failEvery: null });
+    }
+    const port = context.sandbox.port;
+    await context.sandbox.close();
+    try {
+      await context.api.views.refresh('memories');
+      assert.equal(statusText(), '$(warning) Omi: offline', 'no connection is an outage');
+    } finally {
+      context.sandbox = await startSandbox({ shortPages: false, port });
+    }
+    await context.api.views.refresh('memories');
+    assert.equal(statusText(), '$(pass) Omi', 'back online with the next answer');
+  });
+
   it('counts down a rate limit in the status bar', async () => {
     // An hour-long window: longer than the client waits by itself, so the error reaches the UI.
     context.sandbox.setFaults({ rateLimit: { limit: 1, windowMs: 3_600_000 } });
@@ -82,6 +108,24 @@ describe('Sign-in and the key', () => {
       context.sandbox.setFaults({ rateLimit: null });
       await context.api.views.refresh('memories');
     }
+  });
+});
+
+describe('A server without GET /key (the documented API)', () => {
+  const context = useSignedInSandbox({ flavor: 'documented' });
+
+  it('checks a new key once, not again when it is stored', async () => {
+    await signOut();
+    context.sandbox.resetRequests();
+    assert.equal(await signIn(context.sandbox.key), true);
+    await eventually(() => context.api.statusBar.snapshot().text === '$(pass) Omi', 5000, 'the connected state');
+    // The status bar asks for the key's record after sign-in; give it the time to do so if it were going to.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const probes = context.sandbox.requests.filter((r) => r.path === '/v1/dev/user/memories' && r.query.limit === '1');
+    const keyRecords = context.sandbox.requests.filter((r) => r.path === '/v1/dev/key');
+    assert.equal(probes.length, 1, 'one probe for the key');
+    assert.equal(keyRecords.length, 1, 'one look for the key record, answered 404');
+    assert.equal(keyRecords[0]?.status, 404);
   });
 });
 

@@ -127,16 +127,27 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
           expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
         );
         item.id = node.id;
-        const shown = this.search ? this.visibleItems(node.items).length : node.items.length;
-        item.description = this.search ? vscode.l10n.t('{0} of {1}', shown, node.items.length) : `${shown}`;
+        item.description = this.groupCount(node);
         item.iconPath = node.icon;
         item.contextValue = 'omi.group';
-        item.tooltip = vscode.l10n.t('{0}: {1} loaded', node.label, node.items.length);
+        item.tooltip = this.list?.complete
+          ? vscode.l10n.t('{0}: {1}', node.label, node.items.length)
+          : vscode.l10n.t(
+              '{0}: {1} loaded so far. Omi may have more: Load more… or Load All brings the rest.',
+              node.label,
+              node.items.length,
+            );
         return item;
       }
       case 'status':
         return this.statusTreeItem(node);
     }
+  }
+
+  /** "6", or "6+" while the list may hold more of the group than is loaded: a count reads as a total. */
+  private groupCount(node: GroupNode<T>): string {
+    const loaded = this.list?.complete ? `${node.items.length}` : `${node.items.length}+`;
+    return this.search ? vscode.l10n.t('{0} of {1}', this.visibleItems(node.items).length, loaded) : loaded;
   }
 
   private statusTreeItem(node: StatusNode): vscode.TreeItem {

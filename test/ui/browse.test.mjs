@@ -35,6 +35,11 @@ describe('UI: browsing Omi data in the sidebar', () => {
     await loadMore.waitFor({ timeout: 20_000 });
     const labels = await rowsOf(memories).allInnerTexts();
     assert.ok(labels.length > 2, `category rows: ${labels.join(' | ')}`);
+    const partialCounts = await memories.locator('.monaco-list-row .label-description').allInnerTexts();
+    assert.ok(
+      partialCounts.length > 0 && partialCounts.every((count) => /^\d+\+$/.test(count)),
+      `a count is not read as a total while more may come: ${partialCounts.join(', ')}`,
+    );
     const memoryPages = () => sandbox.requests.filter((r) => r.path === '/v1/dev/user/memories');
     // While a page loads the row reads "Loading more…", not "Load more…": under load that can last seconds, so
     // the loop goes by what the server saw (120 memories: pages at 0, 50, 100, then the empty one at 150).

@@ -17,8 +17,11 @@ export interface Faults {
    * 25/h transcript reads; documented: 100/minute per key). `null`: off.
    */
   rateLimit: RateLimitWindow | 'flavor' | null;
-  /** Every Nth request to a data endpoint (/v1/dev/user/...) fails this way. The count restarts when this is set. */
-  failEvery: { n: number; mode: FailMode } | null;
+  /**
+   * Every Nth request to a data endpoint (/v1/dev/user/...) fails this way. The count restarts when this is set.
+   * `first` (default N): the request that fails first, so a short test can meet "every 7th" on its first request.
+   */
+  failEvery: { n: number; mode: FailMode; first?: number } | null;
 }
 
 export interface SandboxOptions {

@@ -91,6 +91,13 @@ describe('sandbox faults', () => {
       assert.equal(await status(sandbox, '/user/conversations'), 500);
     });
 
+    it('first: the first failure comes on that request, then every Nth', async () => {
+      sandbox.setFaults({ failEvery: { n: 3, mode: '500', first: 1 } });
+      const statuses = [];
+      for (let i = 0; i < 7; i++) statuses.push(await status(sandbox, '/user/memories?limit=1'));
+      assert.deepEqual(statuses, [500, 200, 200, 500, 200, 200, 500]);
+    });
+
     it('503: answers with a JSON detail', async () => {
       sandbox.setFaults({ failEvery: { n: 1, mode: '503' } });
       const failed = await request(sandbox, '/user/action-items');

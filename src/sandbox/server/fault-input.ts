@@ -35,10 +35,18 @@ export function parseFaults(input: unknown): Partial<Faults> {
     const failEvery = input.failEvery;
     if (failEvery === null) {
       faults.failEvery = null;
-    } else if (isRecord(failEvery) && positiveInteger(failEvery.n) && FAIL_MODES.includes(failEvery.mode as FailMode)) {
+    } else if (
+      isRecord(failEvery) &&
+      positiveInteger(failEvery.n) &&
+      FAIL_MODES.includes(failEvery.mode as FailMode) &&
+      (failEvery.first === undefined || positiveInteger(failEvery.first))
+    ) {
       faults.failEvery = { n: failEvery.n, mode: failEvery.mode as FailMode };
+      if (failEvery.first !== undefined) faults.failEvery.first = failEvery.first;
     } else {
-      throw new Error(`failEvery must be null or {"n": N, "mode": one of ${FAIL_MODES.join(', ')}}`);
+      throw new Error(
+        `failEvery must be null or {"n": N, "mode": one of ${FAIL_MODES.join(', ')}, "first"?: N} with positive integers`,
+      );
     }
   }
   return faults;

@@ -11,7 +11,8 @@ export function nextFault(state: ServerState): FailMode | null {
     return null;
   }
   state.dataRequests++;
-  return state.dataRequests % failEvery.n === 0 ? failEvery.mode : null;
+  const sinceFirst = state.dataRequests - (failEvery.first ?? failEvery.n);
+  return sinceFirst >= 0 && sinceFirst % failEvery.n === 0 ? failEvery.mode : null;
 }
 
 const PARTIAL_PAGE = JSON.stringify(

@@ -32,6 +32,19 @@ export const FAULT_CASES: readonly FaultCase[] = [
     sign: 429,
   },
   { name: '503 every 2nd request', faults: { failEvery: { n: 2, mode: '503' } }, outcome: 'recovers', sign: 503 },
+  // The Omi cloud's occasional 500 (a datastore timeout). `first: 1`: the area's first request meets it.
+  {
+    name: '500 every 5th request',
+    faults: { failEvery: { n: 5, mode: '500', first: 1 } },
+    outcome: 'recovers',
+    sign: 500,
+  },
+  {
+    name: '500 every 7th request',
+    faults: { failEvery: { n: 7, mode: '500', first: 1 } },
+    outcome: 'recovers',
+    sign: 500,
+  },
   {
     name: '500 every request',
     faults: { failEvery: { n: 1, mode: '500' } },

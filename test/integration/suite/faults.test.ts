@@ -92,6 +92,23 @@ describe('Fault matrix: every view against a misbehaving server', () => {
   }
 
   for (const kind of KINDS) {
+    faultCase(kind, 'a 500 on the first load', async () => {
+      context.api.store.clear();
+      context.sandbox.resetRequests();
+      context.sandbox.setFaults({ failEvery: { n: 5, mode: '500', first: 1 } });
+      const list = context.api.store.list(kind);
+      await list.loadMore();
+      assert.deepEqual(
+        context.sandbox.requests.map((r) => r.status),
+        [500, 200],
+        'the first answer was a 500, then the same page again',
+      );
+      assert.equal(list.error, undefined, 'no error row');
+      assert.equal(list.items.length, 50, 'the first page is shown');
+      const row = lastRow(kind);
+      assert.ok(row?.kind === 'status' && row.status === 'loadMore', 'Load more… is there');
+    });
+
     faultCase(kind, SERVER_GONE, async () => {
       const list = await firstPage(kind);
       await goAway(context);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { openOmiContainer, openWorkbench, screenshot, startSandbox } from './workbench.mjs';
+import { openOmiContainer, openWorkbench, runCommand, screenshot, startSandbox } from './workbench.mjs';
 
 describe('UI: browsing Omi data in the sidebar', () => {
   let workbench;
@@ -89,5 +89,28 @@ describe('UI: browsing Omi data in the sidebar', () => {
       `day groups: ${dayRows.join(' | ')}`,
     );
     await screenshot(workbench.page, 'views', { forDocs: true });
+  });
+
+  it('rides out an occasional 500: no error row, and the status bar does not say offline', async () => {
+    const { page } = workbench;
+    sandbox.resetRequests();
+    sandbox.setFaults({ failEvery: { n: 5, mode: '500', first: 1 } });
+    try {
+      await runCommand(page, 'Omi: Refresh');
+      const answered = (list) => sandbox.requests.some((r) => r.path === `/v1/dev/user/${list}` && r.status === 200);
+      const deadline = Date.now() + 30_000;
+      while (!['memories', 'action-items', 'conversations'].every(answered) && Date.now() < deadline) {
+        await page.waitForTimeout(100);
+      }
+      assert.equal(sandbox.requests[0]?.status, 500, 'the refresh met a 500 first');
+      assert.ok(['memories', 'action-items', 'conversations'].every(answered), 'each list was answered');
+      await page.waitForTimeout(500);
+      const sidebar = await openOmiContainer(page);
+      assert.doesNotMatch(await sidebar.innerText(), /problem|could not|Retry/i, 'no error row');
+      const statusBar = await page.locator('.statusbar').innerText();
+      assert.doesNotMatch(statusBar, /offline/i, 'a server error is not an outage');
+    } finally {
+      sandbox.setFaults({ failEvery: null });
+    }
   });
 });

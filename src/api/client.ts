@@ -1,7 +1,18 @@
 import * as l10n from '@vscode/l10n';
 import { normalizeBaseUrl } from './baseUrl';
 import { invalidRequestError, isOmiApiError, KEY_MANAGEMENT_UNAVAILABLE, OmiApiError } from './errors';
-import type { ActionItem, ApiKeyInfo, Conversation, CreatedApiKey, Memory } from './models';
+import type {
+  ActionItem,
+  ActionItemChanges,
+  ApiKeyInfo,
+  Conversation,
+  ConversationChanges,
+  CreatedApiKey,
+  Memory,
+  MemoryChanges,
+  NewActionItem,
+  NewMemory,
+} from './models';
 import type { OmiClientOptions, TranscriptCache } from './options';
 import { ACTION_ITEMS_OFFSET_CAP, PAGE_LIMITS, type Page, type PagingOptions, pageThrough } from './paging';
 import {
@@ -28,7 +39,45 @@ import {
   isConversation,
   isCreatedApiKey,
   isMemory,
+  isRecord,
 } from './validate';
+
+/** The most memories POST /user/memories/batch takes. */
+export const MEMORY_BATCH_LIMIT = 25;
+
+interface TextLimit {
+  max: number;
+  /** "The description", "The memory": what the sentence names. */
+  what: () => string;
+}
+
+const ACTION_ITEM_TEXT: TextLimit = { max: 500, what: () => l10n.t('An action item') };
+const MEMORY_TEXT: TextLimit = { max: 500, what: () => l10n.t('A memory') };
+const CONVERSATION_TITLE: TextLimit = { max: 500, what: () => l10n.t('A conversation title') };
+
+/** The text trimmed, refused before any request when the server would refuse it (empty or too long). */
+function checkedText(text: string, limit: TextLimit): string {
+  const trimmed = text.trim();
+  if (!trimmed) throw invalidRequestError(l10n.t('{0} cannot be empty.', limit.what()));
+  if (trimmed.length > limit.max) {
+    throw invalidRequestError(
+      l10n.t('{0} can be at most {1} characters; this one has {2}.', limit.what(), limit.max, trimmed.length),
+    );
+  }
+  return trimmed;
+}
+
+function requiredId(id: string): string {
+  if (!id) throw invalidRequestError(l10n.t('The id of the item to change is required.'));
+  return id;
+}
+
+/** A PATCH without a field is refused by the server (422): refuse it here, without a request. */
+function nonEmptyChanges(body: Record<string, unknown>): Record<string, unknown> {
+  const sent = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+  if (Object.keys(sent).length === 0) throw invalidRequestError(l10n.t('There is nothing to change.'));
+  return sent;
+}
 
 /**
  * The Omi Developer API. Every method takes an optional AbortSignal and fails only with OmiApiError.
@@ -161,6 +210,108 @@ export class OmiClient {
       throw invalidRequestError(l10n.t('The id of the key to revoke is required.'));
     }
     await this.manageKeys({ method: 'DELETE', path: `/keys/${encodeURIComponent(id)}`, signal: options.signal });
+  }
+
+  // Writes. A POST is never sent twice (a 429 is waited out: the server did nothing); a PATCH or DELETE may be.
+
+  async createActionItem(item: NewActionItem, options: RequestOptions = {}): Promise<ActionItem> {
+    const path = '/user/action-items';
+    return this.requester.send({
+      method: 'POST',
+      path,
+      body: { ...item, description: checkedText(item.description, ACTION_ITEM_TEXT) },
+      signal: options.signal,
+      read: (data) => expectObject(data, isActionItem, path),
+    });
+  }
+
+  /** The item as the server has it now, when its answer holds it. */
+  async updateActionItem(
+    id: string,
+    changes: ActionItemChanges,
+    options: RequestOptions = {},
+  ): Promise<ActionItem | undefined> {
+    const body: Record<string, unknown> = { ...changes };
+    if (changes.description !== undefined) body.description = checkedText(changes.description, ACTION_ITEM_TEXT);
+    const path = `/user/action-items/${encodeURIComponent(requiredId(id))}`;
+    return this.requester.send({
+      method: 'PATCH',
+      path,
+      body: nonEmptyChanges(body),
+      signal: options.signal,
+      read: (data) => (isActionItem(data) ? data : undefined),
+    });
+  }
+
+  async deleteActionItem(id: string, options: RequestOptions = {}): Promise<void> {
+    const path = `/user/action-items/${encodeURIComponent(requiredId(id))}`;
+    await this.requester.send({ method: 'DELETE', path, signal: options.signal });
+  }
+
+  async createMemory(memory: NewMemory, options: RequestOptions = {}): Promise<Memory> {
+    const path = '/user/memories';
+    return this.requester.send({
+      method: 'POST',
+      path,
+      body: { ...memory, content: checkedText(memory.content, MEMORY_TEXT) },
+      signal: options.signal,
+      read: (data) => expectObject(data, isMemory, path),
+    });
+  }
+
+  /** Up to MEMORY_BATCH_LIMIT memories in one request. */
+  async createMemories(memories: readonly NewMemory[], options: RequestOptions = {}): Promise<Memory[]> {
+    if (memories.length === 0 || memories.length > MEMORY_BATCH_LIMIT) {
+      throw invalidRequestError(l10n.t('Between 1 and {0} memories can be created at once.', MEMORY_BATCH_LIMIT));
+    }
+    const path = '/user/memories/batch';
+    const body = { memories: memories.map((m) => ({ ...m, content: checkedText(m.content, MEMORY_TEXT) })) };
+    return this.requester.send({
+      method: 'POST',
+      path,
+      body,
+      signal: options.signal,
+      read: (data) => {
+        const answer = expectObject(data, isRecord, path);
+        return expectList(answer.memories, isMemory, path);
+      },
+    });
+  }
+
+  /** The memory as the server has it now, when its answer holds it. */
+  async updateMemory(id: string, changes: MemoryChanges, options: RequestOptions = {}): Promise<Memory | undefined> {
+    const body: Record<string, unknown> = { ...changes };
+    if (changes.content !== undefined) body.content = checkedText(changes.content, MEMORY_TEXT);
+    const path = `/user/memories/${encodeURIComponent(requiredId(id))}`;
+    return this.requester.send({
+      method: 'PATCH',
+      path,
+      body: nonEmptyChanges(body),
+      signal: options.signal,
+      read: (data) => (isMemory(data) ? data : undefined),
+    });
+  }
+
+  async deleteMemory(id: string, options: RequestOptions = {}): Promise<void> {
+    const path = `/user/memories/${encodeURIComponent(requiredId(id))}`;
+    await this.requester.send({ method: 'DELETE', path, signal: options.signal });
+  }
+
+  async updateConversation(id: string, changes: ConversationChanges, options: RequestOptions = {}): Promise<void> {
+    const body: Record<string, unknown> = { ...changes };
+    if (changes.title !== undefined) body.title = checkedText(changes.title, CONVERSATION_TITLE);
+    const path = `/user/conversations/${encodeURIComponent(requiredId(id))}`;
+    await this.requester.send({
+      method: 'PATCH',
+      path,
+      body: nonEmptyChanges(body),
+      signal: options.signal,
+    });
+  }
+
+  async deleteConversation(id: string, options: RequestOptions = {}): Promise<void> {
+    const path = `/user/conversations/${encodeURIComponent(requiredId(id))}`;
+    await this.requester.send({ method: 'DELETE', path, signal: options.signal });
   }
 
   pagesOfMemories(filters: MemoryFilters = {}, paging: PagingOptions = {}): AsyncGenerator<Page<Memory>> {

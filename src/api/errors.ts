@@ -19,12 +19,38 @@ export const REDIRECT_REFUSED = 'redirect_refused';
 /** Set when no API key is stored, before any request is made. */
 export const MISSING_API_KEY = 'missing_api_key';
 
+/** Why Omi refused a request that was well formed; set by errorFromResponse, read by describeError. */
+export const REFUSAL = {
+  /** 403 "Insufficient permissions. Required scope: memories:write": the key lacks that scope. */
+  missingScope: 'missing_scope',
+  /** 403 with an object detail: the account has not allowed apps to use its memories. */
+  accessDisabled: 'access_disabled',
+  /** 402: the item is locked behind a paid plan. */
+  planRequired: 'plan_required',
+  /** 422: the server did not accept a value. */
+  invalidValue: 'invalid_value',
+  /** 404 "Not Found" (no such route) or 405: this server predates the endpoint. */
+  endpointMissing: 'endpoint_missing',
+  /** 404 with the server's own words ("Memory not found"): the item is gone. */
+  itemMissing: 'item_missing',
+} as const;
+
+export type Refusal = (typeof REFUSAL)[keyof typeof REFUSAL];
+
+/** The scope named by a 403 "Insufficient permissions. Required scope: memories:write", if any. */
+export function requiredScope(error: OmiApiError): string | undefined {
+  if (error.refusal !== REFUSAL.missingScope || typeof error.detail !== 'string') return undefined;
+  return /scope:\s*([a-z_]+:[a-z]+)/i.exec(error.detail)?.[1];
+}
+
 export interface OmiApiErrorInit {
   kind: OmiApiErrorKind;
   /** One readable sentence for the user. */
   message: string;
   status?: number;
   code?: string;
+  /** Why a well-formed request was turned down (4xx), when that is known. */
+  refusal?: Refusal;
   retryAfterMs?: number;
   detail?: unknown;
 }
@@ -35,6 +61,7 @@ export class OmiApiError extends Error {
   readonly kind: OmiApiErrorKind;
   readonly status?: number;
   readonly code?: string;
+  readonly refusal?: Refusal;
   /** How long the server asked to wait, for `rateLimited`. */
   readonly retryAfterMs?: number;
   /** The parsed body's detail, for debugging. */
@@ -45,6 +72,7 @@ export class OmiApiError extends Error {
     this.kind = init.kind;
     this.status = init.status;
     this.code = init.code;
+    this.refusal = init.refusal;
     this.retryAfterMs = init.retryAfterMs;
     this.detail = init.detail;
   }
@@ -56,6 +84,7 @@ export class OmiApiError extends Error {
       message: this.message,
       status: this.status,
       code: this.code,
+      refusal: this.refusal,
       retryAfterMs: this.retryAfterMs,
       detail: this.detail,
     };

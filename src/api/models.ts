@@ -164,3 +164,43 @@ export interface ApiKeyInfo extends UnknownFields {
 export interface CreatedApiKey extends ApiKeyInfo {
   key: string;
 }
+
+// What the write endpoints take. Only the fields given are sent.
+
+export interface NewActionItem {
+  /** 1 to 500 characters. */
+  description: string;
+  completed?: boolean;
+  /** ISO-8601 with Z or an offset. */
+  due_at?: string;
+}
+
+/** A PATCH: a null or absent `due_at` leaves the date as it is on the server (it cannot be cleared this way). */
+export interface ActionItemChanges {
+  description?: string;
+  completed?: boolean;
+  due_at?: string;
+}
+
+export interface NewMemory {
+  /** 1 to 500 characters. */
+  content: string;
+  /** Omitted: Omi chooses. */
+  category?: string;
+  visibility?: 'public' | 'private';
+  tags?: string[];
+}
+
+export interface MemoryChanges {
+  content?: string;
+  category?: string;
+  visibility?: 'public' | 'private';
+  tags?: string[];
+}
+
+export interface ConversationChanges {
+  title?: string;
+}
+
+/** The scopes a key may carry (GET /key). A key without stored scopes reads everything and writes nothing. */
+export type KeyScope = `${'conversations' | 'memories' | 'action_items' | 'goals'}:${'read' | 'write'}`;

@@ -174,8 +174,10 @@ export class Requester {
     if (!call.read) {
       return { ok: true, value: undefined as T };
     }
+    // A write may answer with no body (204); its reader decides whether that will do.
+    const noBody = call.method !== 'GET' && reply.bodyText.trim() === '';
     try {
-      return { ok: true, value: call.read(parseJsonBody(reply.bodyText, call.path), call.path) };
+      return { ok: true, value: call.read(noBody ? undefined : parseJsonBody(reply.bodyText, call.path), call.path) };
     } catch (thrown) {
       if (isOmiApiError(thrown)) {
         return { ok: false, error: thrown };

@@ -1,7 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import { summarizeErrorBody } from './errorBody';
-import { OmiApiError, type OmiApiErrorKind, REDIRECT_REFUSED } from './errors';
+import { type ErrorBodySummary, summarizeErrorBody } from './errorBody';
+import { OmiApiError, type OmiApiErrorKind, REDIRECT_REFUSED, REFUSAL, type Refusal } from './errors';
 import { redactSecret } from './redact';
+import { isRecord } from './validate';
 
 export interface ErrorResponse {
   status: number;
@@ -18,6 +19,8 @@ export function kindForStatus(status: number): OmiApiErrorKind {
     case 401:
       return 'unauthorized';
     case 403:
+      return 'forbidden';
+    case 402:
       return 'forbidden';
     case 404:
       return 'notFound';
@@ -48,10 +51,32 @@ export function errorFromResponse(response: ErrorResponse): OmiApiError {
     kind,
     status,
     code: summary.code,
+    refusal: refusalOf(status, summary),
     retryAfterMs: kind === 'rateLimited' ? response.retryAfterMs : undefined,
     detail: summary.detail,
     message: sentenceFor(kind, explanation, response.retryAfterMs),
   });
+}
+
+/** Which refusal a 4xx answer is, from its status and what its body says. */
+function refusalOf(status: number, summary: ErrorBodySummary): Refusal | undefined {
+  const detail = summary.detail;
+  switch (status) {
+    case 402:
+      return REFUSAL.planRequired;
+    case 403:
+      if (typeof detail === 'string' && /required scope/i.test(detail)) return REFUSAL.missingScope;
+      return isRecord(detail) ? REFUSAL.accessDisabled : undefined;
+    case 404:
+      // FastAPI's own answer for a path it has no route for, as opposed to a handler's "Memory not found".
+      return detail === undefined || detail === 'Not Found' ? REFUSAL.endpointMissing : REFUSAL.itemMissing;
+    case 405:
+      return REFUSAL.endpointMissing;
+    case 422:
+      return REFUSAL.invalidValue;
+    default:
+      return undefined;
+  }
 }
 
 function sentenceFor(kind: OmiApiErrorKind, explanation: string, retryAfterMs: number | undefined): string {

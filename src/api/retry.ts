@@ -1,7 +1,7 @@
 import type { OmiApiErrorKind } from './errors';
 
 export interface RetryPolicy {
-  /** Retries after transient failures (network, timeout, 500/502/503/504); 429 waits are counted apart. */
+  /** Retries of idempotent requests after passing failures (network, timeout, 5xx); 429 waits are counted apart. */
   maxRetries: number;
   baseDelayMs: number;
   maxDelayMs: number;
@@ -21,7 +21,7 @@ export const MAX_RATE_LIMIT_WAITS_IN_A_ROW = 5;
 
 /**
  * 502/503/504 come from gateways and the rate limiter being briefly unavailable; the Omi cloud also answers an
- * occasional 500 when its datastore times out, so a 500 is retried too (for reads only, see decideRetry). A 500
+ * occasional 500 when its datastore times out, so a 500 is retried too (never for a POST, see decideRetry). A 500
  * that persists uses up the same small budget and then reaches the user.
  */
 const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
@@ -58,8 +58,17 @@ export function backoffDelayMs(retryIndex: number, policy: RetryPolicy, random: 
 }
 
 /**
- * Only GETs are retried: POST (key creation) and DELETE (revocation) are never sent twice, whatever happened.
- * A 429 is waited out exactly as long as the server asked, when it said and it is short enough.
+ * Requests whose repetition changes nothing: a read, a PATCH sent again with the same body, a DELETE. A POST creates
+ * something each time, so after a failure that may have reached the server (network, timeout, 5xx) it is never sent
+ * again.
+ */
+export function isIdempotent(method: string): boolean {
+  return ['GET', 'PATCH', 'DELETE'].includes(method.toUpperCase());
+}
+
+/**
+ * Idempotent requests are retried after passing failures. A 429 is waited out exactly as long as the server asked,
+ * when it said and it is short enough, whatever the method: the server turned the request away without acting on it.
  */
 export function decideRetry(
   method: string,
@@ -68,9 +77,6 @@ export function decideRetry(
   policy: RetryPolicy,
   random: () => number,
 ): RetryDecision {
-  if (method.toUpperCase() !== 'GET') {
-    return { action: 'fail' };
-  }
   if (failure.kind === 'rateLimited') {
     const wait = failure.retryAfterMs;
     if (
@@ -82,7 +88,7 @@ export function decideRetry(
     }
     return { action: 'waitForRateLimit', delayMs: wait };
   }
-  if (!isTransient(failure) || state.retriesUsed >= policy.maxRetries) {
+  if (!isIdempotent(method) || !isTransient(failure) || state.retriesUsed >= policy.maxRetries) {
     return { action: 'fail' };
   }
   return { action: 'backoff', delayMs: backoffDelayMs(state.retriesUsed, policy, random) };

@@ -1,7 +1,7 @@
 import { ofetch } from 'ofetch';
 
 export interface HttpRequest {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   url: string;
   headers: Record<string, string>;
   /** Sent as JSON. */

@@ -1,6 +1,7 @@
 // Turns any failure into one sentence a user can act on (no vscode import: unit-tested).
 import * as l10n from '@vscode/l10n';
-import { isOmiApiError, MISSING_API_KEY } from '../api/errors';
+import { summarizeErrorBody } from '../api/errorBody';
+import { isOmiApiError, MISSING_API_KEY, type OmiApiError, REFUSAL, requiredScope } from '../api/errors';
 
 export interface UserFacingError {
   message: string;
@@ -24,6 +25,8 @@ export function describeError(error: unknown): UserFacingError {
     const text = error instanceof Error ? error.message : String(error);
     return { message: l10n.t('Something went wrong: {0}', text), action: 'showLog' };
   }
+  const refusal = describeRefusal(error);
+  if (refusal) return refusal;
   switch (error.kind) {
     case 'unauthorized':
       return {
@@ -63,4 +66,82 @@ export function describeError(error: unknown): UserFacingError {
     default:
       return { message: error.message, action: 'retry' };
   }
+}
+
+const SCOPE_RESOURCES: Record<string, () => string> = {
+  memories: () => l10n.t('memories'),
+  action_items: () => l10n.t('action items'),
+  conversations: () => l10n.t('conversations'),
+  goals: () => l10n.t('goals'),
+};
+
+/** A well-formed request that Omi turned down: what is missing, and where to get it. */
+function describeRefusal(error: OmiApiError): UserFacingError | undefined {
+  const reason = summarizeErrorBody(JSON.stringify({ detail: error.detail })).reason;
+  switch (error.refusal) {
+    case REFUSAL.missingScope: {
+      const [resource, access] = (requiredScope(error) ?? '').split(':');
+      if (access === 'write') {
+        return {
+          message: l10n.t(
+            'This key is read-only. Create a key with write access in the Omi app (Settings > Developer) and run Omi: Set API Key.',
+          ),
+          action: 'setKey',
+        };
+      }
+      const what = SCOPE_RESOURCES[resource ?? '']?.() ?? l10n.t('this data');
+      return {
+        message: l10n.t(
+          'This key may not read {0}. Create a key with access to them in the Omi app (Settings > Developer) and run Omi: Set API Key.',
+          what,
+        ),
+        action: 'setKey',
+      };
+    }
+    case REFUSAL.accessDisabled: {
+      const said = errorDetailReason(error.detail);
+      return {
+        message: said
+          ? l10n.t('Your Omi account does not allow this yet ({0}). Turn it on in the Omi app, then try again.', said)
+          : l10n.t('Your Omi account does not allow this yet. Turn it on in the Omi app, then try again.'),
+        action: 'none',
+      };
+    }
+    case REFUSAL.planRequired:
+      return {
+        message: l10n.t(
+          'This item is locked: changing it needs a paid Omi plan. Upgrade in the Omi app, then try again.',
+        ),
+        action: 'none',
+      };
+    case REFUSAL.invalidValue:
+      return {
+        message: reason
+          ? l10n.t('Omi did not accept the change ({0}).', reason)
+          : l10n.t('Omi did not accept the change.'),
+        action: 'none',
+      };
+    case REFUSAL.endpointMissing:
+      return {
+        message: l10n.t('This Omi server does not offer this. The Omi cloud (api.omi.me) and newer servers do.'),
+        action: 'none',
+      };
+    case REFUSAL.itemMissing:
+      return {
+        message: l10n.t(
+          'It is no longer in Omi: it was deleted, perhaps in the Omi app. Refresh to see what is there now.',
+        ),
+        action: 'none',
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** The words of a 403 object detail ({enabled: false, reason, message?}). */
+function errorDetailReason(detail: unknown): string | undefined {
+  if (typeof detail !== 'object' || detail === null) return undefined;
+  const { message, reason } = detail as { message?: unknown; reason?: unknown };
+  const said = typeof message === 'string' ? message : typeof reason === 'string' ? reason : undefined;
+  return said?.replace(/\s+/g, ' ').trim().replace(/\.$/, '') || undefined;
 }

@@ -64,16 +64,35 @@ describe('retry decisions', () => {
     assert.deepEqual(decideRetry('GET', { kind: 'malformed' }, fresh, policy, half), { action: 'fail' });
   });
 
-  it('never retries POST or DELETE', () => {
-    for (const method of ['POST', 'DELETE']) {
-      for (const failure of [
-        { kind: 'network' as const },
-        { kind: 'server' as const, status: 503 },
-        { kind: 'server' as const, status: 500 },
-        { kind: 'rateLimited' as const, status: 429, retryAfterMs: 1000 },
-      ]) {
-        assert.deepEqual(decideRetry(method, failure, fresh, policy, half), { action: 'fail' });
-      }
+  it('never sends a POST again after a failure that may have reached the server', () => {
+    for (const failure of [
+      { kind: 'network' as const },
+      { kind: 'timeout' as const },
+      { kind: 'server' as const, status: 503 },
+      { kind: 'server' as const, status: 500 },
+    ]) {
+      assert.deepEqual(decideRetry('POST', failure, fresh, policy, half), { action: 'fail' });
+    }
+  });
+
+  it('retries PATCH and DELETE like reads: sending them again changes nothing', () => {
+    for (const method of ['PATCH', 'DELETE']) {
+      assert.deepEqual(decideRetry(method, { kind: 'server', status: 503 }, fresh, policy, half), {
+        action: 'backoff',
+        delayMs: 375,
+      });
+      assert.deepEqual(decideRetry(method, { kind: 'invalidRequest', status: 422 }, fresh, policy, half), {
+        action: 'fail',
+      });
+    }
+  });
+
+  it('waits out a 429 for every method: the server did nothing with the request', () => {
+    for (const method of ['GET', 'POST', 'PATCH', 'DELETE']) {
+      assert.deepEqual(
+        decideRetry(method, { kind: 'rateLimited', status: 429, retryAfterMs: 1000 }, fresh, policy, half),
+        { action: 'waitForRateLimit', delayMs: 1000 },
+      );
     }
   });
 
@@ -161,22 +180,31 @@ describe('the retry loop', () => {
     assert.equal(error.message, 'Could not reach the Omi server at api.test (ECONNREFUSED).');
   });
 
-  it('never retries key creation or revocation', async () => {
-    for (const responder of [
-      empty(503),
-      networkFailure(),
-      json({ detail: 'slow down' }, 429, { 'retry-after': '1' }),
-    ]) {
+  it('never sends key creation twice after a failure that may have reached the server', async () => {
+    for (const responder of [empty(503), networkFailure()]) {
       const create = testClient([responder]);
       await omiError(() => create.client.createKey('laptop'));
       assert.equal(create.requests.length, 1);
       assert.deepEqual(create.sleeps, []);
-
-      const revoke = testClient([responder]);
-      await omiError(() => revoke.client.revokeKey('key_1'));
-      assert.equal(revoke.requests.length, 1);
-      assert.deepEqual(revoke.sleeps, []);
     }
+  });
+
+  it('sends a write again after a 429, once the wait the server asked for is over', async () => {
+    const { client, requests, sleeps, waits } = testClient([
+      json({ detail: 'Rate limit exceeded. Try again in 2s.' }, 429, { 'retry-after': '2' }),
+      json({ id: 'a1', description: 'Call Sam', completed: false }),
+    ]);
+    const created = await client.createActionItem({ description: 'Call Sam' });
+    assert.equal(created.id, 'a1');
+    assert.equal(requests.length, 2);
+    assert.deepEqual(sleeps, [2000]);
+    assert.equal(waits.length, 1, 'the wait is announced, so the UI can say so');
+  });
+
+  it('retries a DELETE after a gateway error: deleting twice deletes once', async () => {
+    const { client, requests } = testClient([empty(503), empty(204)]);
+    await client.revokeKey('key_1');
+    assert.equal(requests.length, 2);
   });
 
   it('rejects promptly with aborted when cancelled during a backoff sleep', async () => {

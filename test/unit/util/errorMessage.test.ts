@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { MISSING_API_KEY, OmiApiError } from '../../../src/api/errors';
+import { errorFromResponse } from '../../../src/api/responseError';
 import { describeError, formatWait } from '../../../src/util/errorMessage';
 
 describe('describeError', () => {
@@ -36,5 +37,46 @@ describe('describeError', () => {
     assert.equal(formatWait(45_000), '45 s');
     assert.equal(formatWait(30 * 60_000), '30 min');
     assert.equal(formatWait(150 * 60_000), '2 h 30 min');
+  });
+});
+
+describe('describeError: refusals of a well-formed request', () => {
+  const refused = (status: number, body: unknown) =>
+    describeError(errorFromResponse({ status, statusText: '', bodyText: JSON.stringify(body) }));
+
+  it('a read-only key asked to write: the sentence names the way forward', () => {
+    assert.deepEqual(refused(403, { detail: 'Insufficient permissions. Required scope: action_items:write' }), {
+      message:
+        'This key is read-only. Create a key with write access in the Omi app (Settings > Developer) and run Omi: Set API Key.',
+      action: 'setKey',
+    });
+  });
+
+  it('a key without a read scope names what it may not read', () => {
+    assert.match(
+      refused(403, { detail: 'Insufficient permissions. Required scope: memories:read' }).message,
+      /^This key may not read memories\. Create a key/,
+    );
+  });
+
+  it('an account that has not allowed memory access (403 with an object detail)', () => {
+    const { message, action } = refused(403, { detail: { enabled: false, reason: 'Memory access is disabled' } });
+    assert.equal(
+      message,
+      'Your Omi account does not allow this yet (Memory access is disabled). Turn it on in the Omi app, then try again.',
+    );
+    assert.equal(action, 'none');
+  });
+
+  it('a locked item (402), a refused value (422), a gone item and a missing endpoint (404, 405)', () => {
+    assert.match(refused(402, { detail: 'A paid plan is required to access this memory.' }).message, /paid Omi plan/);
+    assert.equal(
+      refused(422, { detail: [{ loc: ['body', 'description'], msg: 'String should have at most 500 characters' }] })
+        .message,
+      'Omi did not accept the change (description: String should have at most 500 characters).',
+    );
+    assert.match(refused(404, { detail: 'Action item not found' }).message, /^It is no longer in Omi/);
+    assert.match(refused(404, { detail: 'Not Found' }).message, /^This Omi server does not offer this/);
+    assert.match(refused(405, { detail: 'Method Not Allowed' }).message, /^This Omi server does not offer this/);
   });
 });

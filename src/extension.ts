@@ -12,6 +12,7 @@ import { manageKeys, rotateCurrentKey } from './commands/manageKeys';
 import { setApiKey } from './commands/setApiKey';
 import { signOut } from './commands/signOut';
 import { registerViewCommands } from './commands/viewCommands';
+import { ExportCheckpoints } from './export/exportCheckpoint';
 import { OmiExporter } from './export/exporter';
 import { OmiConnection } from './store/connection';
 import { DiskListCache } from './store/diskListCache';
@@ -57,15 +58,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
   );
   const transcripts = new LayeredTranscriptCache(new MemoryTranscriptCache(), transcriptDisk);
   const connection = new OmiConnection(server, signIn, log, transcripts);
+  const exportCheckpoints = new ExportCheckpoints(
+    vscode.Uri.joinPath(context.globalStorageUri, 'export-checkpoints').fsPath,
+    { log: (line) => log.info(line) },
+  );
   const store = new OmiStore(
     connection,
     context.workspaceState,
     transcripts,
     new DiskListCache(context.globalStorageUri),
+    exportCheckpoints,
   );
   const views = new OmiViews(store, signIn);
   const statusBar = new OmiStatusBar(signIn, connection);
-  const exporter = new OmiExporter({ connection, transcripts, log });
+  const exporter = new OmiExporter({ connection, transcripts, checkpoints: exportCheckpoints, log });
   const keyDependencies = { store: keyStore, state: signIn, connection, log };
   context.subscriptions.push(log, server, keyStore, signIn, connection, store, views, statusBar);
 

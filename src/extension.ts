@@ -39,6 +39,8 @@ export interface OmiExtensionApi {
   readonly store: OmiStore;
   readonly statusBar: OmiStatusBar;
   readonly exporter: OmiExporter;
+  /** What unfinished exports fetched, kept on disk for Retry. */
+  readonly exportCheckpoints: ExportCheckpoints;
   readonly transcripts: { panels: TranscriptPanels; cache: LayeredTranscriptCache };
   /** Only when VS Code runs the extension's tests: the raw secret storage, to act as another window would. */
   readonly testing?: { secrets: vscode.SecretStorage };
@@ -119,6 +121,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     store,
     statusBar,
     exporter,
+    exportCheckpoints,
     transcripts: { panels, cache: transcripts },
     testing: { secrets: context.secrets },
   };

@@ -12,6 +12,7 @@ import { manageKeys, rotateCurrentKey } from './commands/manageKeys';
 import { setApiKey } from './commands/setApiKey';
 import { signOut } from './commands/signOut';
 import { registerViewCommands } from './commands/viewCommands';
+import { ExportCheckpoints } from './export/exportCheckpoint';
 import { OmiExporter } from './export/exporter';
 import { OmiConnection } from './store/connection';
 import { DiskListCache } from './store/diskListCache';
@@ -38,6 +39,8 @@ export interface OmiExtensionApi {
   readonly store: OmiStore;
   readonly statusBar: OmiStatusBar;
   readonly exporter: OmiExporter;
+  /** What unfinished exports fetched, kept on disk for Retry. */
+  readonly exportCheckpoints: ExportCheckpoints;
   readonly transcripts: { panels: TranscriptPanels; cache: LayeredTranscriptCache };
   /** Only when VS Code runs the extension's tests: the raw secret storage, to act as another window would. */
   readonly testing?: { secrets: vscode.SecretStorage };
@@ -57,15 +60,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
   );
   const transcripts = new LayeredTranscriptCache(new MemoryTranscriptCache(), transcriptDisk);
   const connection = new OmiConnection(server, signIn, log, transcripts);
+  const exportCheckpoints = new ExportCheckpoints(
+    vscode.Uri.joinPath(context.globalStorageUri, 'export-checkpoints').fsPath,
+    { log: (line) => log.info(line) },
+  );
   const store = new OmiStore(
     connection,
     context.workspaceState,
     transcripts,
     new DiskListCache(context.globalStorageUri),
+    exportCheckpoints,
   );
   const views = new OmiViews(store, signIn);
   const statusBar = new OmiStatusBar(signIn, connection);
-  const exporter = new OmiExporter({ connection, transcripts, log });
+  const exporter = new OmiExporter({ connection, transcripts, checkpoints: exportCheckpoints, log });
   const keyDependencies = { store: keyStore, state: signIn, connection, log };
   context.subscriptions.push(log, server, keyStore, signIn, connection, store, views, statusBar);
 
@@ -113,6 +121,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     store,
     statusBar,
     exporter,
+    exportCheckpoints,
     transcripts: { panels, cache: transcripts },
     testing: { secrets: context.secrets },
   };

@@ -10,6 +10,8 @@ type Reporter = vscode.Progress<{ message?: string; increment?: number }>;
  */
 export class ExportProgressText {
   private count = 0;
+  /** Items an earlier run fetched, when this one continues it. */
+  private continuedFrom: number | undefined;
   private reportedPercent = 0;
   private waitUntil = 0;
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -25,6 +27,12 @@ export class ExportProgressText {
     this.count = state.count;
     this.waitUntil = state.waitingMs ? this.now() + state.waitingMs : 0;
     this.render();
+  }
+
+  /** The export continues an earlier run that fetched `count` items: said until a new page arrives. */
+  continuing(count: number): void {
+    this.continuedFrom = count;
+    this.update({ count });
   }
 
   /** The client is sitting out a short rate limit until then. */
@@ -43,7 +51,11 @@ export class ExportProgressText {
 
   private render(): void {
     const total = this.estimate === undefined ? '?' : this.estimate.toLocaleString();
-    let message = vscode.l10n.t('{0} of ~{1} {2}', this.count.toLocaleString(), total, this.noun);
+    const count = this.count.toLocaleString();
+    let message =
+      this.continuedFrom !== undefined && this.count <= this.continuedFrom
+        ? vscode.l10n.t('Continuing: {0} of ~{1} {2} already fetched', count, total, this.noun)
+        : vscode.l10n.t('{0} of ~{1} {2}', count, total, this.noun);
     const waitMs = this.waitUntil - this.now();
     if (waitMs > 0) message = vscode.l10n.t('{0} · rate limited, resuming in {1}', message, formatWait(waitMs));
     let increment: number | undefined;

@@ -16,7 +16,11 @@ export interface PagedExportOptions<T> {
   pages(startOffset: number, signal: AbortSignal): AsyncIterable<Page<T>>;
   /** Turns a page into the items to write (adding transcripts, say). May fail like a page fetch. */
   prepare?(page: Page<T>, signal: AbortSignal): Promise<T[]>;
-  write(items: T[]): Promise<void>;
+  /** `page` as fetched; `items` as prepared. */
+  write(items: T[], page: Page<T>): Promise<void>;
+  /** Where to begin, when an earlier run already wrote the pages before it (and `startCount` items). */
+  startOffset?: number;
+  startCount?: number;
   signal: AbortSignal;
   onProgress?(progress: ExportProgress): void;
   sleep?: Sleep;
@@ -30,7 +34,7 @@ export interface PagedExportOptions<T> {
 const COUNTDOWN_STEP_MS = 1000;
 
 /**
- * Writes every page, in order, and returns how many items were written. When the client gives up on a rate limit
+ * Writes every page, in order, and returns how many items were written (with `startCount`). When the client gives up on a rate limit
  * (it waits out short ones itself), this waits as long as the server asked, counting down through `onProgress`, and
  * resumes from the page that failed: pages already written stay written, none is written twice.
  * Cancellation (the signal) and any other failure are thrown.
@@ -39,8 +43,8 @@ export async function exportPages<T>(options: PagedExportOptions<T>): Promise<nu
   const sleep = options.sleep ?? abortableSleep;
   const now = options.now ?? Date.now;
   const maxWaits = options.maxRateLimitWaits ?? 10;
-  let offset = 0;
-  let count = 0;
+  let offset = options.startOffset ?? 0;
+  let count = options.startCount ?? 0;
   let waitsInARow = 0;
   options.onProgress?.({ count });
   for (;;) {
@@ -48,7 +52,7 @@ export async function exportPages<T>(options: PagedExportOptions<T>): Promise<nu
       for await (const page of options.pages(offset, options.signal)) {
         const items = options.prepare ? await options.prepare(page, options.signal) : page.items;
         throwIfAborted(options.signal);
-        await options.write(items);
+        await options.write(items, page);
         count += items.length;
         offset = page.offset + page.limit;
         waitsInARow = 0;

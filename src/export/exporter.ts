@@ -12,9 +12,10 @@ import type { OmiConnection } from '../store/connection';
 import { listNoun } from '../util/listNoun';
 import type { Logger } from '../util/logger';
 import { exists } from '../util/workspaceFiles';
+import type { ExportCheckpoint, ExportCheckpoints, ExportIdentity } from './exportCheckpoint';
 import { type ExportFile, TargetExistsError } from './exportFile';
 import { ExportProgressText } from './exportProgress';
-import { type ExportProgress, exportPages } from './exportRunner';
+import { exportPages } from './exportRunner';
 import { type ExportKind, exportFileName, exportFolderName } from './fileNames';
 import type { ItemsOfKind } from './itemText';
 import { JsonExportWriter, JsonLinesWriter } from './jsonExportWriter';
@@ -74,22 +75,35 @@ interface ItemWriter {
   writeItems(items: readonly unknown[]): Promise<void>;
 }
 
+/** Fills the writer; `checkpoint` (list exports only) keeps what was fetched for a later run to continue. */
 type Produce = (
   writer: ItemWriter,
   signal: AbortSignal,
-  onProgress: (progress: ExportProgress) => void,
+  progress: ExportProgressText,
+  checkpoint: ExportCheckpoint<unknown> | undefined,
 ) => Promise<void>;
+
+/** Where a list export's pages come from. */
+interface ListSource<T> {
+  pages(offset: number, signal: AbortSignal): AsyncIterable<Page<T>>;
+  /** Turns a fetched page into the items written (adding transcripts, say). */
+  prepare?(page: Page<T>, signal: AbortSignal): Promise<T[]>;
+  /** Sees every page, whether fetched now or by an earlier run. */
+  onPage?(page: Page<T>): void;
+}
 
 export interface ExporterDependencies {
   connection: OmiConnection;
   transcripts: TranscriptCache;
+  checkpoints: ExportCheckpoints;
   log: Logger;
 }
 
 /**
  * Writes export files (CONTRACT.md): the objects exactly as the API sent them, streamed to a temporary file and
  * renamed into place, so a cancelled or failed export leaves nothing behind and an existing file is only replaced
- * when the user says so. Asks nothing itself: the commands ask, tests call this directly.
+ * when the user says so. A list export keeps the pages it fetched in a checkpoint (exportCheckpoint.ts) until its
+ * file is written, so Retry continues where it stopped. Asks nothing itself: the commands ask, tests call this.
  */
 export class OmiExporter {
   constructor(private readonly deps: ExporterDependencies) {}
@@ -98,41 +112,42 @@ export class OmiExporter {
     const client = this.deps.connection.client;
     let capped = false;
     const filters: Record<string, unknown> = plainFilters(request.filters);
-    let produce: Produce;
+    let source: ListSource<unknown>;
     switch (request.kind) {
       case 'memories':
-        produce = (writer, signal, onProgress) =>
-          this.run(writer, signal, onProgress, (offset, s) =>
-            client.pagesOfMemories(request.filters, { startOffset: offset, signal: s }),
-          );
+        source = {
+          pages: (offset, signal) => client.pagesOfMemories(request.filters, { startOffset: offset, signal }),
+        };
         break;
       case 'actionItems':
-        produce = (writer, signal, onProgress) =>
-          this.run(writer, signal, onProgress, (offset, s) =>
-            noticeCap(client.pagesOfActionItems(request.filters, { startOffset: offset, signal: s }), () => {
-              capped = true;
-            }),
-          );
+        source = {
+          pages: (offset, signal) => client.pagesOfActionItems(request.filters, { startOffset: offset, signal }),
+          onPage: (page) => {
+            if (reachesCap(page)) capped = true;
+          },
+        };
         break;
       case 'conversations': {
         // Listed without transcripts; they are added per page, from the cache where possible.
         const { includeTranscript: _ignored, ...listFilters } = request.filters;
         if (request.includeTranscripts) filters.includeTranscript = true;
-        const prepare = request.includeTranscripts
-          ? transcriptsForPage(client, this.deps.transcripts, listFilters)
-          : undefined;
-        produce = (writer, signal, onProgress) =>
-          this.run(
-            writer,
-            signal,
-            onProgress,
-            (offset, s) => client.pagesOfConversations(listFilters, { startOffset: offset, signal: s }),
-            prepare,
-          );
+        const conversations: ListSource<Conversation> = {
+          pages: (offset, signal) => client.pagesOfConversations(listFilters, { startOffset: offset, signal }),
+          prepare: request.includeTranscripts
+            ? transcriptsForPage(client, this.deps.transcripts, listFilters)
+            : undefined,
+        };
+        source = conversations as ListSource<unknown>;
         break;
       }
     }
-    const outcome = await this.write(request, filters, hooks, produce);
+    const account = this.deps.connection.accountId;
+    const identity: ExportIdentity | undefined = account
+      ? { account, source: this.deps.connection.baseUrl ?? '', kind: request.kind, filters }
+      : undefined;
+    const outcome = await this.write(request, filters, hooks, identity, (writer, signal, progress, checkpoint) =>
+      this.fetchList(request.kind, source, writer, signal, progress, checkpoint),
+    );
     if (capped && outcome.status === 'written') {
       outcome.notice = vscode.l10n.t(
         'Omi lists at most 2,000 action items for one filter, so some may be missing: export open and done ones separately, or by date.',
@@ -143,26 +158,58 @@ export class OmiExporter {
 
   exportItems(request: ItemsExportRequest, hooks: ExportHooks): Promise<ExportOutcome> {
     const filters = { selectedIds: request.items.map((item) => item.id) };
-    return this.write(request, filters, hooks, async (writer, _signal, onProgress) => {
+    return this.write(request, filters, hooks, undefined, async (writer, _signal, progress) => {
       await writer.writeItems(request.items);
-      onProgress({ count: writer.count });
+      progress.update({ count: writer.count });
     });
   }
 
-  private async run<T>(
+  /**
+   * Writes the pages an earlier run kept (read from disk one at a time), then fetches and writes the rest, saving
+   * each page before it is written.
+   */
+  private async fetchList<T>(
+    kind: ExportKind,
+    source: ListSource<T>,
     writer: ItemWriter,
     signal: AbortSignal,
-    onProgress: (progress: ExportProgress) => void,
-    pages: (offset: number, signal: AbortSignal) => AsyncIterable<Page<T>>,
-    prepare?: (page: Page<T>, signal: AbortSignal) => Promise<T[]>,
+    progress: ExportProgressText,
+    checkpoint: ExportCheckpoint<T> | undefined,
   ): Promise<void> {
-    await exportPages<T>({ pages, prepare, write: (items) => writer.writeItems(items), signal, onProgress });
+    const resumed = checkpoint?.resumed;
+    if (checkpoint && resumed) {
+      this.deps.log.info(
+        `Continuing the export of ${KIND_NAMES[kind]}: ${resumed.count} already fetched, ` +
+          (resumed.done ? 'nothing left to fetch.' : `fetching from offset ${resumed.nextOffset}.`),
+      );
+      progress.continuing(resumed.count);
+      for await (const page of checkpoint.savedPages()) {
+        source.onPage?.(page);
+        await writer.writeItems(page.items);
+      }
+      if (resumed.done) return;
+    }
+    await exportPages<T>({
+      pages: (offset, s) => source.pages(offset, s),
+      prepare: source.prepare,
+      write: async (items, page) => {
+        source.onPage?.(page);
+        await checkpoint?.save({ ...page, items });
+        await writer.writeItems(items);
+      },
+      startOffset: resumed?.nextOffset,
+      startCount: resumed?.count,
+      signal,
+      onProgress: (p) => progress.update(p),
+    });
+    await checkpoint?.finish();
   }
 
   private async write(
     request: ExportTarget & { kind: ExportKind; format: ExportFormat },
     filters: Record<string, unknown>,
     hooks: ExportHooks,
+    identity: ExportIdentity | undefined,
     produce: Produce,
   ): Promise<ExportOutcome> {
     const { kind, format, folder } = request;
@@ -179,6 +226,7 @@ export class OmiExporter {
       replace = true;
     }
 
+    const checkpoint = identity ? await this.deps.checkpoints.open(identity) : undefined;
     const controller = new AbortController();
     const cancellation = hooks.token.onCancellationRequested(() => controller.abort());
     if (hooks.token.isCancellationRequested) controller.abort();
@@ -200,26 +248,28 @@ export class OmiExporter {
             }
           },
         };
-        await produce(writer, controller.signal, (p) => progress.update(p));
-        if (controller.signal.aborted) return { status: 'cancelled' };
+        await produce(writer, controller.signal, progress, checkpoint);
+        if (controller.signal.aborted) return this.cancelled(kind, checkpoint);
         count = output.count;
         placed = await placeBesideExisting(name, replace, (n, r) => output.place(n, r));
       } else {
         const writer = format === 'json' ? new JsonExportWriter(header, output) : new JsonLinesWriter(output);
-        await produce(writer, controller.signal, (p) => progress.update(p));
-        if (controller.signal.aborted) return { status: 'cancelled' };
+        await produce(writer, controller.signal, progress, checkpoint);
+        if (controller.signal.aborted) return this.cancelled(kind, checkpoint);
         await output.complete(writer.head(), writer.tail());
         count = writer.count;
         placed = await placeBesideExisting(name, replace, (n, r) => output.place(n, r));
       }
+      await checkpoint?.delete();
       const uri = vscode.Uri.joinPath(folder, placed);
       this.deps.log.info(`Exported ${count} ${KIND_NAMES[kind]} to ${uri.toString(true)}.`);
       return { status: 'written', uri, count };
     } catch (error) {
-      if (controller.signal.aborted) return { status: 'cancelled' };
-      this.deps.log.warn(`Export of ${KIND_NAMES[kind]} failed; nothing was written.`);
+      if (controller.signal.aborted) return this.cancelled(kind, checkpoint);
+      this.deps.log.warn(`Export of ${KIND_NAMES[kind]} failed; nothing was written.${keptForLater(checkpoint)}`);
       throw error;
     } finally {
+      checkpoint?.release();
       cancellation.dispose();
       waits.dispose();
       progress.dispose();
@@ -227,9 +277,22 @@ export class OmiExporter {
     }
   }
 
+  private cancelled(kind: ExportKind, checkpoint: ExportCheckpoint<unknown> | undefined): ExportOutcome {
+    this.deps.log.info(`Export of ${KIND_NAMES[kind]} cancelled; nothing was written.${keptForLater(checkpoint)}`);
+    return { status: 'cancelled' };
+  }
+
   private openFile(folder: vscode.Uri, name: string): ExportFile {
     return folder.scheme === 'file' ? new NodeExportFile(folder.fsPath, name) : new WorkspaceExportFile(folder, name);
   }
+}
+
+/** For the log: what a later run of the same export will not fetch again. */
+function keptForLater(checkpoint: ExportCheckpoint<unknown> | undefined): string {
+  const count = checkpoint?.count ?? 0;
+  return count > 0
+    ? ` The ${count} items fetched are kept for an hour: Retry or the same export continues from there.`
+    : '';
 }
 
 /**
@@ -255,14 +318,11 @@ async function placeBesideExisting(
 }
 
 /**
- * Passes the pages through, calling `onCap` when a page reaching the offset the server cannot page past came back
- * (nearly) full, so more may exist beyond it. "Nearly": the real server drops a few rows after cutting a page.
+ * Whether a page reaching the offset the server cannot page past came back (nearly) full, so more may exist beyond
+ * it. "Nearly": the real server drops a few rows after cutting a page.
  */
-async function* noticeCap<T>(pages: AsyncIterable<Page<T>>, onCap: () => void): AsyncGenerator<Page<T>> {
-  for await (const page of pages) {
-    if (page.offset + page.limit >= ACTION_ITEMS_OFFSET_CAP && page.items.length >= page.limit * 0.9) onCap();
-    yield page;
-  }
+function reachesCap(page: Page<unknown>): boolean {
+  return page.offset + page.limit >= ACTION_ITEMS_OFFSET_CAP && page.items.length >= page.limit * 0.9;
 }
 
 /** The filters as plain JSON for the file's header: dates as ISO strings, nothing undefined. */

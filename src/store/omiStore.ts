@@ -77,6 +77,8 @@ export class OmiStore implements vscode.Disposable {
     private readonly workspaceState: vscode.Memento,
     private readonly transcripts: ClearableTranscriptCache,
     private readonly disk: DiskListCache,
+    /** What unfinished exports fetched (export/exportCheckpoint.ts): Omi data on disk like the caches. */
+    private readonly exportCheckpoints?: { clear(): Promise<void> },
   ) {
     this.filters = { ...NO_FILTERS, ...workspaceState.get<Partial<Filters>>(FILTERS_STATE_KEY, {}) };
     // A new page size applies from the first page: the lists start over.
@@ -122,7 +124,8 @@ export class OmiStore implements vscode.Disposable {
   }
 
   /**
-   * Sign-out, another account and "Omi: Clear Cache": forget every page and transcript, in memory and on disk.
+   * Sign-out, another account and "Omi: Clear Cache": forget every page and transcript, in memory and on disk, and
+   * what unfinished exports kept.
    */
   async clearPersistent(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
@@ -130,6 +133,7 @@ export class OmiStore implements vscode.Disposable {
     this.clear();
     await this.transcripts.clear();
     await this.disk.clear();
+    await this.exportCheckpoints?.clear().catch(() => {});
     this.forgotten.fire();
   }
 

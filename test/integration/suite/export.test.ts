@@ -45,6 +45,9 @@ const withoutTranscript = <T extends { transcript_segments?: unknown }>({ transc
 describe('Export: lossless files from the sandbox', () => {
   const context = useSignedInSandbox({ memories: 1300, conversations: 60, actionItems: 150 });
   const date = new Date('2026-11-28T10:50:00Z');
+  // A cancelled or failed export keeps its pages for the next run of the same export (exportResume.test.ts covers
+  // that): each test here fetches everything it asks for.
+  beforeEach(() => context.api.exportCheckpoints.clear());
 
   it('exports every memory as JSON in pages of 1000, objects and unknown fields untouched, no key', async () => {
     const folder = freshFolder('memories');

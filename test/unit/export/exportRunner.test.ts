@@ -54,6 +54,25 @@ describe('exportPages', () => {
     assert.deepEqual(calls, [0, 10, 20, 30, 40]);
   });
 
+  it('continues an earlier run: asks only from startOffset on and counts on from startCount', async () => {
+    const { pages, calls } = server(35);
+    const written: { items: number[]; offset: number }[] = [];
+    const count = await exportPages({
+      pages,
+      write: async (items, page) => void written.push({ items, offset: page.offset }),
+      startOffset: 20,
+      startCount: 20,
+      signal: new AbortController().signal,
+    });
+    assert.equal(count, 35);
+    assert.deepEqual(calls, [20, 30, 40], 'no page before the one not yet fetched');
+    assert.deepEqual(
+      written.map((w) => w.offset),
+      [20, 30],
+    );
+    assert.deepEqual(written[1]!.items, [30, 31, 32, 33, 34]);
+  });
+
   it('waits out a rate limit with a countdown and resumes at the page that failed, losing and repeating nothing', async () => {
     const { pages, calls } = server(35, { 3: rateLimited(3_500) });
     const time = fakeTime();

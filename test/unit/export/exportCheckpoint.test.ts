@@ -1,0 +1,247 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Page } from '../../../src/api/paging';
+import {
+  CHECKPOINT_MAX_AGE_MS,
+  checkpointName,
+  type ExportCheckpoint,
+  ExportCheckpoints,
+  type ExportIdentity,
+  parseManifest,
+  resumePoint,
+} from '../../../src/export/exportCheckpoint';
+
+interface Item {
+  id: string;
+  [field: string]: unknown;
+}
+
+const IDENTITY: ExportIdentity = {
+  account: 'account-hash',
+  source: 'https://api.omi.me/v1/dev',
+  kind: 'memories',
+  filters: { categories: ['work'] },
+};
+
+function page(offset: number, count: number, limit = 10): Page<Item> {
+  return {
+    offset,
+    limit,
+    items: Array.from({ length: count }, (_, i) => ({ id: `m${offset + i}`, from_the_future: { n: i, x: null } })),
+  };
+}
+
+async function saved(checkpoint: ExportCheckpoint<Item>): Promise<Page<Item>[]> {
+  const pages: Page<Item>[] = [];
+  for await (const p of checkpoint.savedPages()) pages.push(p);
+  return pages;
+}
+
+/** Every file under `folder`, with its text. */
+function filesUnder(folder: string): { name: string; text: string }[] {
+  if (!fs.existsSync(folder)) return [];
+  return fs.readdirSync(folder, { recursive: true, withFileTypes: true }).flatMap((entry) => {
+    if (!entry.isFile()) return [];
+    const file = path.join(entry.parentPath, entry.name);
+    return [{ name: path.relative(folder, file), text: fs.readFileSync(file, 'utf8') }];
+  });
+}
+
+describe('export checkpoints', () => {
+  let directory: string;
+  let now: number;
+  let logged: string[];
+  const checkpoints = () => new ExportCheckpoints(directory, { now: () => now, log: (line) => logged.push(line) });
+
+  beforeEach(() => {
+    directory = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'omi-checkpoints-')), 'export-checkpoints');
+    now = Date.parse('2025-03-01T12:00:00Z');
+    logged = [];
+  });
+  afterEach(() => fs.rmSync(path.dirname(directory), { recursive: true, force: true }));
+
+  it('names an export by what it asks for, whatever the order of its filters, and never by the format', () => {
+    const same = { ...IDENTITY, filters: { ...IDENTITY.filters } };
+    assert.equal(checkpointName(same), checkpointName(IDENTITY));
+    const reordered: ExportIdentity = { kind: 'memories', filters: { b: 1, a: 2 }, source: 's', account: 'a' };
+    assert.equal(
+      checkpointName(reordered),
+      checkpointName({ account: 'a', source: 's', kind: 'memories', filters: { a: 2, b: 1 } }),
+    );
+    const others: ExportIdentity[] = [
+      { ...IDENTITY, account: 'another-account' },
+      { ...IDENTITY, source: 'http://127.0.0.1:1/v1/dev' },
+      { ...IDENTITY, kind: 'actionItems' },
+      { ...IDENTITY, filters: { categories: ['work', 'hobbies'] } },
+      { ...IDENTITY, filters: {} },
+    ];
+    for (const other of others) assert.notEqual(checkpointName(other), checkpointName(IDENTITY), JSON.stringify(other));
+    assert.match(checkpointName(IDENTITY), /^[0-9a-f]{40}$/);
+  });
+
+  it('starts empty, keeps each page as it is saved, and continues after the last one', async () => {
+    const first = await checkpoints().open<Item>(IDENTITY);
+    assert.ok(first);
+    assert.equal(first.resumed, undefined, 'nothing to continue the first time');
+    await first.save(page(0, 10));
+    await first.save(page(10, 7)); // a short page is not the last: the next starts at offset + limit
+    first.release();
+
+    const second = await checkpoints().open<Item>(IDENTITY);
+    assert.ok(second);
+    assert.deepEqual(second.resumed, { count: 17, nextOffset: 20, done: false });
+    assert.deepEqual(await saved(second), [page(0, 10), page(10, 7)], 'the items exactly, unknown fields included');
+    assert.deepEqual(logged, []);
+  });
+
+  it('remembers that the list ended, so a later run fetches nothing', async () => {
+    const first = await checkpoints().open<Item>(IDENTITY);
+    await first!.save(page(0, 3));
+    await first!.finish();
+    first!.release();
+    const second = await checkpoints().open<Item>(IDENTITY);
+    assert.deepEqual(second!.resumed, { count: 3, nextOffset: 10, done: true });
+  });
+
+  it('is lent to one export at a time in a window', async () => {
+    const store = checkpoints();
+    const first = await store.open<Item>(IDENTITY);
+    assert.ok(first);
+    assert.equal(await store.open(IDENTITY), undefined, 'the same export again, while the first runs');
+    assert.ok(await store.open({ ...IDENTITY, kind: 'actionItems' }), 'another export');
+    first.release();
+    assert.ok(await store.open(IDENTITY), 'free again');
+  });
+
+  it('keeps exports apart: another filter starts fresh and leaves the first one’s pages', async () => {
+    const first = await checkpoints().open<Item>(IDENTITY);
+    await first!.save(page(0, 10));
+    first!.release();
+    const other = await checkpoints().open<Item>({ ...IDENTITY, filters: {} });
+    assert.equal(other!.resumed, undefined);
+    other!.release();
+    assert.equal((await checkpoints().open<Item>(IDENTITY))!.resumed?.count, 10);
+  });
+
+  it('ignores and deletes a checkpoint older than an hour', async () => {
+    const first = await checkpoints().open<Item>(IDENTITY);
+    await first!.save(page(0, 10));
+    first!.release();
+    now += CHECKPOINT_MAX_AGE_MS + 1;
+    const later = await checkpoints().open<Item>(IDENTITY);
+    assert.equal(later!.resumed, undefined);
+    assert.deepEqual(await saved(later!), []);
+    assert.deepEqual(filesUnder(directory), [], 'its pages are gone');
+    assert.match(logged.join('\n'), /older than an hour/);
+  });
+
+  it('counts the hour from the last page saved, not from the first', async () => {
+    const first = await checkpoints().open<Item>(IDENTITY);
+    await first!.save(page(0, 10));
+    now += CHECKPOINT_MAX_AGE_MS - 1000;
+    await first!.save(page(10, 10));
+    first!.release();
+    now += 2000;
+    assert.equal((await checkpoints().open<Item>(IDENTITY))!.resumed?.count, 20);
+  });
+
+  it('deletes other exports’ old checkpoints when any export opens one', async () => {
+    const old = await checkpoints().open<Item>({ ...IDENTITY, kind: 'actionItems' });
+    await old!.save(page(0, 10));
+    old!.release();
+    now += CHECKPOINT_MAX_AGE_MS + 1;
+    const fresh = await checkpoints().open<Item>(IDENTITY);
+    await fresh!.save(page(0, 1));
+    assert.deepEqual(fs.readdirSync(directory), [checkpointName(IDENTITY)]);
+  });
+
+  it('starts over when a page file was changed or lost, rather than writing a broken export', async () => {
+    const first = await checkpoints().open<Item>(IDENTITY);
+    await first!.save(page(0, 10));
+    await first!.save(page(10, 10));
+    first!.release();
+    const folder = path.join(directory, checkpointName(IDENTITY));
+    fs.writeFileSync(path.join(folder, 'page-000002.json'), '[{"id":"cut short');
+    const second = await checkpoints().open<Item>(IDENTITY);
+    assert.equal(second!.resumed, undefined);
+    assert.match(logged.join('\n'), /could not be read/);
+  });
+
+  it('starts over when the manifest is unreadable', async () => {
+    const first = await checkpoints().open<Item>(IDENTITY);
+    await first!.save(page(0, 10));
+    first!.release();
+    fs.writeFileSync(path.join(directory, checkpointName(IDENTITY), 'manifest.json'), '{"version":1,');
+    assert.equal((await checkpoints().open<Item>(IDENTITY))!.resumed, undefined);
+  });
+
+  it('is deleted once the export is written, and saves nothing after that', async () => {
+    const checkpoint = await checkpoints().open<Item>(IDENTITY);
+    await checkpoint!.save(page(0, 10));
+    await checkpoint!.delete();
+    await checkpoint!.save(page(10, 10));
+    assert.deepEqual(filesUnder(directory), []);
+  });
+
+  it('gives up saving, with a line in the log, when its folder cannot be written', async () => {
+    fs.mkdirSync(path.dirname(directory), { recursive: true });
+    fs.writeFileSync(directory, 'a file where the folder should be');
+    const checkpoint = await checkpoints().open<Item>(IDENTITY);
+    await checkpoint!.save(page(0, 10));
+    assert.equal(checkpoint!.count, 0);
+    assert.match(logged.join('\n'), /Could not save the memories export's progress/);
+  });
+
+  it('clear() deletes every checkpoint (sign-out, Clear Cache)', async () => {
+    const store = checkpoints();
+    const checkpoint = await store.open<Item>(IDENTITY);
+    await checkpoint!.save(page(0, 10));
+    await store.clear();
+    assert.equal(fs.existsSync(directory), false);
+  });
+
+  it('writes no key and nothing but the pages and a manifest', async () => {
+    const key = 'omi_dev_0123456789abcdef0123456789abcdef';
+    const checkpoint = await checkpoints().open<Item>(IDENTITY);
+    await checkpoint!.save(page(0, 2));
+    const files = filesUnder(directory);
+    assert.deepEqual(files.map((f) => path.basename(f.name)).sort(), ['manifest.json', 'page-000001.json']);
+    for (const file of files) assert.ok(!file.text.includes(key) && !file.name.includes(key));
+  });
+
+  describe('the manifest', () => {
+    const valid = {
+      version: 1,
+      kind: 'memories',
+      createdAt: '2025-03-01T12:00:00.000Z',
+      savedAt: '2025-03-01T12:00:00.000Z',
+      pages: [
+        { offset: 0, limit: 1000, count: 1000, bytes: 10 },
+        { offset: 1000, limit: 1000, count: 990, bytes: 10 },
+      ],
+      done: false,
+    };
+
+    it('says where to continue: after the last page, counting what each page held', () => {
+      const manifest = parseManifest(JSON.stringify(valid));
+      assert.ok(manifest);
+      assert.deepEqual(resumePoint(manifest), { count: 1990, nextOffset: 2000, done: false });
+      assert.deepEqual(resumePoint({ ...manifest, pages: [] }), { count: 0, nextOffset: 0, done: false });
+    });
+
+    it('is refused when it is not one this version wrote, or its pages leave a gap', () => {
+      const broken = [
+        'not json',
+        'null',
+        JSON.stringify({ ...valid, version: 2 }),
+        JSON.stringify({ ...valid, savedAt: 'yesterday' }),
+        JSON.stringify({ ...valid, pages: [valid.pages[1]] }),
+        JSON.stringify({ ...valid, pages: [{ ...valid.pages[0], count: -1 }] }),
+        JSON.stringify({ ...valid, done: 'no' }),
+      ];
+      for (const text of broken) assert.equal(parseManifest(text), undefined, text);
+    });
+  });
+});

@@ -62,9 +62,13 @@ export function registerInsertCommands(store: OmiStore, signIn: SignInState): vs
       if (given) return given.kind === 'memories' ? insertIntoActiveEditor(given) : false;
       if (!vscode.window.activeTextEditor) return noEditor();
       if (!signIn.signedIn) return askToSignIn();
-      const memories = await pickMemories(store);
-      if (!memories || memories.length === 0) return false;
-      return insertIntoActiveEditor({ kind: 'memories', items: memories });
+      const choice = await pickMemories(store);
+      if (!choice) return false;
+      if ('nothing' in choice) {
+        void vscode.window.showInformationMessage(choice.nothing);
+        return false;
+      }
+      return insertIntoActiveEditor({ kind: 'memories', items: choice.memories });
     }),
     vscode.commands.registerCommand('omi.insertIntoEditor', withSelection(insertIntoActiveEditor)),
     vscode.commands.registerCommand(

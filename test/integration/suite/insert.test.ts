@@ -136,6 +136,54 @@ describe('Insert: Omi items into the user’s notes', () => {
     assert.equal(editor.document.getText(), `- ${first.content} _(Omi memory, ${biggest}, ${day(first.created_at)})_`);
   });
 
+  /** The memories in the order Insert Memory… shows them with nothing typed: biggest category first. */
+  function shownOrder(memories: readonly Memory[]): Memory[] {
+    const groups = new Map<string, Memory[]>();
+    for (const m of memories) groups.set(m.category, [...(groups.get(m.category) ?? []), m]);
+    return [...groups]
+      .sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b))
+      .flatMap(([, group]) => group);
+  }
+
+  it('Insert Memory…: Enter with nothing checked inserts the first row shown', async () => {
+    const editor = await editorWithCursors('markdown', '', [0]);
+    const list = context.api.store.list('memories');
+    const inserted = vscode.commands.executeCommand<boolean>('omi.insertMemory');
+    await eventually(() => list.complete, 10_000, 'every page of memories');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.equal(await inserted, true);
+    const first = shownOrder(list.items)[0]!;
+    assert.equal(
+      editor.document.getText(),
+      `- ${first.content} _(Omi memory, ${first.category}, ${day(first.created_at)})_`,
+    );
+  });
+
+  it('Insert Memory…: memories arriving keep the row the user moved to, and the rows checked', async () => {
+    const list = context.api.store.list('memories');
+    for (const check of [false, true]) {
+      const editor = await editorWithCursors('markdown', '', [0]);
+      const inserted = vscode.commands.executeCommand<boolean>('omi.insertMemory');
+      await eventually(() => list.complete, 10_000, 'every page of memories');
+      await vscode.commands.executeCommand('quickInput.first');
+      await vscode.commands.executeCommand('quickInput.next');
+      await vscode.commands.executeCommand('quickInput.next');
+      if (check) await vscode.commands.executeCommand('workbench.action.quickPickManyToggle');
+      if (check) await vscode.commands.executeCommand('quickInput.first');
+      // The list is fetched again while the pick is open: every row is replaced by a fresh copy.
+      await list.refresh();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      assert.equal(await inserted, true);
+      const third = shownOrder(list.items)[2]!;
+      assert.equal(
+        editor.document.getText(),
+        `- ${third.content} _(Omi memory, ${third.category}, ${day(third.created_at)})_`,
+        check ? 'the checked row' : 'the row moved to',
+      );
+    }
+  });
+
   it('follows the template settings', async () => {
     const config = vscode.workspace.getConfiguration('omi.insert');
     await config.update('memoryTemplate', '* {content} [omi:{id}]', vscode.ConfigurationTarget.Global);

@@ -39,7 +39,7 @@ function portOr(preferred) {
   });
 }
 
-/** Starts the sandbox CLI and reads its base URL and built-in key from what it prints. */
+/** Starts the sandbox CLI and reads its base URL and built-in keys (full access, read-only) from what it prints. */
 function startSandbox(port) {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/sandbox.js'), '--port', String(port)], {
     cwd: ROOT,
@@ -52,12 +52,13 @@ function startSandbox(port) {
     child.stdout.on('data', (chunk) => {
       output += chunk;
       const url = /(http:\/\/127\.0\.0\.1:\d+\/v1\/dev)/.exec(output)?.[1];
-      const key = /(omi_dev_[0-9a-f]{32})/.exec(output)?.[1];
-      if (url && key) {
+      const key = /API key\s+(omi_dev_[0-9a-f]{32})/.exec(output)?.[1];
+      const readOnlyKey = /Read-only key\s+(omi_dev_[0-9a-f]{32})/.exec(output)?.[1];
+      if (url && key && readOnlyKey) {
         clearTimeout(timer);
         child.stdout.removeAllListeners('data');
         child.stdout.resume();
-        resolve({ child, url, key });
+        resolve({ child, url, key, readOnlyKey });
       }
     });
   });
@@ -105,6 +106,10 @@ async function main() {
   console.log(
     `  ${sandbox ? 'Connected to the sandbox server (sample data).' : 'Talking to api.omi.me.'} Press Ctrl+C to stop.`,
   );
+  if (sandbox) {
+    console.log(`  Full-access key  ${sandbox.key}  (in use: reads and writes memories, action items, conversations)`);
+    console.log(`  Read-only key    ${sandbox.readOnlyKey}  (set it with "Omi: Set API Key" to see writes refused)`);
+  }
   console.log('');
 }
 

@@ -16,6 +16,7 @@ export const USAGE = `Usage: omi-sandbox [options]
   --latency MS             delay every response
   --rate-limit SPEC        real (the flavor's own limits), off, or LIMIT/WINDOWSECONDS for every bucket
   --fail-every N:MODE      every Nth data request fails; MODE is 500, 503, drop, malformed, wrongShape or hang
+  --no-memory-write-grant  the account has not granted memory writes: they answer 403 whatever the key's scopes
   --quiet                  no per-request log
   --help                   show this help`;
 
@@ -93,6 +94,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
       latency: { type: 'string' },
       'rate-limit': { type: 'string' },
       'fail-every': { type: 'string' },
+      'no-memory-write-grant': { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -132,6 +134,7 @@ export function parseCliArgs(argv: readonly string[]): CliConfig {
     transcriptSegments: values.segments === undefined ? undefined : segments(values.segments),
     now,
     faults,
+    ...(values['no-memory-write-grant'] ? { memoryWriteGrant: false } : {}),
   };
   return { options, quiet: values.quiet ?? false, help: values.help ?? false };
 }

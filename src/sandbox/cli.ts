@@ -23,13 +23,20 @@ async function main(): Promise<void> {
   const { memories, actionItems, conversations } = sandbox.data;
   const flavor = config.options.flavor ?? 'real';
   const counts = `${memories.length} memories, ${actionItems.length} action items, ${conversations.length} conversations`;
-  const hostile = config.options.hostile ? ', hostile' : '';
+  const hostile = `${config.options.hostile ? ', hostile' : ''}${sandbox.memoryWriteGrant ? '' : ', memory writes not granted'}`;
   console.log(`Omi sandbox (flavor ${flavor}, seed ${config.options.seed ?? 42}${hostile}): ${counts}`);
   console.log(`  Base URL        ${sandbox.url}`);
-  console.log(`  API key         ${sandbox.key}`);
+  console.log(`  API key         ${sandbox.key}  (full access: reads and writes everything)`);
+  console.log(
+    `  Read-only key   ${sandbox.readOnlyKey}  (reads everything; writes answer 403 "Insufficient permissions")`,
+  );
   console.log(`  Restricted key  ${sandbox.restrictedKey}  (conversations:read only)`);
   console.log(`  Admin           ${sandbox.origin}/__sandbox/health`);
   console.log(`Try: curl -H "Authorization: Bearer ${sandbox.key}" "${sandbox.url}/user/memories?limit=3"`);
+  if (flavor === 'real') {
+    const write = `-X POST -H "Content-Type: application/json" -d '{"content": "Likes green tea"}'`;
+    console.log(`Write: curl ${write} -H "Authorization: Bearer ${sandbox.key}" "${sandbox.url}/user/memories"`);
+  }
   console.log('Ctrl+C to stop.');
 
   let stopping = false;

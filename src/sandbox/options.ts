@@ -49,6 +49,12 @@ export interface SandboxOptions {
    * Turn off when a test needs exact page sizes.
    */
   shortPages?: boolean;
+  /**
+   * Whether the account has granted the Developer API write access to memories (default true). When false, every
+   * memory write answers 403 with an object detail `{"enabled": false, "reason", "message"}`, whatever the key's
+   * scopes. `sandbox.setMemoryWriteGrant()` changes it later.
+   */
+  memoryWriteGrant?: boolean;
   /** Receives one line per /v1/dev request: method, path and query, status, milliseconds. Never the key. */
   log?: (line: string) => void;
 }
@@ -66,6 +72,7 @@ export interface ResolvedOptions {
   transcriptSizes: number[];
   now: Date;
   shortPages: boolean;
+  memoryWriteGrant: boolean;
   log: ((line: string) => void) | undefined;
 }
 
@@ -108,6 +115,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
     transcriptSizes: (options.transcriptSizes ?? []).map(transcriptSize),
     now: options.now ? new Date(options.now.getTime()) : truncateToHour(new Date()),
     shortPages: options.shortPages ?? true,
+    memoryWriteGrant: options.memoryWriteGrant ?? true,
     log: options.log,
   };
 }

@@ -10,15 +10,23 @@ export interface Sandbox {
   /** `http://127.0.0.1:PORT` */
   readonly origin: string;
   readonly port: number;
-  /** The built-in key: `omi_dev_` + 32 lowercase hex derived from the seed. Reads everything. */
+  /**
+   * The built-in full-access key: `omi_dev_` + 32 lowercase hex derived from the seed. Every read and write scope
+   * (memories, action items, conversations, goals).
+   */
   readonly key: string;
   /** A second built-in key with only `conversations:read`: memories and action items answer it with 403. */
   readonly restrictedKey: string;
+  /** A third built-in key with every read scope and no write scope: writes answer it with 403. */
+  readonly readOnlyKey: string;
   /** Every request received on /v1/dev (admin routes excluded), oldest first. */
   readonly requests: SandboxRequest[];
   resetRequests(): void;
   readonly faults: Faults;
   setFaults(faults: Partial<Faults>): void;
+  /** Whether the account lets the Developer API write memories (see `SandboxOptions.memoryWriteGrant`). */
+  readonly memoryWriteGrant: boolean;
+  setMemoryWriteGrant(enabled: boolean): void;
   /** What the server serves, in serving order. */
   readonly data: SandboxData;
   close(): Promise<void>;
@@ -30,7 +38,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const state = createState(resolved);
   const server = await listen(state, resolved.port);
   const origin = `http://127.0.0.1:${server.port}`;
-  const [fullKey, restrictedKey] = state.dataset.data.keys;
+  const [fullKey, restrictedKey, readOnlyKey] = state.dataset.data.keys;
   let closed: Promise<void> | undefined;
 
   return {
@@ -39,6 +47,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port: server.port,
     key: fullKey!.secret,
     restrictedKey: restrictedKey!.secret,
+    readOnlyKey: readOnlyKey!.secret,
     requests: state.requests,
     resetRequests: () => {
       state.requests.length = 0;
@@ -47,6 +56,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return state.faults;
     },
     setFaults: (faults) => applyFaults(state, faults),
+    get memoryWriteGrant() {
+      return state.memoryWriteGrant;
+    },
+    setMemoryWriteGrant: (enabled) => {
+      state.memoryWriteGrant = enabled;
+    },
     data: state.dataset.data,
     close: () => {
       closed ??= server.close();

@@ -136,8 +136,13 @@ export interface SandboxData {
    */
   readonly conversations: Conversation[];
   readonly folders: Folder[];
-  /** The built-in keys (full and restricted) and, in the documented flavor, keys created through POST /keys. */
+  /**
+   * The built-in keys (full access, restricted, read-only) and, in the documented flavor, keys created through
+   * POST /keys.
+   */
   readonly keys: SandboxKey[];
+  /** Ids of the locked (paywalled) memories: content cut to 70 characters + "...", 402 on writes and reads by id. */
+  readonly lockedMemoryIds: string[];
 }
 
 /** One request the server received on /v1/dev, as listed by `Sandbox.requests` and GET /__sandbox/requests. */

@@ -88,7 +88,16 @@ describe('sandbox (real flavor): auth, keys, routes, admin', () => {
       const restricted = sandbox.data.keys.find((k) => k.secret === sandbox.restrictedKey);
       assert.deepEqual(restricted?.record.scopes, ['conversations:read']);
       const full = sandbox.data.keys.find((k) => k.secret === sandbox.key);
-      assert.deepEqual(full?.record.scopes, ['memories:read', 'action_items:read', 'conversations:read']);
+      assert.deepEqual(full?.record.scopes, [
+        'memories:read',
+        'action_items:read',
+        'conversations:read',
+        'goals:read',
+        'memories:write',
+        'action_items:write',
+        'conversations:write',
+        'goals:write',
+      ]);
     });
   });
 

@@ -32,6 +32,8 @@ export interface MemoryRow {
   item: Memory;
   createdMs: number;
   hidden: boolean;
+  /** Paywalled: served with its content cut to 70 characters + "...", and 402 on reads by id and on writes. */
+  locked: boolean;
 }
 
 export interface ActionItemRow {
@@ -39,6 +41,8 @@ export interface ActionItemRow {
   createdMs: number;
   dueMs: number | null;
   hidden: boolean;
+  /** The copy in its conversation's `structured.action_items`, kept in step with `item` by writes. */
+  embedded: StructuredActionItem | null;
 }
 
 export interface ConversationRow {
@@ -48,14 +52,17 @@ export interface ConversationRow {
   conversation: Conversation;
   createdMs: number;
   hidden: boolean;
+  /** Discarded through PATCH (or by processing): out of the lists, still found by id. */
+  discarded?: boolean;
 }
 
 export interface Dataset {
   data: SandboxData;
-  /** In serving order, hidden rows included. */
+  /** In serving order, hidden rows included. Discarded conversations are not in `conversations`. */
   memories: MemoryRow[];
   actionItems: ActionItemRow[];
   conversations: ConversationRow[];
+  /** Every conversation GET /user/conversations/{id} finds: listed ones and discarded ones. */
   conversationById: Map<string, ConversationRow>;
 }
 
@@ -116,7 +123,7 @@ function withLazyTranscript(summary: ConversationSummary, load: () => Transcript
   }) as Conversation;
 }
 
-function embedded(item: ActionItem): StructuredActionItem {
+export function embedded(item: ActionItem): StructuredActionItem {
   return {
     description: item.description,
     completed: item.completed,
@@ -134,34 +141,74 @@ function buildConversationRows(all: GeneratedConversation[], hidden: Set<Generat
     createdMs: conversationCreatedMs(c),
     hidden: hidden.has(c),
   }));
-  return rows.sort((a, b) => newerFirst(a.createdMs, b.createdMs));
+  return rows.sort(conversationOrder);
 }
 
-function buildActionItemRows(all: GeneratedActionItem[], hidden: Set<GeneratedActionItem>): ActionItemRow[] {
-  const rows = all.map((a) => ({ item: a.item, createdMs: a.createdMs, dueMs: a.dueMs, hidden: hidden.has(a) }));
-  return rows.sort(
-    (a, b) =>
-      Number(a.item.completed) - Number(b.item.completed) ||
-      dueFirst(a.dueMs, b.dueMs) ||
-      newerFirst(a.createdMs, b.createdMs),
+/** Conversations: newest first. */
+export function conversationOrder(a: ConversationRow, b: ConversationRow): number {
+  return newerFirst(a.createdMs, b.createdMs);
+}
+
+/** Action items: open first, then by due date (undated last), then newest. */
+export function actionItemOrder(a: ActionItemRow, b: ActionItemRow): number {
+  return (
+    Number(a.item.completed) - Number(b.item.completed) ||
+    dueFirst(a.dueMs, b.dueMs) ||
+    newerFirst(a.createdMs, b.createdMs)
   );
 }
 
-function buildMemoryRows(all: GeneratedMemory[], hidden: Set<GeneratedMemory>): MemoryRow[] {
-  const rows = all.map((m) => ({ item: m.item, createdMs: m.createdMs, hidden: hidden.has(m) }));
-  return rows.sort(
-    (a, b) => Number(b.item.manually_added) - Number(a.item.manually_added) || newerFirst(a.createdMs, b.createdMs),
-  );
+/** Memories: manually added first, then newest. */
+export function memoryOrder(a: MemoryRow, b: MemoryRow): number {
+  return Number(b.item.manually_added) - Number(a.item.manually_added) || newerFirst(a.createdMs, b.createdMs);
 }
 
-/** Some memories are locked: the server serves their content cut to 70 characters and "...". */
-function lockSome(options: ResolvedOptions, memories: readonly GeneratedMemory[]): void {
+function buildActionItemRows(
+  all: GeneratedActionItem[],
+  hidden: Set<GeneratedActionItem>,
+  embeddedCopies: Map<GeneratedActionItem, StructuredActionItem>,
+): ActionItemRow[] {
+  const rows = all.map((a) => ({
+    item: a.item,
+    createdMs: a.createdMs,
+    dueMs: a.dueMs,
+    hidden: hidden.has(a),
+    embedded: embeddedCopies.get(a) ?? null,
+  }));
+  return rows.sort(actionItemOrder);
+}
+
+function buildMemoryRows(
+  all: GeneratedMemory[],
+  hidden: Set<GeneratedMemory>,
+  locked: Set<GeneratedMemory>,
+): MemoryRow[] {
+  const rows = all.map((m) => ({ item: m.item, createdMs: m.createdMs, hidden: hidden.has(m), locked: locked.has(m) }));
+  return rows.sort(memoryOrder);
+}
+
+/**
+ * Some memories are locked: the server serves their content cut to 70 characters and "...". About one in 25;
+ * when chance locked none of 20 or more memories, the first one long enough is locked, so every list of that
+ * size has one.
+ */
+function lockSome(options: ResolvedOptions, memories: readonly GeneratedMemory[]): Set<GeneratedMemory> {
   const rng = Random.derive(options.seed, 'locked-memories');
+  const lockable = (m: GeneratedMemory): boolean => m.item.content.length > 70 && m.item.content.length < 1000;
+  const locked = new Set<GeneratedMemory>();
   for (const m of memories) {
-    if (m.item.content.length > 70 && m.item.content.length < 1000 && rng.chance(0.04)) {
-      m.item.content = lockedContent(m.item.content);
+    if (lockable(m) && rng.chance(0.04)) {
+      locked.add(m);
     }
   }
+  const first = memories.find(lockable);
+  if (locked.size === 0 && memories.length >= 20 && first) {
+    locked.add(first);
+  }
+  for (const m of locked) {
+    m.item.content = lockedContent(m.item.content);
+  }
+  return locked;
 }
 
 export function buildDataset(options: ResolvedOptions): Dataset {
@@ -183,9 +230,14 @@ export function buildDataset(options: ResolvedOptions): Dataset {
     makeHostileActionItems(actionItems.visible);
   }
   const byId = new Map(conversations.visible.map((c) => [c.summary.id, c]));
+  const embeddedCopies = new Map<GeneratedActionItem, StructuredActionItem>();
   for (const a of actionItems.visible) {
     const list = a.item.conversation_id ? byId.get(a.item.conversation_id)?.summary.structured.action_items : undefined;
-    list?.push(embedded(a.item));
+    if (list) {
+      const copy = embedded(a.item);
+      list.push(copy);
+      embeddedCopies.set(a, copy);
+    }
   }
 
   const memories = generateWithHidden(options, 'memories', options.memories, (i) =>
@@ -194,11 +246,11 @@ export function buildDataset(options: ResolvedOptions): Dataset {
   if (options.hostile) {
     makeHostileMemories(memories.visible);
   }
-  lockSome(options, memories.visible);
+  const locked = lockSome(options, memories.visible);
 
   const conversationRows = buildConversationRows(conversations.all, conversations.hidden);
-  const actionItemRows = buildActionItemRows(actionItems.all, actionItems.hidden);
-  const memoryRows = buildMemoryRows(memories.all, memories.hidden);
+  const actionItemRows = buildActionItemRows(actionItems.all, actionItems.hidden, embeddedCopies);
+  const memoryRows = buildMemoryRows(memories.all, memories.hidden, locked);
 
   return {
     data: {
@@ -208,6 +260,7 @@ export function buildDataset(options: ResolvedOptions): Dataset {
       conversations: conversationRows.filter((r) => !r.hidden).map((r) => r.conversation),
       folders,
       keys: builtInKeys(options.seed, nowMs),
+      lockedMemoryIds: memoryRows.filter((r) => r.locked).map((r) => r.item.id),
     },
     memories: memoryRows,
     actionItems: actionItemRows,

@@ -45,7 +45,7 @@ export function lockedContent(content: string): string {
  * The real server's scoring string: manual flag, category boost, creation time. Sorting by it descending
  * gives "manually added first, then newest".
  */
-function scoring(manual: boolean, createdMs: number): string {
+export function scoring(manual: boolean, createdMs: number): string {
   return `${manual ? '01' : '00'}_00_${String(Math.floor(createdMs / 1000)).padStart(16, '0')}`;
 }
 

@@ -25,6 +25,7 @@ export function answerAdmin(state: ServerState, method: string, path: string, bo
             conversations: data.conversations.length,
           },
           faults: state.faults,
+          memoryWriteGrant: state.memoryWriteGrant,
         },
       });
     }
@@ -42,7 +43,25 @@ export function answerAdmin(state: ServerState, method: string, path: string, bo
       } catch (error) {
         return jsonOutgoing({ status: 400, body: { detail: error instanceof Error ? error.message : String(error) } });
       }
+    case 'POST /memory-write-grant':
+      return setMemoryWriteGrant(state, body);
     default:
       return jsonOutgoing({ status: 404, body: { detail: 'Not Found' } });
   }
+}
+
+/** `{"enabled": false}` turns the account's memory write grant off (memory writes answer 403), `true` back on. */
+function setMemoryWriteGrant(state: ServerState, body: string): Outgoing {
+  let input: unknown;
+  try {
+    input = JSON.parse(body || 'null');
+  } catch {
+    input = null;
+  }
+  const enabled = (input as { enabled?: unknown } | null)?.enabled;
+  if (typeof enabled !== 'boolean') {
+    return jsonOutgoing({ status: 400, body: { detail: 'Expected a JSON object like {"enabled": false}' } });
+  }
+  state.memoryWriteGrant = enabled;
+  return jsonOutgoing({ status: 200, body: { memoryWriteGrant: enabled } });
 }

@@ -20,7 +20,7 @@ function failed(ctx: RequestContext, error: unknown): Reply {
 
 /** Answers one request below /v1/dev. `search` is the raw query string, kept for redirects. */
 export function answerApi(ctx: RequestContext, search: string): Outgoing {
-  const match = matchRoute(ctx.method, ctx.path);
+  const match = matchRoute(ctx.method, ctx.path, ctx.state.options.flavor);
   switch (match.kind) {
     case 'none':
       return jsonOutgoing(failed(ctx, new ApiError(404, 'Not Found')), ctx.headers);

@@ -2,7 +2,7 @@ import { KEY_PATTERN } from '../data/keys';
 import { isoDate } from '../data/time';
 import type { SandboxKey } from '../types';
 import type { RequestContext } from './context';
-import { ApiError } from './errors';
+import { ApiError, type GrantDetail } from './errors';
 import { applyDocumentedLimit, type Bucket, enforceRealLimits } from './limits';
 
 const MALFORMED = "Missing or invalid Authorization header. Must be 'Bearer API_KEY'";
@@ -26,14 +26,32 @@ export function authenticate(ctx: RequestContext): SandboxKey {
 }
 
 /**
- * Everything a data endpoint checks before reading its parameters, in the real server's order: key, scope,
- * rate limit.
+ * The 403 the real server answers a memory write with when the account has not granted the Developer API access
+ * to memories (an account-level switch, apart from the key's scopes). `detail` is an object, not a string.
  */
-export function authorize(ctx: RequestContext, scope: string, buckets: readonly Bucket[]): SandboxKey {
+export const MEMORY_GRANT_DENIED: GrantDetail = {
+  enabled: false,
+  reason: 'memory_write_access_not_granted',
+  message: 'Memory writes through the Developer API are not enabled for this account. Turn them on in the Omi app.',
+};
+
+/**
+ * Everything a data endpoint checks before reading its parameters, in the real server's order: key, scope,
+ * (for memory writes) the account's grant, rate limit.
+ */
+export function authorize(
+  ctx: RequestContext,
+  scope: string,
+  buckets: readonly Bucket[],
+  options: { memoryGrant?: boolean } = {},
+): SandboxKey {
   const key = authenticate(ctx);
   applyDocumentedLimit(ctx, key);
   if (!key.record.scopes.includes(scope)) {
     throw new ApiError(403, `Insufficient permissions. Required scope: ${scope}`);
+  }
+  if (options.memoryGrant && !ctx.state.memoryWriteGrant) {
+    throw new ApiError(403, { ...MEMORY_GRANT_DENIED });
   }
   enforceRealLimits(ctx, key, buckets);
   return key;

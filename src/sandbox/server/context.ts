@@ -14,6 +14,10 @@ export interface ServerState {
   dataRequests: number;
   /** Keys created through POST /keys, for deriving the next one deterministically. */
   createdKeys: number;
+  /** Items created through write endpoints, for deriving ids deterministically. */
+  createdItems: number;
+  /** Whether the account lets the Developer API write memories (403 with an object detail when not). */
+  memoryWriteGrant: boolean;
 }
 
 /** One /v1/dev request, with its path relative to /v1/dev. */

@@ -6,9 +6,19 @@ export interface ValidationIssue {
   loc: (string | number)[];
   msg: string;
   input: unknown;
+  /** The limits a value broke, e.g. `{"max_length": 500}`. */
+  ctx?: Record<string, unknown>;
 }
 
-export type Detail = string | ValidationIssue[];
+/** The object `detail` of the real server's 403 when the account has not granted memory access. */
+export interface GrantDetail {
+  enabled: false;
+  reason: string;
+  code?: string;
+  message?: string;
+}
+
+export type Detail = string | ValidationIssue[] | GrantDetail;
 
 /** An error answer. The flavor decides its final shape (see `errorBody`). */
 export class ApiError extends Error {
@@ -17,13 +27,14 @@ export class ApiError extends Error {
     readonly detail: Detail,
     readonly headers: Readonly<Record<string, string>> = {},
   ) {
-    super(typeof detail === 'string' ? detail : detail.map((issue) => issue.msg).join('; '));
+    super(describeDetail(detail));
   }
 }
 
 const DOCUMENTED_CODES: Readonly<Record<number, string>> = {
   400: 'invalid_request',
   401: 'invalid_api_key',
+  402: 'payment_required',
   403: 'insufficient_scope',
   404: 'not_found',
   405: 'method_not_allowed',
@@ -36,6 +47,13 @@ function describeIssues(issues: readonly ValidationIssue[]): string {
   return issues.map((issue) => `Invalid value for '${issue.loc[issue.loc.length - 1]}': ${issue.msg}`).join('; ');
 }
 
+function describeDetail(detail: Detail): string {
+  if (typeof detail === 'string') {
+    return detail;
+  }
+  return Array.isArray(detail) ? describeIssues(detail) : (detail.message ?? detail.reason);
+}
+
 /**
  * Real flavor: FastAPI's `{"detail": ...}`. Documented flavor: `{"error": {"message", "code"}}`, and since the
  * documentation knows no 422, validation errors become 400 `invalid_request`.
@@ -45,6 +63,6 @@ export function errorBody(flavor: Flavor, error: ApiError): { status: number; bo
     return { status: error.status, body: { detail: error.detail } };
   }
   const status = error.status === 422 ? 400 : error.status;
-  const message = typeof error.detail === 'string' ? error.detail : describeIssues(error.detail);
+  const message = describeDetail(error.detail);
   return { status, body: { error: { message, code: DOCUMENTED_CODES[status] ?? 'error' } } };
 }

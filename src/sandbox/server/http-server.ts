@@ -52,7 +52,7 @@ async function handle(state: ServerState, req: IncomingMessage, res: ServerRespo
   const at = Date.now();
   const method = req.method ?? 'GET';
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const body = method === 'POST' ? await readBody(req) : '';
+  const body = method === 'GET' || method === 'HEAD' ? '' : await readBody(req);
 
   if (isBelow(url.pathname, ADMIN_PREFIX)) {
     write(res, answerAdmin(state, method, url.pathname, body));

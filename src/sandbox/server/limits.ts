@@ -5,14 +5,21 @@ import type { RequestContext } from './context';
 import { ApiError } from './errors';
 import { secondsUntil } from './rate-limiter';
 
-/** The real server's read buckets (backend/utils/rate_limit_config.py), each a fixed hourly window per key. */
+/**
+ * The real server's buckets (backend/utils/rate_limit_config.py), each a fixed hourly window per key. Reads and
+ * writes are counted apart, so polling cannot use up the write budget.
+ */
 export type Bucket =
   | 'memories'
   | 'action_items'
   | 'conversation_reads_total'
   | 'conversations'
   | 'conversation_detail'
-  | 'conversation_transcript';
+  | 'conversation_transcript'
+  | 'memories_write'
+  | 'memories_batch'
+  | 'action_items_write'
+  | 'conversations_write';
 
 const REAL_LIMITS: Readonly<Record<Bucket, number>> = {
   memories: 120,
@@ -22,6 +29,12 @@ const REAL_LIMITS: Readonly<Record<Bucket, number>> = {
   conversations: 60,
   conversation_detail: 60,
   conversation_transcript: 25,
+  // Writes: every memory write (create, batch, edit, delete); batches also count against their own bucket.
+  memories_write: 120,
+  memories_batch: 15,
+  action_items_write: 120,
+  // Creating a conversation runs the whole processing pipeline: the scarcest write.
+  conversations_write: 25,
 };
 
 const DOCUMENTED_WINDOW: RateLimitWindow = { limit: 100, windowMs: MINUTE };

@@ -2,13 +2,13 @@ import { ApiError, type ValidationIssue } from './errors';
 
 // Query parameters parsed the way FastAPI/pydantic v2 parse them, collecting every problem into one 422.
 
-const TRUE_WORDS = new Set(['1', 'on', 't', 'true', 'y', 'yes']);
-const FALSE_WORDS = new Set(['0', 'off', 'f', 'false', 'n', 'no']);
+export const TRUE_WORDS = new Set(['1', 'on', 't', 'true', 'y', 'yes']);
+export const FALSE_WORDS = new Set(['0', 'off', 'f', 'false', 'n', 'no']);
 
 const DATETIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt _](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(Z|z|[+-]\d{2}:?\d{2})?)?$/;
 
-function datetimeProblem(text: string): string {
+export function datetimeProblem(text: string): string {
   if (text.length < 10) {
     return 'input is too short';
   }

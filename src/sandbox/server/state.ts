@@ -12,6 +12,8 @@ export function createState(options: ResolvedOptions): ServerState {
     faults: options.faults,
     dataRequests: 0,
     createdKeys: 0,
+    createdItems: 0,
+    memoryWriteGrant: options.memoryWriteGrant,
   };
 }
 

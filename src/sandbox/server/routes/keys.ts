@@ -1,4 +1,4 @@
-import { makeKey, READ_SCOPES } from '../../data/keys';
+import { ALL_SCOPES, makeKey, READ_SCOPES } from '../../data/keys';
 import { Random } from '../../data/random';
 import type { ApiKeyRecord } from '../../types';
 import { authenticate } from '../auth';
@@ -46,9 +46,10 @@ function readCreateBody(body: string): { name: string; scopes: string[] } {
   if (name === '') {
     throw new ApiError(400, 'Key name cannot be empty');
   }
+  // Without scopes a key is read-only, like the real server's default.
   const scopes = input.scopes ?? [...READ_SCOPES];
-  if (!Array.isArray(scopes) || !scopes.every((s) => typeof s === 'string' && READ_SCOPES.includes(s))) {
-    throw new ApiError(400, `Invalid scopes. Available: ${READ_SCOPES.join(', ')}`);
+  if (!Array.isArray(scopes) || !scopes.every((s) => typeof s === 'string' && ALL_SCOPES.includes(s))) {
+    throw new ApiError(400, `Invalid scopes. Available: ${ALL_SCOPES.join(', ')}`);
   }
   return { name, scopes };
 }

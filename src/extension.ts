@@ -4,11 +4,14 @@ import { ApiKeyStore } from './auth/apiKeyStore';
 import { promptOnServerChange } from './auth/serverChangePrompt';
 import { ServerSettings } from './auth/serverSettings';
 import { SignInState } from './auth/signInState';
+import { verifyApiKey } from './auth/verifyApiKey';
+import { registerActionItemCommands } from './commands/actionItemCommands';
 import { registerExportCommands } from './commands/exportCommands';
 import { registerFilterCommands } from './commands/filterCommands';
 import { registerInsertCommands } from './commands/insertCommands';
 import { registerInsightsCommands } from './commands/insightsCommands';
 import { manageKeys, rotateCurrentKey } from './commands/manageKeys';
+import { registerMemoryCommands } from './commands/memoryCommands';
 import { setApiKey } from './commands/setApiKey';
 import { signOut } from './commands/signOut';
 import { registerViewCommands } from './commands/viewCommands';
@@ -19,6 +22,7 @@ import { DiskListCache } from './store/diskListCache';
 import { DiskTranscriptCache } from './store/diskTranscriptCache';
 import { LayeredTranscriptCache } from './store/layeredTranscriptCache';
 import { OmiStore } from './store/omiStore';
+import { OmiWrites } from './store/omiWrites';
 import { MemoryTranscriptCache } from './store/transcriptCache';
 import { createLogger } from './util/logger';
 import { OmiViews } from './views/omiViews';
@@ -39,6 +43,8 @@ export interface OmiExtensionApi {
   readonly store: OmiStore;
   readonly statusBar: OmiStatusBar;
   readonly exporter: OmiExporter;
+  /** Every change the extension makes to Omi data goes through here. */
+  readonly writes: OmiWrites;
   /** What unfinished exports fetched, kept on disk for Retry. */
   readonly exportCheckpoints: ExportCheckpoints;
   readonly transcripts: { panels: TranscriptPanels; cache: LayeredTranscriptCache };
@@ -53,7 +59,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
   const log = createLogger();
   const server = new ServerSettings();
   const keyStore = new ApiKeyStore(context.secrets, server);
-  const signIn = new SignInState(keyStore);
+  // The connection is made just below; a key is checked only after activation, when it is first signed in.
+  const signIn: SignInState = new SignInState(keyStore, (key) => verifyApiKey(connection.clientForKey(key.key)));
   const transcriptDisk = new DiskTranscriptCache(
     vscode.Uri.joinPath(context.globalStorageUri, 'transcripts').fsPath,
     (): string | undefined => connection.accountId,
@@ -72,10 +79,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     exportCheckpoints,
   );
   const views = new OmiViews(store, signIn);
+  const writes = new OmiWrites(connection, store, signIn, log);
   const statusBar = new OmiStatusBar(signIn, connection);
   const exporter = new OmiExporter({ connection, transcripts, checkpoints: exportCheckpoints, log });
   const keyDependencies = { store: keyStore, state: signIn, connection, log };
-  context.subscriptions.push(log, server, keyStore, signIn, connection, store, views, statusBar);
+  context.subscriptions.push(log, server, keyStore, signIn, connection, store, views, writes, statusBar);
 
   context.subscriptions.push(
     promptOnServerChange(server, signIn),
@@ -93,6 +101,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     ...registerFilterCommands(store, views),
     ...registerExportCommands(exporter, store, signIn),
     ...registerInsertCommands(store, signIn),
+    ...registerActionItemCommands({ store, signIn, writes, views }),
+    ...registerMemoryCommands({ store, signIn, writes }),
     ...registerInsightsCommands({
       extensionUri: context.extensionUri,
       extensionId: context.extension.id,
@@ -121,6 +131,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     store,
     statusBar,
     exporter,
+    writes,
     exportCheckpoints,
     transcripts: { panels, cache: transcripts },
     testing: { secrets: context.secrets },

@@ -18,6 +18,7 @@ export interface RequestLogEvent {
 }
 
 export interface RateLimitWaitEvent {
+  method: string;
   waitMs: number;
   until: Date;
   path: string;

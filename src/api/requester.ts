@@ -71,6 +71,7 @@ export class Requester {
       if (decision.action === 'waitForRateLimit') {
         state.rateLimitWaitsInARow++;
         this.notify(this.options.onRateLimitWait, {
+          method: call.method,
           waitMs: decision.delayMs,
           until: new Date(this.now() + decision.delayMs),
           path: call.path,

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isOmiApiError } from '../api/errors';
 import { apiKeyFormatProblem, describeApiKey, normalizeApiKeyInput } from '../auth/apiKeyFormat';
 import { type ApiKeyStore, SecretStorageUnavailableError } from '../auth/apiKeyStore';
+import { describeAccess } from '../auth/keyScopes';
 import type { SignInState } from '../auth/signInState';
 import { type VerifiedKey, verifyApiKey } from '../auth/verifyApiKey';
 import type { OmiConnection } from '../store/connection';
@@ -145,10 +146,10 @@ export async function setApiKey(deps: SetApiKeyDependencies, keyArgument?: unkno
   await state.reload();
   const prefix = verified.prefix ?? describeApiKey(typed);
   log.info(`API key ${describeApiKey(typed)} checked and stored in secret storage.`);
-  void vscode.window.showInformationMessage(
-    verified.name
-      ? vscode.l10n.t('Omi: signed in with key “{0}” ({1}).', verified.name, prefix)
-      : vscode.l10n.t('Omi: signed in with key {0}.', describeApiKey(typed)),
-  );
+  const signedIn = verified.name
+    ? vscode.l10n.t('Omi: signed in with key “{0}” ({1}).', verified.name, prefix)
+    : vscode.l10n.t('Omi: signed in with key {0}.', describeApiKey(typed));
+  const access = describeAccess(verified.scopes);
+  void vscode.window.showInformationMessage(access ? vscode.l10n.t('{0} {1}.', signedIn, access) : signedIn);
   return true;
 }

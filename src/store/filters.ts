@@ -32,6 +32,22 @@ export const NO_FILTERS: Filters = {
   conversations: { categories: [] },
 };
 
+/**
+ * Whether an item a write changed still belongs in a list with this filter (a completed item leaves "Open", a
+ * memory moved to another category leaves a category filter). Date filters are on created_at, which writes keep.
+ */
+export function stillMatches<K extends keyof Filters>(kind: K, filter: Filters[K], item: unknown): boolean {
+  if (kind === 'actionItems') {
+    const { status } = filter as ActionItemFilter;
+    return status === 'all' || (item as { completed?: boolean }).completed === (status === 'done');
+  }
+  if (kind === 'memories') {
+    const { categories } = filter as MemoryFilter;
+    return categories.length === 0 || categories.includes((item as { category?: string }).category ?? '');
+  }
+  return true;
+}
+
 export function memoryQuery(filter: MemoryFilter): MemoryFilters {
   return filter.categories.length > 0 ? { categories: filter.categories } : {};
 }

@@ -12,7 +12,12 @@ export interface PagedListOptions<T> {
   idOf: (item: T) => string;
 }
 
-export type PagedListChange<T> = { kind: 'appended'; items: readonly T[] } | { kind: 'replaced' } | { kind: 'state' };
+export type PagedListChange<T> =
+  | { kind: 'appended'; items: readonly T[] }
+  | { kind: 'replaced' }
+  | { kind: 'state' }
+  /** One item was changed, added or removed by a write (or its rollback). */
+  | { kind: 'edited'; id: string };
 
 /**
  * Items loaded so far, where the next page starts, and whether a request is running or failed.
@@ -103,6 +108,48 @@ export class PagedList<T> {
     this.nextOffset = nextOffset;
     this.ended = complete;
     this.emit({ kind: 'replaced' });
+  }
+
+  /** The loaded item with this id, if any. */
+  find(id: string): T | undefined {
+    return this.ids.has(id) ? this.loaded.find((item) => this.options.idOf(item) === id) : undefined;
+  }
+
+  /** Puts `item` in place of the loaded item with its id. False when that item is not loaded. */
+  replace(item: T): boolean {
+    const id = this.options.idOf(item);
+    const index = this.indexOf(id);
+    if (index < 0) return false;
+    this.loaded[index] = item;
+    this.emit({ kind: 'edited', id });
+    return true;
+  }
+
+  /**
+   * Takes the item out (deleted, or no longer matching the list's filter) and says where it was, for a rollback.
+   * The server's list shrank too, so the next page starts one earlier: at worst it repeats an item, which is
+   * dropped as already seen, rather than skipping one.
+   */
+  remove(id: string): { item: T; index: number } | undefined {
+    const index = this.indexOf(id);
+    if (index < 0) return undefined;
+    const [item] = this.loaded.splice(index, 1) as [T];
+    this.ids.delete(id);
+    this.nextOffset = Math.max(0, this.nextOffset - 1);
+    this.emit({ kind: 'edited', id });
+    return { item, index };
+  }
+
+  /** Adds an item the user created (at the top, where the server lists new ones) or puts a removed one back. */
+  insert(item: T, index = 0): void {
+    const id = this.options.idOf(item);
+    if (this.ids.has(id)) {
+      this.replace(item);
+      return;
+    }
+    this.ids.add(id);
+    this.loaded.splice(Math.max(0, Math.min(index, this.loaded.length)), 0, item);
+    this.emit({ kind: 'edited', id });
   }
 
   /** Forgets everything (new filters, new key, sign out). The next loadMore starts from the first page. */
@@ -201,6 +248,10 @@ export class PagedList<T> {
       fresh.push(item);
     }
     return fresh;
+  }
+
+  private indexOf(id: string): number {
+    return this.ids.has(id) ? this.loaded.findIndex((item) => this.options.idOf(item) === id) : -1;
   }
 
   private clampToCap(offset: number, limit: number): number {

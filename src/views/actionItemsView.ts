@@ -42,6 +42,7 @@ export const actionItemsView: ListViewDefinition<ActionItem> = {
       : { key: 'open', label: vscode.l10n.t('Open'), icon: new vscode.ThemeIcon('circle-large-outline') },
   compareGroups: (a, b) => (a.key === 'open' ? -1 : b.key === 'open' ? 1 : 0),
   initiallyExpanded: (key) => key === 'open',
+  checked: (item) => item.completed === true,
   tooltip: (item) => actionItemTooltip(item, new Date()),
   toTreeItem: (item) => {
     const now = new Date();
@@ -56,7 +57,8 @@ export const actionItemsView: ListViewDefinition<ActionItem> = {
     } else {
       row.iconPath = new vscode.ThemeIcon(due ? 'calendar' : 'circle-large-outline');
     }
-    row.contextValue = item.conversation_id ? 'omi.actionItem.withConversation' : 'omi.actionItem';
+    // omi.actionItem[.withConversation].open|done: menus match the parts they need.
+    row.contextValue = `omi.actionItem${item.conversation_id ? '.withConversation' : ''}.${item.completed ? 'done' : 'open'}`;
     if (item.conversation_id) {
       row.command = {
         command: OPEN_CONVERSATION_COMMAND,

@@ -25,6 +25,8 @@ export interface ListViewDefinition<T> {
   searchText(item: T): string;
   /** Groups shown expanded the first time they appear (VS Code remembers the user's choice after that). */
   initiallyExpanded?(groupKey: string): boolean;
+  /** Rows carry a checkbox in this state when the key may write these items (action items: completed). */
+  checked?(item: T): boolean;
   /** The row, without its tooltip: rows are made for every loaded item, tooltips only on hover. */
   toTreeItem(item: T): vscode.TreeItem;
   tooltip(item: T): vscode.MarkdownString;

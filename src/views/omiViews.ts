@@ -49,7 +49,9 @@ export class OmiViews implements vscode.Disposable {
         this.switching = this.switchAccount(signedInBefore);
         signedInBefore = key !== undefined;
       }),
+      signIn.onDidChangeAccess(() => this.showAccess()),
     );
+    this.showAccess();
     for (const kind of LIST_KINDS) this.show(kind);
   }
 
@@ -68,6 +70,11 @@ export class OmiViews implements vscode.Disposable {
     if (this.signIn.signedIn) await this.store.restoreFromDisk();
     this.store.clear();
     for (const kind of LIST_KINDS) this.show(kind);
+  }
+
+  /** Rows offer what the key may do: action items carry their checkbox only when the key may write them. */
+  private showAccess(): void {
+    for (const kind of LIST_KINDS) this.providers[kind].setWritable(this.signIn.mayWrite(kind));
   }
 
   kindOfView(viewId: unknown): ListKind | undefined {
@@ -127,6 +134,8 @@ export class OmiViews implements vscode.Disposable {
       treeDataProvider: provider,
       showCollapseAll: true,
       canSelectMany: true,
+      // A row's checkbox is its own (an action item done or open), not a part of its group's.
+      manageCheckboxStateManually: true,
       dragAndDropController: new OmiTreeDragAndDrop<ListItemTypes[K]>(),
     });
     provider.bind(view);

@@ -29,9 +29,21 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
   /** Rows already made, so an appended page only makes rows for its own items. */
   private rows = new WeakMap<ItemNode<T>, vscode.TreeItem>();
   private treeView: vscode.TreeView<ListNode<T>> | undefined;
+  private writable = false;
 
   constructor(readonly definition: ListViewDefinition<T>) {
     this.tail = { kind: 'status', id: `${definition.viewId}:status`, status: 'loading', label: '' };
+  }
+
+  /**
+   * Whether the key may change these items: rows then carry a checkbox where the view has one (action items).
+   * Rows are made again to add or drop it.
+   */
+  setWritable(writable: boolean): void {
+    if (writable === this.writable) return;
+    this.writable = writable;
+    this.rows = new WeakMap();
+    this.changed.fire(undefined);
   }
 
   /** The tree view showing this provider, for reveal and the description line. */
@@ -116,6 +128,10 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
         if (cached) return cached;
         const item = this.definition.toTreeItem(node.item);
         item.id = node.id;
+        const checked = this.writable ? this.definition.checked?.(node.item) : undefined;
+        if (checked !== undefined) {
+          item.checkboxState = checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
+        }
         if (this.search && typeof item.label === 'string') item.label = highlight(item.label, this.search);
         this.rows.set(node, item);
         return item;
@@ -221,7 +237,7 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
   }
 
   private onListChange(change: PagedListChange<T>): void {
-    if (change.kind === 'replaced') {
+    if (change.kind === 'replaced' || change.kind === 'edited') {
       this.rebuild();
       this.changed.fire(undefined);
       return;

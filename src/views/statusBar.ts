@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { OmiApiError } from '../api/errors';
 import type { RequestLogEvent } from '../api/options';
 import { describeApiKey } from '../auth/apiKeyFormat';
+import { describeAccess } from '../auth/keyScopes';
 import type { SignInState } from '../auth/signInState';
-import type { VerifiedKey } from '../auth/verifyApiKey';
 import type { OmiConnection } from '../store/connection';
 import { describeError, formatWait } from '../util/errorMessage';
 import { timeOfDay } from '../util/time';
@@ -21,7 +21,6 @@ export class OmiStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('omi.status', vscode.StatusBarAlignment.Left, 10);
   private health: Health = { kind: 'ok' };
   private lastRequest: { at: Date; event: RequestLogEvent } | undefined;
-  private keyInfo: VerifiedKey | undefined;
   private countdown: ReturnType<typeof setInterval> | undefined;
   private tooltipText = '';
   private readonly subscriptions: vscode.Disposable[];
@@ -33,6 +32,7 @@ export class OmiStatusBar implements vscode.Disposable {
     this.item.name = 'Omi';
     this.subscriptions = [
       signIn.onDidChange(() => this.onSignInChange()),
+      signIn.onDidChangeAccess(() => this.render()),
       connection.onDidRequest((event) => this.onRequest(event)),
       connection.onDidWaitForRateLimit((event) =>
         this.setHealth({ kind: 'rateLimited', until: event.until.getTime() }),
@@ -57,18 +57,7 @@ export class OmiStatusBar implements vscode.Disposable {
   }
 
   private onSignInChange(): void {
-    this.keyInfo = undefined;
     this.health = { kind: 'ok' };
-    this.render();
-    if (this.signIn.signedIn && this.enabled()) void this.identifyKey();
-  }
-
-  private async identifyKey(): Promise<void> {
-    try {
-      this.keyInfo = await this.signIn.verifiedKey(this.connection.client);
-    } catch {
-      // A failed check shows through the request events (rate limited, offline); the views say the rest.
-    }
     this.render();
   }
 
@@ -143,13 +132,16 @@ export class OmiStatusBar implements vscode.Disposable {
   private connectedTooltip(): vscode.MarkdownString {
     const lines: string[] = [vscode.l10n.t('Omi: connected')];
     const key = this.signIn.apiKey;
-    const keyName = this.keyInfo?.name ? `“${this.keyInfo.name}” ` : '';
-    const prefix = this.keyInfo?.prefix ?? (key ? describeApiKey(key.key) : '');
+    const keyInfo = this.signIn.keyInfo;
+    const keyName = keyInfo?.name ? `“${keyInfo.name}” ` : '';
+    const prefix = keyInfo?.prefix ?? (key ? describeApiKey(key.key) : '');
     lines.push(
       key?.source === 'environment'
-        ? vscode.l10n.t('Key: {0} (from OMI_API_KEY, read-only)', `${keyName}${prefix}`)
+        ? vscode.l10n.t('Key: {0} (from OMI_API_KEY)', `${keyName}${prefix}`)
         : vscode.l10n.t('Key: {0}', `${keyName}${prefix}`),
     );
+    const access = describeAccess(keyInfo?.scopes);
+    if (access) lines.push(vscode.l10n.t('Access: {0}', access));
     if (this.connection.baseUrl) lines.push(vscode.l10n.t('Server: {0}', this.connection.baseUrl));
     if (this.lastRequest) {
       const { at, event } = this.lastRequest;

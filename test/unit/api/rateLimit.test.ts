@@ -93,7 +93,7 @@ describe('rate limits in the client', () => {
     assert.deepEqual(await client.listMemories(), [memory]);
     assert.equal(requests.length, 2);
     assert.deepEqual(events, ['wait 42000', 'sleep 42000']);
-    assert.deepEqual(waits, [{ waitMs: 42_000, until: new Date(NOW + 42_000), path: '/user/memories' }]);
+    assert.deepEqual(waits, [{ method: 'GET', waitMs: 42_000, until: new Date(NOW + 42_000), path: '/user/memories' }]);
     assert.equal(sleeps.length, 0);
     assert.equal(client.rateLimit?.remaining, 0);
     assert.equal(client.rateLimit?.resetAt?.getTime(), NOW + 42_000);

@@ -1,0 +1,59 @@
+// What an Omi key may do, from the scopes GET /v1/dev/key reports (no vscode import: unit-tested).
+import * as l10n from '@vscode/l10n';
+
+/** The kinds of Omi data a key may write, as the extension names them. */
+export type WritableKind = 'memories' | 'actionItems' | 'conversations';
+
+export const WRITABLE_KINDS: readonly WritableKind[] = ['memories', 'actionItems', 'conversations'];
+
+/** How the server names each kind in a scope (`action_items:write`). */
+const SCOPE_NAMES: Record<WritableKind, string> = {
+  memories: 'memories',
+  actionItems: 'action_items',
+  conversations: 'conversations',
+};
+
+/** `action_items:write` for ('actionItems', 'write'). */
+export function scopeFor(kind: WritableKind, access: 'read' | 'write'): string {
+  return `${SCOPE_NAMES[kind]}:${access}`;
+}
+
+/**
+ * The scopes after the server refused a write of `kind` for lack of scope: what was known (or, when nothing was,
+ * everything) without that write scope.
+ */
+export function withoutWrite(scopes: readonly string[] | undefined, kind: WritableKind): string[] {
+  const known = scopes ?? WRITABLE_KINDS.flatMap((k) => [scopeFor(k, 'read'), scopeFor(k, 'write')]);
+  return known.filter((scope) => scope !== scopeFor(kind, 'write'));
+}
+
+const KIND_NOUNS: Record<WritableKind, () => string> = {
+  memories: () => l10n.t('memories'),
+  actionItems: () => l10n.t('action items'),
+  conversations: () => l10n.t('conversations'),
+};
+
+/**
+ * Whether the key may write this kind. `scopes` undefined: the server did not say (it has no GET /key, or the check
+ * failed), so the actions are offered and a refusal explains itself.
+ */
+export function mayWrite(scopes: readonly string[] | undefined, kind: WritableKind): boolean {
+  return scopes === undefined || scopes.includes(scopeFor(kind, 'write'));
+}
+
+/** "Full access", "Read only: memories, action items, conversations", or what may be read and written; undefined when unknown. */
+export function describeAccess(scopes: readonly string[] | undefined): string | undefined {
+  if (scopes === undefined) return undefined;
+  const readable = WRITABLE_KINDS.filter((kind) => scopes.includes(scopeFor(kind, 'read')));
+  const writable = WRITABLE_KINDS.filter((kind) => scopes.includes(scopeFor(kind, 'write')));
+  const list = (kinds: readonly WritableKind[]) => kinds.map((kind) => KIND_NOUNS[kind]()).join(', ');
+  if (writable.length === WRITABLE_KINDS.length && readable.length === WRITABLE_KINDS.length) {
+    return l10n.t('Full access');
+  }
+  if (writable.length === 0) {
+    return readable.length > 0
+      ? l10n.t('Read only: {0}', list(readable))
+      : l10n.t('No access to memories, action items or conversations');
+  }
+  return l10n.t('Read: {0}. Write: {1}', list(readable), list(writable));
+}

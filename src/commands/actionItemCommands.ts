@@ -1,0 +1,184 @@
+import * as vscode from 'vscode';
+import type { ActionItem, ActionItemChanges } from '../api/models';
+import type { OmiWrites } from '../store/omiWrites';
+import { type DueChoice, dueAt, dueAtTyped, dueChoiceLabel } from '../util/dueDate';
+import { dateAndTime, describeDue, parseDate } from '../util/time';
+import { oneLine } from '../views/memoriesView';
+import type { OmiViews } from '../views/omiViews';
+import { askToSignIn } from './askToSignIn';
+import {
+  confirmDelete,
+  itemsOf,
+  pickLoadedItem,
+  quoted,
+  reportingRefusal,
+  type WriteCommandDependencies,
+} from './writeSupport';
+
+interface ActionItemCommandDependencies extends WriteCommandDependencies {
+  writes: OmiWrites;
+  views: OmiViews;
+}
+
+const MAX_DESCRIPTION = 500;
+
+/** Tick off, reopen, add, edit and delete action items: the row checkbox, the row menu and the palette. */
+export function registerActionItemCommands(deps: ActionItemCommandDependencies): vscode.Disposable[] {
+  const { writes } = deps;
+
+  const setCompleted = (item: ActionItem, completed: boolean): Promise<boolean> =>
+    reportingRefusal(
+      completed
+        ? vscode.l10n.t('{0} is open again: Omi did not mark it done.', quoted(item.description))
+        : vscode.l10n.t('{0} is done again: Omi did not reopen it.', quoted(item.description)),
+      () => writes.setActionItemCompleted(item, completed),
+      () => setCompleted(item, completed),
+    );
+
+  const toggleAll = async (args: unknown[], completed: boolean) => {
+    const items = await itemsOf('actionItems', deps, args, () => pickActionItems(deps, !completed));
+    for (const item of items ?? []) if (item.completed !== completed) await setCompleted(item, completed);
+  };
+
+  return [
+    deps.views.treeViews.actionItems.onDidChangeCheckboxState(async (event) => {
+      for (const [node, state] of event.items) {
+        if (node.kind !== 'item') continue;
+        const completed = state === vscode.TreeItemCheckboxState.Checked;
+        if (node.item.completed !== completed) await setCompleted(node.item, completed);
+      }
+    }),
+    vscode.commands.registerCommand('omi.completeActionItem', (...args: unknown[]) => toggleAll(args, true)),
+    vscode.commands.registerCommand('omi.reopenActionItem', (...args: unknown[]) => toggleAll(args, false)),
+    vscode.commands.registerCommand('omi.addActionItem', () => addActionItem(deps)),
+    vscode.commands.registerCommand('omi.editActionItem', async (...args: unknown[]) => {
+      const [item] = (await itemsOf('actionItems', deps, args, () => pickActionItems(deps, undefined))) ?? [];
+      if (item) await editActionItem(deps, item);
+    }),
+    vscode.commands.registerCommand('omi.deleteActionItem', async (...args: unknown[]) => {
+      const items = await itemsOf('actionItems', deps, args, () => pickActionItems(deps, undefined));
+      if (!items?.length) return;
+      const what =
+        items.length === 1
+          ? vscode.l10n.t('the action item {0}', quoted(items[0]?.description))
+          : vscode.l10n.t('{0} action items', items.length);
+      if (!(await confirmDelete(what))) return;
+      for (const item of items) {
+        await reportingRefusal(
+          vscode.l10n.t('{0} was not deleted, and is back in the list.', quoted(item.description)),
+          () => writes.deleteActionItem(item),
+          () => vscode.commands.executeCommand('omi.deleteActionItem', item),
+        );
+      }
+    }),
+  ];
+}
+
+/** The loaded action items to pick from: open ones to complete, done ones to reopen, or all. */
+function pickActionItems(deps: WriteCommandDependencies, completed: boolean | undefined) {
+  const now = new Date();
+  return pickLoadedItem('actionItems', deps, {
+    title: vscode.l10n.t('Omi: Pick an Action Item'),
+    empty:
+      completed === false
+        ? vscode.l10n.t('No open action items are loaded.')
+        : completed
+          ? vscode.l10n.t('No done action items are loaded.')
+          : vscode.l10n.t('No action items are loaded.'),
+    only: (item) => completed === undefined || item.completed === completed,
+    row: (item) => {
+      const due = parseDate(item.due_at);
+      return {
+        label: `${item.completed ? '$(pass-filled)' : '$(circle-large-outline)'} ${oneLine(item.description, 200)}`,
+        description: due ? describeDue(due, now).text : undefined,
+      };
+    },
+  });
+}
+
+/** The description, checked as the user types against what Omi accepts. */
+async function askDescription(title: string, value: string): Promise<string | undefined> {
+  const text = await vscode.window.showInputBox({
+    title,
+    prompt: vscode.l10n.t('What needs doing (up to {0} characters).', MAX_DESCRIPTION),
+    value,
+    validateInput: (typed) => {
+      const trimmed = typed.trim();
+      if (!trimmed) return vscode.l10n.t('Type what needs doing.');
+      if (trimmed.length > MAX_DESCRIPTION) {
+        return vscode.l10n.t('{0} characters: Omi takes at most {1}.', trimmed.length, MAX_DESCRIPTION);
+      }
+      return undefined;
+    },
+  });
+  return text?.trim();
+}
+
+type DuePick = vscode.QuickPickItem & { due: 'keep' | DueChoice | 'typed' };
+
+/** undefined: cancelled; { due: undefined }: no (new) due date. */
+async function askDueDate(current: string | null | undefined): Promise<{ due: string | undefined } | undefined> {
+  const now = new Date();
+  const currentDate = parseDate(current);
+  const picks: DuePick[] = [
+    ...(currentDate
+      ? [{ label: vscode.l10n.t('Keep: {0}', dateAndTime(currentDate)), due: 'keep' as const }]
+      : [{ label: dueChoiceLabel('none'), due: 'none' as const }]),
+    ...(['today', 'tomorrow', 'nextWeek'] as const).map((choice) => ({
+      label: dueChoiceLabel(choice),
+      description: dateAndTime(new Date(dueAt(choice, now) ?? now)),
+      due: choice,
+    })),
+    { label: vscode.l10n.t('A date…'), description: vscode.l10n.t('YYYY-MM-DD'), due: 'typed' },
+  ];
+  const picked = await vscode.window.showQuickPick(picks, {
+    title: vscode.l10n.t('Due date'),
+    placeHolder: currentDate
+      ? vscode.l10n.t('Omi cannot remove a due date once set; pick another or keep it')
+      : vscode.l10n.t('When is it due?'),
+  });
+  if (!picked) return undefined;
+  if (picked.due === 'keep' || picked.due === 'none') return { due: undefined };
+  if (picked.due !== 'typed') return { due: dueAt(picked.due, now) };
+  const typed = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Due date'),
+    prompt: vscode.l10n.t('A day like 2026-12-24.'),
+    validateInput: (text) => (dueAtTyped(text) ? undefined : vscode.l10n.t('Type a date like 2026-12-24.')),
+  });
+  return typed === undefined ? undefined : { due: dueAtTyped(typed) };
+}
+
+/** Omi: Add Action Item…: the description (the editor's selection to start with) and an optional due date. */
+async function addActionItem(deps: ActionItemCommandDependencies): Promise<void> {
+  if (!deps.signIn.signedIn) return askToSignIn();
+  const editor = vscode.window.activeTextEditor;
+  const selected = editor ? oneLine(editor.document.getText(editor.selection), MAX_DESCRIPTION) : '';
+  const description = await askDescription(vscode.l10n.t('Omi: Add Action Item'), selected);
+  if (!description) return;
+  const due = await askDueDate(undefined);
+  if (!due) return;
+  const added = await reportingRefusal(
+    vscode.l10n.t('{0} was not added to Omi.', quoted(description)),
+    () => deps.writes.createActionItem({ description, ...(due.due ? { due_at: due.due } : {}) }),
+    () => vscode.commands.executeCommand('omi.addActionItem'),
+  );
+  if (added)
+    vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Added to Omi: {0}', quoted(description))}`, 4000);
+}
+
+/** Omi: Edit Action Item…: description, then due date; only what changed is sent. */
+async function editActionItem(deps: ActionItemCommandDependencies, item: ActionItem): Promise<void> {
+  const description = await askDescription(vscode.l10n.t('Omi: Edit Action Item'), item.description ?? '');
+  if (description === undefined) return;
+  const due = await askDueDate(item.due_at);
+  if (!due) return;
+  const changes: ActionItemChanges = {};
+  if (description !== item.description) changes.description = description;
+  if (due.due && due.due !== item.due_at) changes.due_at = due.due;
+  if (Object.keys(changes).length === 0) return;
+  await reportingRefusal(
+    vscode.l10n.t('{0} was not changed in Omi, and shows as it was.', quoted(item.description)),
+    () => deps.writes.updateActionItem(item, changes),
+    () => deps.writes.updateActionItem(item, changes),
+  );
+}

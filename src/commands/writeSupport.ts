@@ -1,0 +1,107 @@
+import * as vscode from 'vscode';
+import type { WritableKind } from '../auth/keyScopes';
+import type { SignInState } from '../auth/signInState';
+import type { ListItemTypes, OmiStore } from '../store/omiStore';
+import { showFailure } from '../util/showFailure';
+import { oneLine } from '../views/memoriesView';
+import { selectedItems } from '../views/treeSelection';
+import { askToSignIn } from './askToSignIn';
+
+/** What the write commands need. */
+export interface WriteCommandDependencies {
+  store: OmiStore;
+  signIn: SignInState;
+}
+
+/**
+ * The items a write command was run on: the tree rows it was invoked on (the clicked one and the selection), an
+ * item object or an id passed by a script, or, from the palette, the user's pick among the loaded items.
+ */
+export async function itemsOf<K extends WritableKind>(
+  kind: K,
+  deps: WriteCommandDependencies,
+  args: readonly unknown[],
+  pick: () => Promise<ListItemTypes[K][] | undefined>,
+): Promise<ListItemTypes[K][] | undefined> {
+  if (!deps.signIn.signedIn) return askToSignIn();
+  const [clicked, selected] = args;
+  const fromTree = selectedItems(clicked, selected);
+  if (fromTree) return fromTree.kind === kind ? (fromTree.items as ListItemTypes[K][]) : undefined;
+  const list = deps.store.list(kind);
+  if (typeof clicked === 'string') {
+    const found = list.find(clicked);
+    if (found) return [found];
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('That item is not loaded in the Omi views. Refresh, then try again.'),
+    );
+    return undefined;
+  }
+  if (isItem(clicked)) return [(list.find(clicked.id) ?? clicked) as ListItemTypes[K]];
+  return pick();
+}
+
+function isItem(value: unknown): value is { id: string } {
+  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';
+}
+
+/** Asks before deleting, naming what goes (modal: nothing is deleted by a stray Enter on a toast). */
+export async function confirmDelete(what: string): Promise<boolean> {
+  const remove = vscode.l10n.t('Delete');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Delete {0} from Omi?', what),
+    { modal: true, detail: vscode.l10n.t('This deletes it in Omi itself, on every device. It cannot be undone.') },
+    remove,
+  );
+  return choice === remove;
+}
+
+/** An item's text as a quoted name in a sentence: “Call Sam about the lease”. */
+export function quoted(text: string | null | undefined): string {
+  return `“${oneLine(text, 60) || vscode.l10n.t('(no text)')}”`;
+}
+
+/**
+ * Runs a write and, when Omi refuses it, says in one notification what did not happen (and so what the view shows
+ * again) and why, with the way forward. Resolves to whether the write went through.
+ */
+export async function reportingRefusal(
+  whatDidNotHappen: string,
+  write: () => Promise<unknown>,
+  retry: () => Thenable<unknown>,
+): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    showFailure(whatDidNotHappen, error, retry);
+    return false;
+  }
+}
+
+/**
+ * The user's pick among the loaded items of a kind (the first page is loaded first when nothing is), for a command
+ * run from the palette. Says so when there is nothing to pick.
+ */
+export async function pickLoadedItem<K extends WritableKind>(
+  kind: K,
+  deps: WriteCommandDependencies,
+  options: {
+    title: string;
+    empty: string;
+    row: (item: ListItemTypes[K]) => vscode.QuickPickItem;
+    only?: (item: ListItemTypes[K]) => boolean;
+  },
+): Promise<ListItemTypes[K][] | undefined> {
+  const list = deps.store.list(kind);
+  if (!list.started) await list.loadMore();
+  const candidates = list.items.filter((item) => options.only?.(item) ?? true);
+  if (candidates.length === 0) {
+    void vscode.window.showInformationMessage(options.empty);
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    candidates.map((item) => ({ ...options.row(item), item })),
+    { title: options.title, matchOnDescription: true },
+  );
+  return picked ? [picked.item] : undefined;
+}

@@ -104,7 +104,8 @@ export class SignInState implements vscode.Disposable {
     } catch {
       // The views and the status bar say why the server could not be asked.
     }
-    if (!info || this.current !== key) return;
+    const current = this.current;
+    if (!info || current?.key !== key.key || current.origin !== key.origin) return;
     this.known = info;
     await this.publishAccess();
   }

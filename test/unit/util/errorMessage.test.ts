@@ -80,3 +80,14 @@ describe('describeError: refusals of a well-formed request', () => {
     assert.match(refused(405, { detail: 'Method Not Allowed' }).message, /^This Omi server does not offer this/);
   });
 });
+
+describe('describeError: the documented error envelope', () => {
+  it('reads a route the server lacks in {"error": {"message": "Not Found"}} as a missing endpoint', () => {
+    const error = errorFromResponse({
+      status: 404,
+      statusText: 'Not Found',
+      bodyText: JSON.stringify({ error: { message: 'Not Found', code: 'not_found' } }),
+    });
+    assert.match(describeError(error).message, /^This Omi server does not offer this/);
+  });
+});

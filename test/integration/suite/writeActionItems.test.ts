@@ -1,0 +1,201 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ActionItem } from '../../../src/api/models';
+import type { ItemNode } from '../../../src/views/nodes';
+import { useWindowSpy, type WindowSpy } from './faultMatrix';
+import { eventually, signIn, useSignedInSandbox } from './helpers';
+import { withPrompts } from './prompts';
+
+const READ_ONLY =
+  'This key is read-only. Create a key with write access in the Omi app (Settings > Developer) and run Omi: Set API Key.';
+
+/** The action item rows the view shows now, loading the first page if needed. */
+async function actionItemRows(context: ReturnType<typeof useSignedInSandbox>): Promise<ItemNode<ActionItem>[]> {
+  const provider = context.api.views.providers.actionItems;
+  provider.getChildren();
+  await eventually(() => provider.currentList?.loading === false && (provider.currentList?.items.length ?? 0) > 0);
+  return provider
+    .getChildren()
+    .filter((n) => n.kind === 'group')
+    .flatMap((group) => provider.getChildren(group))
+    .filter((n): n is ItemNode<ActionItem> => n.kind === 'item');
+}
+
+async function firstOpenRow(context: ReturnType<typeof useSignedInSandbox>): Promise<ItemNode<ActionItem>> {
+  const row = (await actionItemRows(context)).find((n) => !n.item.completed);
+  assert.ok(row, 'an open action item');
+  return row;
+}
+
+/** The error notification the spy saw last, with its text. */
+function lastError(spy: WindowSpy): string | undefined {
+  return spy.of('error').at(-1)?.text;
+}
+
+describe('Writing: action items with a full-access key', () => {
+  const context = useSignedInSandbox({ actionItems: 40, memories: 5, conversations: 5 });
+  const spy = useWindowSpy();
+  afterEach(() => {
+    spy.reset();
+    context.sandbox.setFaults({ failEvery: null, rateLimit: null, latencyMs: 0 });
+  });
+
+  const onServer = (id: string) => context.sandbox.data.actionItems.find((a) => a.id === id);
+
+  it('knows what the key may do: checkboxes on rows, and "Full access" on hover', async () => {
+    await eventually(() => /Access: Full access/.test(context.api.statusBar.snapshot().tooltip), 5000, 'the access');
+    const row = await firstOpenRow(context);
+    const item = context.api.views.providers.actionItems.getTreeItem(row);
+    assert.equal(item.checkboxState, vscode.TreeItemCheckboxState.Unchecked);
+    assert.match(String(item.contextValue), /^omi\.actionItem\..*open$/);
+  });
+
+  it('completes from the row at once, keeps it after the server agrees, and reopens', async () => {
+    const row = await firstOpenRow(context);
+    const list = context.api.store.list('actionItems');
+    context.sandbox.setFaults({ latencyMs: 1000 });
+    const done = vscode.commands.executeCommand('omi.completeActionItem', row);
+    await eventually(() => list.find(row.item.id)?.completed === true, 900, 'the row shown done at once');
+    assert.equal(onServer(row.item.id)?.completed, false, 'before the server has it');
+    await done;
+    context.sandbox.setFaults({ latencyMs: 0 });
+    assert.equal(onServer(row.item.id)?.completed, true, 'done in Omi');
+    assert.ok(onServer(row.item.id)?.completed_at, 'with its completion time');
+    assert.equal(list.find(row.item.id)?.completed, true);
+    const doneRow = (await actionItemRows(context)).find((n) => n.item.id === row.item.id);
+    assert.ok(doneRow);
+    const item = context.api.views.providers.actionItems.getTreeItem(doneRow);
+    assert.equal(item.checkboxState, vscode.TreeItemCheckboxState.Checked, 'the row is ticked');
+    await vscode.commands.executeCommand('omi.reopenActionItem', doneRow);
+    assert.equal(onServer(row.item.id)?.completed, false, 'open again in Omi');
+    assert.equal(list.find(row.item.id)?.completed, false);
+    assert.deepEqual(spy.of('error'), []);
+  });
+
+  it('adds an action item from the selection with a due date, at the top of the list', async () => {
+    const document = await vscode.workspace.openTextDocument({ content: 'Book the venue for the offsite\n' });
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(0, 0, 0, 30);
+    const before = context.sandbox.data.actionItems.length;
+    await withPrompts([{ input: 'Book the venue for the offsite' }, { pick: (item) => item.due === 'tomorrow' }], () =>
+      vscode.commands.executeCommand('omi.addActionItem'),
+    );
+    assert.equal(context.sandbox.data.actionItems.length, before + 1);
+    const created = context.sandbox.data.actionItems.find((a) => a.description === 'Book the venue for the offsite');
+    assert.ok(created?.due_at, 'with a due date');
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    assert.equal(new Date(created.due_at).getDate(), tomorrow.getDate(), 'due tomorrow, local time');
+    assert.equal(context.api.store.list('actionItems').items[0]?.id, created.id, 'first in the view');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('edits the description and the due date, sending only what changed', async () => {
+    const row = await firstOpenRow(context);
+    context.sandbox.resetRequests();
+    await withPrompts([{ input: 'Call Sam about the lease' }, { pick: (item) => item.due === 'nextWeek' }], () =>
+      vscode.commands.executeCommand('omi.editActionItem', row),
+    );
+    const patches = context.sandbox.requests.filter((r) => r.method === 'PATCH');
+    assert.equal(patches.length, 1, 'one PATCH');
+    assert.equal(onServer(row.item.id)?.description, 'Call Sam about the lease');
+    assert.equal(context.api.store.list('actionItems').find(row.item.id)?.description, 'Call Sam about the lease');
+  });
+
+  it('asks before deleting, naming the item; No sends nothing, Delete removes it everywhere', async () => {
+    const row = await firstOpenRow(context);
+    context.sandbox.resetRequests();
+    const declined = vscode.commands.executeCommand('omi.deleteActionItem', row);
+    await eventually(() => spy.of('warning').length > 0, 5000, 'the question');
+    const question = spy.of('warning')[0]!;
+    assert.match(question.text, /^Delete the action item “.+” from Omi\?$/);
+    question.choose(undefined);
+    await declined;
+    assert.equal(context.sandbox.requests.filter((r) => r.method === 'DELETE').length, 0, 'nothing sent without a yes');
+    spy.reset();
+    const deleted = vscode.commands.executeCommand('omi.deleteActionItem', row);
+    await eventually(() => spy.of('warning').length > 0, 5000, 'the question');
+    spy.of('warning')[0]!.choose('Delete');
+    await deleted;
+    assert.equal(onServer(row.item.id), undefined, 'gone from Omi');
+    assert.equal(context.api.store.list('actionItems').find(row.item.id), undefined, 'gone from the view');
+  });
+
+  it('a 429 on a write waits as Omi says, then sends it once, and says so', async function () {
+    this.timeout(30_000);
+    const [first, second] = (await actionItemRows(context)).filter((n) => !n.item.completed);
+    assert.ok(first && second);
+    context.sandbox.setFaults({ rateLimit: { limit: 1, windowMs: 2000 } });
+    context.sandbox.resetRequests();
+    await vscode.commands.executeCommand('omi.completeActionItem', first); // the window's one write
+    await vscode.commands.executeCommand('omi.completeActionItem', second);
+    const patches = context.sandbox.requests.filter((r) => r.method === 'PATCH').map((r) => r.status);
+    assert.deepEqual(patches, [200, 429, 200], 'turned away once, then sent again after the wait');
+    assert.ok(
+      spy.of('information').some((m) => /rate limit was reached: the change is sent in/.test(m.text)),
+      'the wait was announced',
+    );
+    assert.equal(onServer(second.item.id)?.completed, true);
+  });
+
+  it('never sends a new action item twice when the answer is lost', async () => {
+    context.sandbox.setFaults({ failEvery: { n: 1, mode: '503' } });
+    context.sandbox.resetRequests();
+    await withPrompts([{ input: 'Water the plants' }, { pick: (item) => item.due === 'none' }], () =>
+      vscode.commands.executeCommand('omi.addActionItem'),
+    );
+    const posts = context.sandbox.requests.filter((r) => r.method === 'POST');
+    assert.equal(posts.length, 1, 'one POST, not retried');
+    assert.match(lastError(spy) ?? '', /^“Water the plants” was not added to Omi\. The Omi server had a problem/);
+  });
+});
+
+describe('Writing: action items with a read-only key', () => {
+  const context = useSignedInSandbox({ actionItems: 20, memories: 5, conversations: 5 });
+  const spy = useWindowSpy();
+  before(async () => {
+    assert.equal(await signIn(context.sandbox.readOnlyKey), true);
+  });
+  afterEach(() => spy.reset());
+
+  it('offers no checkbox and says "Read only" on hover', async () => {
+    await eventually(
+      () => /Access: Read only: memories, action items, conversations/.test(context.api.statusBar.snapshot().tooltip),
+      5000,
+      'the access',
+    );
+    const row = await firstOpenRow(context);
+    assert.equal(context.api.views.providers.actionItems.getTreeItem(row).checkboxState, undefined);
+  });
+
+  it('a tick the server refuses goes back, with the sentence that says what to do', async () => {
+    const row = await firstOpenRow(context);
+    await vscode.commands.executeCommand('omi.completeActionItem', row);
+    assert.equal(context.api.store.list('actionItems').find(row.item.id)?.completed, false, 'shown open again');
+    assert.equal(context.sandbox.data.actionItems.find((a) => a.id === row.item.id)?.completed, false);
+    const text = lastError(spy) ?? '';
+    assert.match(text, /^“.+” is open again: Omi did not mark it done\. /);
+    assert.ok(text.endsWith(READ_ONLY), text);
+    assert.deepEqual(spy.of('error')[0]?.items, ['Set API Key']);
+  });
+});
+
+describe('Writing: a server without the write endpoints (the documented API)', () => {
+  const context = useSignedInSandbox({ flavor: 'documented', actionItems: 20, memories: 5, conversations: 5 });
+  const spy = useWindowSpy();
+  afterEach(() => spy.reset());
+
+  it('offers the actions (the server does not say), then rolls back and says the server lacks them', async () => {
+    const row = await firstOpenRow(context);
+    assert.equal(
+      context.api.views.providers.actionItems.getTreeItem(row).checkboxState,
+      vscode.TreeItemCheckboxState.Unchecked,
+    );
+    await vscode.commands.executeCommand('omi.completeActionItem', row);
+    assert.equal(context.api.store.list('actionItems').find(row.item.id)?.completed, false, 'shown open again');
+    assert.match(
+      lastError(spy) ?? '',
+      /is open again: Omi did not mark it done\. This Omi server does not offer this\./,
+    );
+  });
+});

@@ -130,7 +130,12 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
         item.id = node.id;
         const checked = this.writable ? this.definition.checked?.(node.item) : undefined;
         if (checked !== undefined) {
-          item.checkboxState = checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
+          const label = checked ? vscode.l10n.t('Done: untick to reopen') : vscode.l10n.t('Open: tick to mark done');
+          item.checkboxState = {
+            state: checked ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
+            tooltip: label,
+            accessibilityInformation: { label },
+          };
         }
         if (this.search && typeof item.label === 'string') item.label = highlight(item.label, this.search);
         this.rows.set(node, item);

@@ -27,6 +27,12 @@ async function firstOpenRow(context: ReturnType<typeof useSignedInSandbox>): Pro
   return row;
 }
 
+/** A row's checkbox state; undefined when it has none. */
+function checkbox(item: vscode.TreeItem): vscode.TreeItemCheckboxState | undefined {
+  const box = item.checkboxState;
+  return typeof box === 'object' ? box.state : box;
+}
+
 /** The error notification the spy saw last, with its text. */
 function lastError(spy: WindowSpy): string | undefined {
   return spy.of('error').at(-1)?.text;
@@ -46,7 +52,7 @@ describe('Writing: action items with a full-access key', () => {
     await eventually(() => /Access: Full access/.test(context.api.statusBar.snapshot().tooltip), 5000, 'the access');
     const row = await firstOpenRow(context);
     const item = context.api.views.providers.actionItems.getTreeItem(row);
-    assert.equal(item.checkboxState, vscode.TreeItemCheckboxState.Unchecked);
+    assert.equal(checkbox(item), vscode.TreeItemCheckboxState.Unchecked);
     assert.match(String(item.contextValue), /^omi\.actionItem\..*open$/);
   });
 
@@ -65,7 +71,7 @@ describe('Writing: action items with a full-access key', () => {
     const doneRow = (await actionItemRows(context)).find((n) => n.item.id === row.item.id);
     assert.ok(doneRow);
     const item = context.api.views.providers.actionItems.getTreeItem(doneRow);
-    assert.equal(item.checkboxState, vscode.TreeItemCheckboxState.Checked, 'the row is ticked');
+    assert.equal(checkbox(item), vscode.TreeItemCheckboxState.Checked, 'the row is ticked');
     await vscode.commands.executeCommand('omi.reopenActionItem', doneRow);
     assert.equal(onServer(row.item.id)?.completed, false, 'open again in Omi');
     assert.equal(list.find(row.item.id)?.completed, false);
@@ -188,7 +194,7 @@ describe('Writing: a server without the write endpoints (the documented API)', (
   it('offers the actions (the server does not say), then rolls back and says the server lacks them', async () => {
     const row = await firstOpenRow(context);
     assert.equal(
-      context.api.views.providers.actionItems.getTreeItem(row).checkboxState,
+      checkbox(context.api.views.providers.actionItems.getTreeItem(row)),
       vscode.TreeItemCheckboxState.Unchecked,
     );
     await vscode.commands.executeCommand('omi.completeActionItem', row);

@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { openOmiContainer, openWorkbench, screenshot, startSandbox, until } from './workbench.mjs';
+
+describe('UI: acting on Omi data', () => {
+  let workbench;
+  let sandbox;
+
+  before(async () => {
+    sandbox = await startSandbox({ memories: 20, conversations: 3, actionItems: 12 });
+    // A full-access key, through OMI_API_KEY as `npm start` hands it over.
+    workbench = await openWorkbench({
+      settings: { 'omi.apiBaseUrl': sandbox.url, 'workbench.colorTheme': 'Default Dark Modern' },
+      env: { OMI_API_KEY: sandbox.key },
+    });
+  });
+
+  after(async () => {
+    await workbench?.close();
+    await sandbox?.close();
+  });
+
+  const rowsOf = (pane) => pane.locator('.monaco-list-row[role="treeitem"]');
+  const pane = (container, name) =>
+    container.locator('.pane', { has: container.page().locator('.pane-header', { hasText: name }) });
+
+  it('ticks off an action item with its checkbox', async () => {
+    const { page } = workbench;
+    const container = await openOmiContainer(page);
+    for (const name of ['Memories', 'Conversations', 'Action Items']) {
+      const header = container.locator('.pane-header', { hasText: name });
+      const expanded = (await header.getAttribute('aria-expanded')) === 'true';
+      if (expanded !== (name === 'Action Items')) await header.click();
+    }
+    const target = sandbox.data.actionItems.find((a) => !a.completed);
+    assert.ok(target, 'an open action item');
+    const row = rowsOf(pane(container, 'Action Items'))
+      .filter({ hasText: target.description.slice(0, 40) })
+      .first();
+    const checkbox = row.locator('.custom-view-tree-node-item-checkbox');
+    await checkbox.waitFor({ timeout: 30_000 });
+    await checkbox.click();
+    await until(
+      () => sandbox.data.actionItems.find((a) => a.id === target.id)?.completed === true,
+      15_000,
+      'the action item done in Omi',
+    );
+    // Done now, the row moved to the Done group: open it and find the row ticked there.
+    const doneGroup = rowsOf(pane(container, 'Action Items')).filter({ hasText: /^Done/ }).first();
+    if ((await doneGroup.getAttribute('aria-expanded')) !== 'true') await doneGroup.click();
+    const ticked = rowsOf(pane(container, 'Action Items'))
+      .filter({ hasText: target.description.slice(0, 40) })
+      .locator('.custom-view-tree-node-item-checkbox[aria-checked="true"]');
+    await until(async () => (await ticked.count()) === 1, 15_000, 'the row ticked, under Done');
+    await screenshot(page, 'action-item-ticked', { forDocs: true });
+  });
+
+  it('remembers a line from the editor’s context menu', async () => {
+    const { page } = workbench;
+    const text = 'Priya prefers written agendas a day ahead';
+    fs.writeFileSync(path.join(workbench.folder, 'meeting-notes.md'), `# Notes\n${text}\n`);
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('meeting-notes.md');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'meeting-notes.md' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-line', { hasText: text }).waitFor({ timeout: 30_000 });
+    // The cursor on the line, nothing selected: the command takes the whole line.
+    await editor.locator('.view-line', { hasText: text }).click();
+    await editor.locator('.view-line', { hasText: text }).click({ button: 'right' });
+    const item = page.locator('.context-view .action-item', { hasText: 'Remember Selection' });
+    await item.waitFor({ timeout: 15_000 });
+    await item.click();
+    const widget = page.locator('.quick-input-widget');
+    await widget.locator('input[placeholder="Let Omi choose, or pick a category"]').waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    const created = await until(
+      () => sandbox.data.memories.find((m) => m.content === text),
+      15_000,
+      'the memory in Omi',
+    );
+    assert.ok(created.category, 'Omi chose a category');
+    const memories = pane(await openOmiContainer(page), 'Memories');
+    const header = (await openOmiContainer(page)).locator('.pane-header', { hasText: 'Memories' });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const groups = rowsOf(memories);
+    await groups.first().waitFor({ timeout: 15_000 });
+    assert.ok(
+      (await page.locator('.notifications-toasts, .notification-toast').allInnerTexts()).some((t) =>
+        t.includes('Remembered in Omi'),
+      ),
+      'the user is told it was remembered',
+    );
+  });
+});

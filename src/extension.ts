@@ -109,6 +109,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
       store,
       connection,
       signIn,
+      writes,
       log,
     }),
   );

@@ -44,8 +44,10 @@ export function registerActionItemCommands(deps: ActionItemCommandDependencies):
     deps.views.treeViews.actionItems.onDidChangeCheckboxState(async (event) => {
       for (const [node, state] of event.items) {
         if (node.kind !== 'item') continue;
+        // The row may be older than the item (a write just changed it): what counts is the item as shown now.
+        const item = deps.store.list('actionItems').find(node.item.id) ?? node.item;
         const completed = state === vscode.TreeItemCheckboxState.Checked;
-        if (node.item.completed !== completed) await setCompleted(node.item, completed);
+        if (item.completed !== completed) await setCompleted(item, completed);
       }
     }),
     vscode.commands.registerCommand('omi.completeActionItem', (...args: unknown[]) => toggleAll(args, true)),

@@ -5,6 +5,7 @@ import { SyncOnRefresh } from '../actionItemSync/syncOnRefresh';
 import type { SignInState } from '../auth/signInState';
 import type { OmiConnection } from '../store/connection';
 import type { OmiStore } from '../store/omiStore';
+import type { OmiWrites } from '../store/omiWrites';
 import type { Logger } from '../util/logger';
 import { InsightsController } from '../webviews/insights/insightsController';
 import { INSIGHTS_VIEW_TYPE } from '../webviews/insights/insightsPanel';
@@ -15,6 +16,7 @@ export interface InsightsCommandDependencies {
   store: OmiStore;
   connection: OmiConnection;
   signIn: SignInState;
+  writes: OmiWrites;
   log: Logger;
 }
 

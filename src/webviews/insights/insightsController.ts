@@ -4,6 +4,7 @@ import { aggregateInsights } from '../../insights/aggregate';
 import { INSIGHTS_RANGES, type InsightsData, type InsightsRange } from '../../insights/model';
 import type { OmiConnection } from '../../store/connection';
 import type { OmiStore } from '../../store/omiStore';
+import type { OmiWrites } from '../../store/omiWrites';
 import type { Logger } from '../../util/logger';
 import { showFailure } from '../../util/showFailure';
 import { exportInsights } from './exportInsights';
@@ -15,6 +16,7 @@ export interface InsightsDependencies {
   store: OmiStore;
   connection: OmiConnection;
   signIn: SignInState;
+  writes: OmiWrites;
   log: Logger;
 }
 
@@ -33,6 +35,11 @@ export class InsightsController implements vscode.Disposable, vscode.WebviewPane
       }),
       // Clear Cache (and sign-out, before the sign-in change above): the next numbers come from what Omi has now.
       deps.store.onDidForgetData(() => this.source.clear()),
+      // A tick, an edit or a deletion made here shows in the charts at once, without a request.
+      deps.writes.onDidChangeItem((change) => {
+        this.source.apply(change);
+        if (this.source.cached) void this.panel?.load(false);
+      }),
     ];
   }
 

@@ -4,6 +4,7 @@ import type { RawLists } from '../../insights/rawLists';
 import type { OmiConnection } from '../../store/connection';
 import { type FullList, loadFullList } from '../../store/fullLists';
 import type { ListKind, OmiStore } from '../../store/omiStore';
+import type { ItemChange } from '../../store/omiWrites';
 import { listNoun } from '../../util/listNoun';
 
 export interface SourceLoadOptions {
@@ -38,6 +39,23 @@ export class InsightsSource {
       actionItems: actionItems.items,
       actionItemsCapped: actionItems.capped,
     };
+  }
+
+  /**
+   * Takes in a change the user made through the extension, so the numbers follow it without fetching the lists
+   * again. A kind not held yet is fetched whole when it is needed, with the change in it.
+   */
+  apply(change: ItemChange): void {
+    const held = this[change.kind] as FullList<{ id: string }> | undefined;
+    if (!held) return;
+    const at = held.items.findIndex((item) => item.id === (change.change === 'deleted' ? change.id : change.item.id));
+    if (change.change === 'deleted') {
+      if (at >= 0) held.items.splice(at, 1);
+    } else if (at >= 0) {
+      held.items[at] = change.item;
+    } else if (change.change === 'created') {
+      held.items.unshift(change.item);
+    }
   }
 
   /** Forgets everything (sign out, another key or server). */

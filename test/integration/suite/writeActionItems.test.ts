@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ActionItem } from '../../../src/api/models';
 import type { ItemNode } from '../../../src/views/nodes';
+import type { InsightsPanel } from '../../../src/webviews/insights/insightsPanel';
 import { useWindowSpy, type WindowSpy } from './faultMatrix';
 import { eventually, signIn, useSignedInSandbox } from './helpers';
 import { withPrompts } from './prompts';
@@ -60,9 +61,12 @@ describe('Writing: action items with a full-access key', () => {
     const row = await firstOpenRow(context);
     const list = context.api.store.list('actionItems');
     context.sandbox.setFaults({ latencyMs: 1000 });
-    const done = vscode.commands.executeCommand('omi.completeActionItem', row);
+    let answered = false;
+    const done = Promise.resolve(vscode.commands.executeCommand('omi.completeActionItem', row)).then(() => {
+      answered = true;
+    });
     await eventually(() => list.find(row.item.id)?.completed === true, 900, 'the row shown done at once');
-    assert.equal(onServer(row.item.id)?.completed, false, 'before the server has it');
+    assert.equal(answered, false, 'before the server answered');
     await done;
     context.sandbox.setFaults({ latencyMs: 0 });
     assert.equal(onServer(row.item.id)?.completed, true, 'done in Omi');
@@ -127,6 +131,28 @@ describe('Writing: action items with a full-access key', () => {
     assert.equal(context.api.store.list('actionItems').find(row.item.id), undefined, 'gone from the view');
   });
 
+  it('Insights follows a tick at once, without fetching the lists again', async function () {
+    this.timeout(30_000);
+    const panel = (await vscode.commands.executeCommand('omi.showInsights')) as InsightsPanel;
+    try {
+      await panel.settled();
+      const before = panel.current.data?.actionItems;
+      assert.ok(before, 'Insights has its numbers');
+      const row = await firstOpenRow(context);
+      context.sandbox.resetRequests();
+      await vscode.commands.executeCommand('omi.completeActionItem', row);
+      await eventually(() => panel.current.data?.actionItems.done === before.done + 1, 5000, 'one more done');
+      assert.equal(panel.current.data?.actionItems.open, before.open - 1);
+      assert.deepEqual(
+        context.sandbox.requests.map((r) => r.method),
+        ['PATCH'],
+        'only the write itself',
+      );
+    } finally {
+      panel.dispose();
+    }
+  });
+
   it('a 429 on a write waits as Omi says, then sends it once, and says so', async function () {
     this.timeout(30_000);
     const [first, second] = (await actionItemRows(context)).filter((n) => !n.item.completed);
@@ -135,8 +161,13 @@ describe('Writing: action items with a full-access key', () => {
     context.sandbox.resetRequests();
     await vscode.commands.executeCommand('omi.completeActionItem', first); // the window's one write
     await vscode.commands.executeCommand('omi.completeActionItem', second);
-    const patches = context.sandbox.requests.filter((r) => r.method === 'PATCH').map((r) => r.status);
-    assert.deepEqual(patches, [200, 429, 200], 'turned away once, then sent again after the wait');
+    const patches = context.sandbox.requests.filter((r) => r.method === 'PATCH').map((r) => `${r.path} ${r.status}`);
+    const id = (row: ItemNode<ActionItem>) => `/v1/dev/user/action-items/${row.item.id}`;
+    assert.deepEqual(
+      patches,
+      [`${id(first)} 200`, `${id(second)} 429`, `${id(second)} 200`],
+      'turned away once, then sent again after the wait',
+    );
     assert.ok(
       spy.of('information').some((m) => /rate limit was reached: the change is sent in/.test(m.text)),
       'the wait was announced',

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ActionItem } from '../../../src/api/models';
+import { describeError } from '../../../src/util/errorMessage';
 import type { ItemNode } from '../../../src/views/nodes';
 import type { InsightsPanel } from '../../../src/webviews/insights/insightsPanel';
 import { useWindowSpy, type WindowSpy } from './faultMatrix';
@@ -187,6 +188,49 @@ describe('Writing: action items with a full-access key', () => {
   });
 });
 
+describe('Writing: refusals of a well-formed change', () => {
+  const context = useSignedInSandbox({ actionItems: 20, memories: 5, conversations: 5 });
+  const spy = useWindowSpy();
+  afterEach(() => spy.reset());
+
+  /** Deletes an item behind the extension's back, as the Omi app on the phone would. */
+  const deleteInOmi = async (id: string) => {
+    const answer = await fetch(`${context.sandbox.url}/user/action-items/${id}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${context.sandbox.key}` },
+    });
+    assert.equal(answer.status, 200);
+  };
+
+  it('a value Omi does not accept (422) goes back, with what Omi said', async () => {
+    const row = await firstOpenRow(context);
+    await assert.rejects(context.api.writes.updateActionItem(row.item, { due_at: 'next tuesday' }), (error) => {
+      assert.match(describeError(error).message, /^Omi did not accept the change \(due_at: .+\)\.$/);
+      return true;
+    });
+    assert.equal(context.api.store.list('actionItems').find(row.item.id)?.due_at, row.item.due_at, 'shown as it was');
+  });
+
+  it('an item deleted in the Omi app meanwhile: an edit says so and goes back; a delete is done already', async () => {
+    const [first, second] = (await actionItemRows(context)).filter((n) => !n.item.completed);
+    assert.ok(first && second);
+    await deleteInOmi(first.item.id);
+    await withPrompts([{ input: 'Renamed' }, { pick: (item) => item.due === 'none' || item.due === 'keep' }], () =>
+      vscode.commands.executeCommand('omi.editActionItem', first),
+    );
+    assert.match(lastError(spy) ?? '', /was not changed in Omi, and shows as it was\. It is no longer in Omi/);
+    assert.equal(context.api.store.list('actionItems').find(first.item.id)?.description, first.item.description);
+    spy.reset();
+    await deleteInOmi(second.item.id);
+    const deleted = vscode.commands.executeCommand('omi.deleteActionItem', second);
+    await eventually(() => spy.of('warning').length > 0, 5000, 'the question');
+    spy.of('warning')[0]!.choose('Delete');
+    await deleted;
+    assert.deepEqual(spy.of('error'), [], 'deleting what is gone is what the user asked');
+    assert.equal(context.api.store.list('actionItems').find(second.item.id), undefined);
+  });
+});
+
 describe('Writing: action items with a read-only key', () => {
   const context = useSignedInSandbox({ actionItems: 20, memories: 5, conversations: 5 });
   const spy = useWindowSpy();
@@ -203,6 +247,44 @@ describe('Writing: action items with a read-only key', () => {
     );
     const row = await firstOpenRow(context);
     assert.equal(context.api.views.providers.actionItems.getTreeItem(row).checkboxState, undefined);
+  });
+
+  it('every action item command is refused with the same sentence, and nothing changes', async () => {
+    const row = await firstOpenRow(context);
+    const before = JSON.stringify(context.sandbox.data.actionItems);
+    const commands: [string, () => Thenable<unknown>][] = [
+      [
+        'add',
+        () =>
+          withPrompts([{ input: 'Read-only test' }, { pick: (item) => item.due === 'none' }], () =>
+            vscode.commands.executeCommand('omi.addActionItem'),
+          ),
+      ],
+      [
+        'edit',
+        () =>
+          withPrompts([{ input: 'Changed' }, { pick: (item) => item.due === 'today' }], () =>
+            vscode.commands.executeCommand('omi.editActionItem', row),
+          ),
+      ],
+      [
+        'delete',
+        async () => {
+          const deleting = vscode.commands.executeCommand('omi.deleteActionItem', row);
+          await eventually(() => spy.of('warning').length > 0, 5000, 'the question');
+          spy.of('warning')[0]!.choose('Delete');
+          await deleting;
+        },
+      ],
+    ];
+    for (const [name, run] of commands) {
+      spy.reset();
+      await run();
+      const text = spy.of('error')[0]?.text ?? '';
+      assert.ok(text.endsWith(READ_ONLY), `${name}: ${text}`);
+    }
+    assert.equal(JSON.stringify(context.sandbox.data.actionItems), before, 'Omi has what it had');
+    assert.ok(context.api.store.list('actionItems').find(row.item.id), 'the item is back in the list');
   });
 
   it('a tick the server refuses goes back, with the sentence that says what to do', async () => {

@@ -68,8 +68,11 @@ function refusalOf(status: number, summary: ErrorBodySummary): Refusal | undefin
       if (typeof detail === 'string' && /required scope/i.test(detail)) return REFUSAL.missingScope;
       return isRecord(detail) ? REFUSAL.accessDisabled : undefined;
     case 404:
-      // FastAPI's own answer for a path it has no route for, as opposed to a handler's "Memory not found".
-      return detail === undefined || detail === 'Not Found' ? REFUSAL.endpointMissing : REFUSAL.itemMissing;
+      // FastAPI's own answer for a path it has no route for (or the documented envelope's), as opposed to a
+      // handler's "Memory not found".
+      return detail === undefined || detail === 'Not Found' || (isRecord(detail) && detail.message === 'Not Found')
+        ? REFUSAL.endpointMissing
+        : REFUSAL.itemMissing;
     case 405:
       return REFUSAL.endpointMissing;
     case 422:

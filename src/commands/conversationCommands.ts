@@ -41,7 +41,8 @@ export function registerConversationCommands(deps: ConversationCommandDependenci
     });
   /** A tree row, an id or a conversation given; else the transcript panel in front; else the user's pick. */
   const conversationsOf = (args: unknown[]) => {
-    if (args.length === 0 || args[0] === undefined) {
+    // The panel's title bar passes nothing that names a conversation (a webview has no resource).
+    if (!namesAnItem(args[0])) {
       const fromPanel = deps.activePanelConversation();
       if (fromPanel !== undefined) return itemsOf('conversations', deps, [fromPanel], pick);
     }
@@ -71,6 +72,12 @@ export function registerConversationCommands(deps: ConversationCommandDependenci
     }),
     vscode.commands.registerCommand('omi.createConversation', () => createFromSelection(deps)),
   ];
+}
+
+/** An id, a tree row or an item: an argument that says which conversation to act on. */
+function namesAnItem(argument: unknown): boolean {
+  if (typeof argument === 'string') return true;
+  return typeof argument === 'object' && argument !== null && typeof (argument as { id?: unknown }).id === 'string';
 }
 
 /** Why a typed title cannot be sent, or undefined when it can (checked as the user types). */

@@ -60,7 +60,7 @@ export function errorFromResponse(response: ErrorResponse): OmiApiError {
 
 /** Which refusal a 4xx answer is, from its status and what its body says. */
 function refusalOf(status: number, summary: ErrorBodySummary): Refusal | undefined {
-  const detail = summary.detail;
+  const { detail } = summary;
   switch (status) {
     case 402:
       return REFUSAL.planRequired;
@@ -68,9 +68,9 @@ function refusalOf(status: number, summary: ErrorBodySummary): Refusal | undefin
       if (typeof detail === 'string' && /required scope/i.test(detail)) return REFUSAL.missingScope;
       return isRecord(detail) ? REFUSAL.accessDisabled : undefined;
     case 404:
-      // FastAPI's own answer for a path it has no route for (or the documented envelope's), as opposed to a
+      // FastAPI's own answer for a path it has no route for ("Not Found", in either body shape), as opposed to a
       // handler's "Memory not found".
-      return detail === undefined || detail === 'Not Found' || (isRecord(detail) && detail.message === 'Not Found')
+      return summary.reason === undefined || summary.reason === 'Not Found'
         ? REFUSAL.endpointMissing
         : REFUSAL.itemMissing;
     case 405:

@@ -6,6 +6,7 @@ import { ServerSettings } from './auth/serverSettings';
 import { SignInState } from './auth/signInState';
 import { verifyApiKey } from './auth/verifyApiKey';
 import { registerActionItemCommands } from './commands/actionItemCommands';
+import { registerConversationCommands } from './commands/conversationCommands';
 import { registerExportCommands } from './commands/exportCommands';
 import { registerFilterCommands } from './commands/filterCommands';
 import { registerInsertCommands } from './commands/insertCommands';
@@ -79,7 +80,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     exportCheckpoints,
   );
   const views = new OmiViews(store, signIn);
-  const writes = new OmiWrites(connection, store, signIn, log);
+  const writes = new OmiWrites(connection, store, signIn, log, transcripts);
+  // Made once the sign-in state is known (below); the conversation commands ask it for the panel in front.
+  let panels: TranscriptPanels | undefined;
   const statusBar = new OmiStatusBar(signIn, connection);
   const exporter = new OmiExporter({ connection, transcripts, checkpoints: exportCheckpoints, log });
   const keyDependencies = { store: keyStore, state: signIn, connection, log };
@@ -103,6 +106,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     ...registerInsertCommands(store, signIn),
     ...registerActionItemCommands({ store, signIn, writes, views }),
     ...registerMemoryCommands({ store, signIn, writes }),
+    ...registerConversationCommands({
+      store,
+      signIn,
+      writes,
+      activePanelConversation: () => {
+        const panel = panels?.all.find((p) => p.panel.active);
+        return panel?.content?.conversation ?? panel?.conversationId;
+      },
+    }),
     ...registerInsightsCommands({
       extensionUri: context.extensionUri,
       extensionId: context.extension.id,
@@ -116,7 +128,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
 
   await signIn.reload();
   // After the sign-in state is known: a panel restored at start-up reads its transcript from the account's disk cache.
-  const panels = registerTranscripts(context, { store, connection, signIn, log });
+  panels = registerTranscripts(context, { store, connection, signIn, log, writes });
   const activationMs = performance.now() - activationStarted;
   const state = signIn.signedIn ? `signed in, key from ${signIn.apiKey?.source}` : 'signed out';
   log.info(`Omi activated in ${activationMs.toFixed(1)} ms (${state}).`);

@@ -8,9 +8,11 @@ import type {
   Conversation,
   ConversationChanges,
   CreatedApiKey,
+  CreatedConversation,
   Memory,
   MemoryChanges,
   NewActionItem,
+  NewConversation,
   NewMemory,
 } from './models';
 import type { OmiClientOptions, TranscriptCache } from './options';
@@ -38,6 +40,7 @@ import {
   isApiKeyInfo,
   isConversation,
   isCreatedApiKey,
+  isCreatedConversation,
   isMemory,
   isRecord,
 } from './validate';
@@ -54,6 +57,7 @@ interface TextLimit {
 const ACTION_ITEM_TEXT: TextLimit = { max: 500, what: () => l10n.t('An action item') };
 const MEMORY_TEXT: TextLimit = { max: 500, what: () => l10n.t('A memory') };
 const CONVERSATION_TITLE: TextLimit = { max: 500, what: () => l10n.t('A conversation title') };
+const CONVERSATION_TEXT: TextLimit = { max: 100_000, what: () => l10n.t("A conversation's text") };
 
 /** The text trimmed, refused before any request when the server would refuse it (empty or too long). */
 function checkedText(text: string, limit: TextLimit): string {
@@ -297,15 +301,36 @@ export class OmiClient {
     await this.requester.send({ method: 'DELETE', path, signal: options.signal });
   }
 
-  async updateConversation(id: string, changes: ConversationChanges, options: RequestOptions = {}): Promise<void> {
+  /**
+   * Sends the text to Omi, which processes it as it does a recording (title, overview, action items, memories).
+   * The answer holds only the id, the status and whether Omi discarded it: fetch the conversation by id.
+   */
+  async createConversation(conversation: NewConversation, options: RequestOptions = {}): Promise<CreatedConversation> {
+    const path = '/user/conversations';
+    return this.requester.send({
+      method: 'POST',
+      path,
+      body: { ...conversation, text: checkedText(conversation.text, CONVERSATION_TEXT) },
+      signal: options.signal,
+      read: (data) => expectObject(data, isCreatedConversation, path),
+    });
+  }
+
+  /** The conversation as the server has it now (transcript included on the real server), when its answer holds it. */
+  async updateConversation(
+    id: string,
+    changes: ConversationChanges,
+    options: RequestOptions = {},
+  ): Promise<Conversation | undefined> {
     const body: Record<string, unknown> = { ...changes };
     if (changes.title !== undefined) body.title = checkedText(changes.title, CONVERSATION_TITLE);
     const path = `/user/conversations/${encodeURIComponent(requiredId(id))}`;
-    await this.requester.send({
+    return this.requester.send({
       method: 'PATCH',
       path,
       body: nonEmptyChanges(body),
       signal: options.signal,
+      read: (data) => (isConversation(data) ? data : undefined),
     });
   }
 

@@ -202,5 +202,28 @@ export interface ConversationChanges {
   title?: string;
 }
 
+/** Where the text of a new conversation comes from, as Omi names it. */
+export type ConversationTextSource = 'audio_transcript' | 'message' | 'other_text';
+
+export interface NewConversation {
+  /** 1 to 100,000 characters. Omi derives the title, overview, action items and memories from it. */
+  text: string;
+  text_source: ConversationTextSource;
+  /** ISO-8601; the server takes now when absent. */
+  started_at?: string;
+  finished_at?: string;
+  /** A language code such as "en". */
+  language: string;
+}
+
+/** What POST /user/conversations answers: the conversation is fetched by id once Omi has processed it. */
+export interface CreatedConversation extends UnknownFields {
+  id: string;
+  /** "completed" once processed; "processing" (or "in_progress") while Omi is still at it. */
+  status?: string | null;
+  /** Omi found nothing worth keeping: the conversation is not listed. */
+  discarded?: boolean | null;
+}
+
 /** The scopes a key may carry (GET /key). A key without stored scopes reads everything and writes nothing. */
 export type KeyScope = `${'conversations' | 'memories' | 'action_items' | 'goals'}:${'read' | 'write'}`;

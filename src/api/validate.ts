@@ -1,5 +1,5 @@
 import { OmiApiError } from './errors';
-import type { ActionItem, ApiKeyInfo, Conversation, CreatedApiKey, Memory } from './models';
+import type { ActionItem, ApiKeyInfo, Conversation, CreatedApiKey, CreatedConversation, Memory } from './models';
 
 // Shape checks on parsed responses: just enough that the UI can rely on ids and the conversation's `structured`
 // block. Objects pass through unchanged, unknown fields included.
@@ -17,6 +17,7 @@ function hasStringId(value: unknown): value is Record<string, unknown> & { id: s
 export const isMemory = hasStringId as ShapeCheck<Memory>;
 export const isActionItem = hasStringId as ShapeCheck<ActionItem>;
 export const isApiKeyInfo = hasStringId as ShapeCheck<ApiKeyInfo>;
+export const isCreatedConversation = hasStringId as ShapeCheck<CreatedConversation>;
 
 export function isCreatedApiKey(value: unknown): value is CreatedApiKey {
   return hasStringId(value) && typeof value.key === 'string';

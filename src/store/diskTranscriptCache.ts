@@ -105,6 +105,14 @@ export class DiskTranscriptCache implements TranscriptCache {
     });
   }
 
+  /** Forgets one conversation (it was deleted in Omi). */
+  delete(id: string): Promise<void> {
+    return this.enqueue(async () => {
+      const file = this.fileFor(id);
+      if (file) await fs.rm(file, { force: true });
+    });
+  }
+
   /** Removes every cached transcript (sign-out, Omi: Clear Cache). */
   clear(): Promise<void> {
     return this.enqueue(async () => {

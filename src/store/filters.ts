@@ -45,7 +45,22 @@ export function stillMatches<K extends keyof Filters>(kind: K, filter: Filters[K
     const { categories } = filter as MemoryFilter;
     return categories.length === 0 || categories.includes((item as { category?: string }).category ?? '');
   }
+  if (kind === 'conversations') {
+    const { categories, startDate, endDate } = filter as ConversationFilter;
+    const conversation = item as { structured?: { category?: string }; created_at?: string | null };
+    if (categories.length > 0 && !categories.includes(conversation.structured?.category ?? '')) return false;
+    return withinDates(conversation.created_at, startDate, endDate);
+  }
   return true;
+}
+
+/** Whether `createdAt` falls in the filter's inclusive range (an item without a readable date is let in). */
+function withinDates(createdAt: string | null | undefined, start?: string, end?: string): boolean {
+  const at = parseDate(createdAt)?.getTime();
+  if (at === undefined) return true;
+  const from = parseDate(start)?.getTime();
+  const to = parseDate(end)?.getTime();
+  return (from === undefined || at >= from) && (to === undefined || at <= to);
 }
 
 export function memoryQuery(filter: MemoryFilter): MemoryFilters {

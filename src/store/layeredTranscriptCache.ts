@@ -31,6 +31,12 @@ export class LayeredTranscriptCache implements ClearableTranscriptCache {
     await this.disk.set(id, conversation).catch(() => {});
   }
 
+  /** Forgets one conversation (it was deleted in Omi), in memory and on disk. */
+  async delete(id: string): Promise<void> {
+    this.memory.delete(id);
+    await this.disk.delete(id).catch(() => {});
+  }
+
   async clear(): Promise<void> {
     this.memory.clear();
     await this.disk.clear().catch(() => {});

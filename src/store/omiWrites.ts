@@ -1,12 +1,22 @@
 import * as vscode from 'vscode';
 import { MEMORY_BATCH_LIMIT, type OmiClient } from '../api/client';
 import { isOmiApiError, REFUSAL, requiredScope } from '../api/errors';
-import type { ActionItem, ActionItemChanges, Memory, MemoryChanges, NewActionItem, NewMemory } from '../api/models';
+import type {
+  ActionItem,
+  ActionItemChanges,
+  Conversation,
+  Memory,
+  MemoryChanges,
+  NewActionItem,
+  NewConversation,
+  NewMemory,
+} from '../api/models';
 import type { WritableKind } from '../auth/keyScopes';
 import type { SignInState } from '../auth/signInState';
 import { formatWait } from '../util/errorMessage';
 import type { Logger } from '../util/logger';
 import type { OmiConnection } from './connection';
+import { listed, type Processed, retitled, stillProcessing, whenProcessed } from './conversationProcessing';
 import { stillMatches } from './filters';
 import type { ListItemTypes, ListKind, OmiStore } from './omiStore';
 
@@ -14,6 +24,19 @@ import type { ListItemTypes, ListKind, OmiStore } from './omiStore';
 export type ItemChange<K extends ListKind = ListKind> =
   | { kind: K; change: 'created' | 'updated'; item: ListItemTypes[K] }
   | { kind: K; change: 'deleted'; id: string };
+
+/** The conversation title an open transcript panel should show now: the one typed, the server's, or the old one back. */
+export interface ConversationTitleShown {
+  id: string;
+  title: string;
+}
+
+/** The cached copies of conversations with their transcripts (memory and disk), kept in step with writes. */
+export interface ConversationCopies {
+  get(id: string): Conversation | undefined | Promise<Conversation | undefined>;
+  set(id: string, conversation: Conversation): void | Promise<void>;
+  delete(id: string): void | Promise<void>;
+}
 
 interface Write<K extends ListKind> {
   kind: K;
@@ -35,12 +58,16 @@ export class OmiWrites implements vscode.Disposable {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly changed = new vscode.EventEmitter<ItemChange>();
   readonly onDidChangeItem = this.changed.event;
+  private readonly titleShown = new vscode.EventEmitter<ConversationTitleShown>();
+  /** A rename shows at once, then the server's title, or the old one again when refused: for open transcript panels. */
+  readonly onDidShowConversationTitle = this.titleShown.event;
 
   constructor(
     private readonly connection: OmiConnection,
     private readonly store: OmiStore,
     private readonly signIn: SignInState,
     private readonly log: Logger,
+    private readonly transcripts?: ConversationCopies,
   ) {}
 
   setActionItemCompleted(item: ActionItem, completed: boolean): Promise<ActionItem> {
@@ -120,6 +147,125 @@ export class OmiWrites implements vscode.Disposable {
         return undefined;
       },
     });
+  }
+
+  // Conversations
+
+  /**
+   * Renames a conversation. The list, the cached transcript and any open transcript panel show the new title at once;
+   * then the server's answer (the whole conversation, its transcript included) is kept; a refusal puts the old title
+   * back everywhere.
+   */
+  renameConversation(conversation: Conversation, title: string): Promise<Conversation> {
+    const trimmed = title.trim();
+    return this.update({
+      kind: 'conversations',
+      action: 'rename conversation',
+      before: conversation,
+      shown: retitled(listed(conversation), trimmed),
+      send: async (client) => {
+        const undo = await this.retitleCopies(conversation.id, trimmed);
+        try {
+          const answer = await client.updateConversation(conversation.id, { title: trimmed });
+          await this.keepCopy(answer);
+          const kept = answer ? listed(answer) : undefined;
+          this.titleShown.fire({ id: conversation.id, title: kept?.structured?.title ?? trimmed });
+          return kept;
+        } catch (error) {
+          await undo();
+          throw error;
+        }
+      },
+    });
+  }
+
+  /**
+   * Deletes a conversation: it leaves the list at once (and comes back if Omi refuses). Once Omi has deleted it, its
+   * cached transcript is forgotten and its open transcript panel closes (on the 'deleted' change).
+   */
+  async deleteConversation(conversation: Conversation): Promise<void> {
+    await this.remove({
+      kind: 'conversations',
+      action: 'delete conversation',
+      before: conversation,
+      shown: undefined,
+      send: async (client) => {
+        await client.deleteConversation(conversation.id);
+        return undefined;
+      },
+    });
+    await this.forgetCopy(conversation.id);
+  }
+
+  /**
+   * Sends text to Omi as a new conversation (one POST, never repeated) and waits, with growing pauses, while Omi
+   * processes it; the processed conversation goes at the top of the list when the filter lets it in. Rejects only
+   * when Omi refused the text: once Omi has it, a failed or stopped wait resolves as still processing.
+   */
+  async createConversation(
+    input: NewConversation,
+    options: { signal?: AbortSignal; onSent?: () => void } = {},
+  ): Promise<Processed> {
+    const created = await this.send(
+      'create conversation',
+      (client) => client.createConversation(input),
+      'conversations',
+    );
+    options.onSent?.();
+    let processed: Processed;
+    try {
+      processed = await whenProcessed(created, (id, signal) => this.connection.client.getConversation(id, { signal }), {
+        signal: options.signal,
+      });
+    } catch (error) {
+      this.log.warn(
+        `Omi: waiting for the new conversation stopped: ${isOmiApiError(error) ? error.message : String(error)}`,
+      );
+      return { outcome: 'processing', id: created.id };
+    }
+    this.log.info(`Omi: new conversation ${processed.outcome}.`);
+    if (processed.outcome === 'ready') this.added('conversations', listed(processed.conversation));
+    return processed;
+  }
+
+  /** Shows `title` in the cached transcript and open panels; returns how to put the old title back. */
+  private async retitleCopies(id: string, title: string): Promise<() => Promise<void>> {
+    const cached = await this.cachedCopy(id);
+    if (cached) await this.safely(() => this.transcripts?.set(id, retitled(cached, title)));
+    const listedBefore = this.store.list('conversations').find(id);
+    const oldTitle = cached?.structured?.title ?? listedBefore?.structured?.title;
+    this.titleShown.fire({ id, title });
+    return async () => {
+      if (cached) await this.safely(() => this.transcripts?.set(id, cached));
+      if (oldTitle !== undefined) this.titleShown.fire({ id, title: oldTitle });
+    };
+  }
+
+  /** Keeps the server's answer as the cached transcript when it holds a finished one. */
+  private async keepCopy(answer: Conversation | undefined): Promise<void> {
+    if (!answer || !Array.isArray(answer.transcript_segments) || stillProcessing(answer.status)) return;
+    await this.safely(() => this.transcripts?.set(answer.id, answer));
+  }
+
+  private async forgetCopy(id: string): Promise<void> {
+    await this.safely(() => this.transcripts?.delete(id));
+  }
+
+  private async cachedCopy(id: string): Promise<Conversation | undefined> {
+    try {
+      return await this.transcripts?.get(id);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The caches only save requests: one that fails must not fail the write. */
+  private async safely(work: () => void | Promise<void> | undefined): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.log.warn(`Omi: the transcript cache could not be updated: ${String(error)}`);
+    }
   }
 
   /** Changes an item in place; the server's answer (or, when it sends none, the change as shown) is kept. */
@@ -227,5 +373,6 @@ export class OmiWrites implements vscode.Disposable {
 
   dispose(): void {
     this.changed.dispose();
+    this.titleShown.dispose();
   }
 }

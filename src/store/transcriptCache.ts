@@ -36,7 +36,8 @@ export class MemoryTranscriptCache implements TranscriptCache {
     this.segments = 0;
   }
 
-  private delete(id: string): void {
+  /** Forgets one conversation (it was deleted in Omi). */
+  delete(id: string): void {
     const old = this.entries.get(id);
     if (!old) return;
     this.segments -= old.transcript_segments?.length ?? 0;

@@ -4,6 +4,7 @@ import { clearCache } from '../../commands/clearCache';
 import { openConversation } from '../../commands/openConversation';
 import type { OmiConnection } from '../../store/connection';
 import type { OmiStore } from '../../store/omiStore';
+import type { OmiWrites } from '../../store/omiWrites';
 import type { ActionType } from '../../transcript/messages';
 import type { Logger } from '../../util/logger';
 import { TextEditorTracker } from './textEditorTracker';
@@ -15,6 +16,7 @@ export interface TranscriptDependencies {
   connection: OmiConnection;
   signIn: SignInState;
   log: Logger;
+  writes: OmiWrites;
 }
 
 /** The reading tools of the panel's title bar: each acts on the panel in front (or the conversation id given). */
@@ -42,6 +44,12 @@ export function registerTranscripts(context: vscode.ExtensionContext, deps: Tran
       openConversation(deps.store, panels, argument),
     ),
     vscode.commands.registerCommand('omi.clearCache', () => clearCache(deps.store)),
+    // A renamed conversation's panel shows the new title at once (and the old one again if Omi refuses); a deleted
+    // conversation's panel closes.
+    deps.writes.onDidShowConversationTitle(({ id, title }) => panels.get(id)?.retitle(title)),
+    deps.writes.onDidChangeItem((change) => {
+      if (change.kind === 'conversations' && change.change === 'deleted') panels.get(change.id)?.dispose();
+    }),
     // A panel that failed for want of a key (restored before sign-in, say) tries again once signed in.
     deps.signIn.onDidChange((key) => {
       if (key) panels.retryFailed();

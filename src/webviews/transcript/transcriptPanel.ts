@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Conversation } from '../../api/models';
+import { retitled } from '../../store/conversationProcessing';
 import { toConversationView } from '../../transcript/conversationView';
 import {
   type ConversationView,
@@ -140,6 +141,20 @@ export class TranscriptPanel implements vscode.Disposable {
       if (controller.signal.aborted || this.isDisposed) return;
       this.setPhase({ kind: 'error', message: describeError(error).message });
     }
+  }
+
+  /**
+   * Shows another title (a rename, or the old title back when Omi refused it) without loading again. A panel still
+   * loading gets the title from the cache, which the rename updated first.
+   */
+  retitle(title: string): void {
+    const loaded = this.loaded;
+    if (!loaded || this.isDisposed || this.phase.kind !== 'shown') return;
+    const conversation = retitled(loaded.conversation, title);
+    this.loaded = { conversation, transcript: loaded.transcript };
+    const view = toConversationView(conversation, loaded.transcript, new Date());
+    this.panel.title = oneLine(`${view.emoji} ${view.title}`, 60);
+    this.setPhase({ kind: 'shown', view });
   }
 
   /** Everything the webview sends comes through here; anything but a well-formed message is ignored. */

@@ -375,3 +375,52 @@ describe('OmiClient construction', () => {
     assert.equal((await omiError(() => client.listMemories())).message, 'Omi refused access with this key (403).');
   });
 });
+
+describe('OmiClient conversation writes', () => {
+  it('posts the text once and reads the id, status and discarded flag', async () => {
+    const { client, requests } = testClient([json({ id: 'new1', status: 'processing', discarded: false })]);
+    const created = await client.createConversation({
+      text: '  Notes from the call.  ',
+      text_source: 'other_text',
+      language: 'en',
+    });
+    assert.deepEqual(created, { id: 'new1', status: 'processing', discarded: false });
+    assert.equal(requests.length, 1);
+    assert.equal(requests[0]?.method, 'POST');
+    assert.equal(requests[0]?.url.pathname, '/v1/dev/user/conversations');
+    assert.deepEqual(JSON.parse(requests[0]?.body ?? '{}'), {
+      text: 'Notes from the call.',
+      text_source: 'other_text',
+      language: 'en',
+    });
+  });
+
+  it('never sends a create twice, even after a server error', async () => {
+    const { client, requests } = testClient([text('Internal Server Error', 500)]);
+    await omiError(() => client.createConversation({ text: 'Notes', text_source: 'other_text', language: 'en' }));
+    assert.equal(requests.length, 1);
+  });
+
+  it('refuses empty and over-long text before any request', async () => {
+    const { client, requests } = testClient([json({ id: 'x' })]);
+    const tooLong = 'a'.repeat(100_001);
+    for (const body of ['  ', tooLong]) {
+      const error = await omiError(() =>
+        client.createConversation({ text: body, text_source: 'other_text', language: 'en' }),
+      );
+      assert.equal(error.kind, 'invalidRequest');
+    }
+    assert.equal(requests.length, 0);
+  });
+
+  it('returns the renamed conversation when the server answers with it, else undefined', async () => {
+    const renamed = {
+      ...conversation('c1', true),
+      structured: { ...conversation('c1', true).structured, title: 'New' },
+    };
+    const { client, requests } = testClient([json(renamed), json({ success: true })]);
+    assert.deepEqual(await client.updateConversation('c1', { title: ' New ' }), renamed);
+    assert.deepEqual(JSON.parse(requests[0]?.body ?? '{}'), { title: 'New' });
+    assert.equal(await client.updateConversation('c1', { title: 'New' }), undefined);
+  });
+});

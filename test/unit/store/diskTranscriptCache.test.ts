@@ -143,6 +143,20 @@ describe('transcripts cached in memory, then on disk', () => {
     assert.equal(await disk.get('x'), undefined);
   });
 
+  it('forgets one conversation in both, keeping the others', async () => {
+    const memory = new MemoryTranscriptCache();
+    const disk = new DiskTranscriptCache(path.join(root, 't'), ACCOUNT);
+    const layered = new LayeredTranscriptCache(memory, disk);
+    await layered.set('gone', conversation('gone'));
+    await layered.set('kept', conversation('kept'));
+    await layered.delete('gone');
+    assert.equal(memory.get('gone'), undefined);
+    assert.equal(await disk.get('gone'), undefined);
+    assert.equal(await layered.get('gone'), undefined);
+    assert.equal((await layered.get('kept'))?.id, 'kept');
+    await layered.delete('never-cached');
+  });
+
   it('works on as a memory cache when the disk fails', async () => {
     const blocked = path.join(root, 'file');
     fs.writeFileSync(blocked, 'not a directory');

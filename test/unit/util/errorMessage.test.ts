@@ -77,6 +77,15 @@ describe('describeError: refusals of a well-formed request', () => {
     );
     assert.match(refused(404, { detail: 'Action item not found' }).message, /^It is no longer in Omi/);
     assert.match(refused(404, { detail: 'Not Found' }).message, /^This Omi server does not offer this/);
+    assert.match(
+      refused(404, { error: { message: 'Not Found', code: 'not_found' } }).message,
+      /^This Omi server does not offer this/,
+      'the documented envelope of a route the server lacks (its writes)',
+    );
+    assert.match(
+      refused(404, { error: { message: 'Conversation not found', code: 'not_found' } }).message,
+      /^It is no longer in Omi/,
+    );
     assert.match(refused(405, { detail: 'Method Not Allowed' }).message, /^This Omi server does not offer this/);
   });
 });

@@ -178,9 +178,12 @@ async function editActionItem(deps: ActionItemCommandDependencies, item: ActionI
   if (description !== item.description) changes.description = description;
   if (due.due && due.due !== item.due_at) changes.due_at = due.due;
   if (Object.keys(changes).length === 0) return;
-  await reportingRefusal(
-    vscode.l10n.t('{0} was not changed in Omi, and shows as it was.', quoted(item.description)),
-    () => deps.writes.updateActionItem(item, changes),
-    () => deps.writes.updateActionItem(item, changes),
-  );
+  // Retry sends the same change again, and reports again if Omi refuses it again.
+  const send = (): Promise<boolean> =>
+    reportingRefusal(
+      vscode.l10n.t('{0} was not changed in Omi, and shows as it was.', quoted(item.description)),
+      () => deps.writes.updateActionItem(item, changes),
+      send,
+    );
+  await send();
 }

@@ -182,11 +182,14 @@ async function editMemory(deps: MemoryCommandDependencies, memory: Memory): Prom
   if (!picked) return;
   const changes = await askChange(picked.field, memory);
   if (!changes) return;
-  await reportingRefusal(
-    vscode.l10n.t('{0} was not changed in Omi, and shows as it was.', quoted(memory.content)),
-    () => deps.writes.updateMemory(memory, changes),
-    () => deps.writes.updateMemory(memory, changes),
-  );
+  // Retry sends the same change again, and reports again if Omi refuses it again.
+  const send = (): Promise<boolean> =>
+    reportingRefusal(
+      vscode.l10n.t('{0} was not changed in Omi, and shows as it was.', quoted(memory.content)),
+      () => deps.writes.updateMemory(memory, changes),
+      send,
+    );
+  await send();
 }
 
 async function askChange(field: EditPick['field'], memory: Memory): Promise<MemoryChanges | undefined> {

@@ -38,8 +38,10 @@ export const NO_FILTERS: Filters = {
  */
 export function stillMatches<K extends keyof Filters>(kind: K, filter: Filters[K], item: unknown): boolean {
   if (kind === 'actionItems') {
-    const { status } = filter as ActionItemFilter;
-    return status === 'all' || (item as { completed?: boolean }).completed === (status === 'done');
+    const { status, startDate, endDate } = filter as ActionItemFilter;
+    const actionItem = item as { completed?: boolean; created_at?: string | null };
+    if (status !== 'all' && actionItem.completed !== (status === 'done')) return false;
+    return withinDates(actionItem.created_at, startDate, endDate);
   }
   if (kind === 'memories') {
     const { categories } = filter as MemoryFilter;

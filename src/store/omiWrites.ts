@@ -92,7 +92,7 @@ export class OmiWrites implements vscode.Disposable {
   }
 
   async createActionItem(input: NewActionItem): Promise<ActionItem> {
-    const created = await this.send('create action item', (client) => client.createActionItem(input));
+    const created = await this.send('create action item', (client) => client.createActionItem(input), 'actionItems');
     this.added('actionItems', created);
     return created;
   }
@@ -125,11 +125,11 @@ export class OmiWrites implements vscode.Disposable {
     const created: Memory[] = [];
     const [first] = inputs;
     if (inputs.length === 1 && first) {
-      created.push(await this.send('create memory', (client) => client.createMemory(first)));
+      created.push(await this.send('create memory', (client) => client.createMemory(first), 'memories'));
     } else {
       for (let start = 0; start < inputs.length; start += MEMORY_BATCH_LIMIT) {
         const batch = inputs.slice(start, start + MEMORY_BATCH_LIMIT);
-        created.push(...(await this.send('create memories', (client) => client.createMemories(batch))));
+        created.push(...(await this.send('create memories', (client) => client.createMemories(batch), 'memories')));
       }
     }
     for (const memory of created) this.added('memories', memory);

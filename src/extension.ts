@@ -110,6 +110,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
       connection,
       signIn,
       writes,
+      workspaceState: context.workspaceState,
       log,
     }),
   );

@@ -209,3 +209,47 @@ describe('Syncing action items to a Markdown checklist', () => {
     });
   });
 });
+
+describe('Syncing the checklist with a server without the write endpoints (the documented API)', () => {
+  const context = useSignedInSandbox({ flavor: 'documented', actionItems: 20 });
+  const spy = useWindowSpy();
+  const file = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'omi-action-items.md');
+  const read = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(file()));
+  const sync = async () => (await vscode.commands.executeCommand('omi.syncActionItems')) as ChecklistSyncOutcome;
+
+  before(async () => {
+    await vscode.workspace.fs.delete(file()).then(undefined, () => undefined);
+  });
+  after(async () => {
+    await vscode.workspace.fs.delete(file()).then(undefined, () => undefined);
+  });
+
+  it('puts a refused tick back to the server’s state and says why in one sentence', async () => {
+    await sync();
+    const item = context.sandbox.data.actionItems.find((a) => !a.completed)!;
+    const text = await read();
+    const line = text.split('\n').find((l) => l.endsWith(`<!-- omi:${item.id} -->`))!;
+    await vscode.workspace.fs.writeFile(
+      file(),
+      new TextEncoder().encode(text.replace(line, line.replace('- [ ]', '- [x]'))),
+    );
+    spy.reset();
+    context.sandbox.resetRequests();
+    const outcome = await sync();
+    const patches = context.sandbox.requests.filter((r) => r.method === 'PATCH');
+    assert.deepEqual(
+      patches.map((r) => r.status),
+      [404],
+      'sent once, refused',
+    );
+    assert.equal(outcome.report.refused.length, 1);
+    const after = await read();
+    assert.ok(after.includes(line), 'the box shows Omi’s state again');
+    const message = spy.messages.at(-1);
+    assert.equal(message?.severity, 'warning');
+    assert.match(
+      message?.text ?? '',
+      /Not sent, and shown as in Omi again: “.+”\. This Omi server does not offer this\./,
+    );
+  });
+});

@@ -122,6 +122,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
       connection,
       signIn,
       writes,
+      workspaceState: context.workspaceState,
       log,
     }),
   );

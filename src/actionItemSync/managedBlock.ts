@@ -11,6 +11,21 @@ export type MergeResult =
 
 const markerLine = (marker: string) => new RegExp(`^[ \\t]*${marker}[ \\t]*(?=\\r?$)`, 'gm');
 
+/** Where the block is: from the start of the begin marker to the end of the end marker, or undefined. */
+function findBlock(existing: string): { begin?: RegExpExecArray; end?: RegExpExecArray } {
+  const begin = markerLine(BEGIN_MARKER).exec(existing) ?? undefined;
+  const endPattern = markerLine(END_MARKER);
+  if (begin) endPattern.lastIndex = begin.index + begin[0].length;
+  return { begin, end: endPattern.exec(existing) ?? undefined };
+}
+
+/** The text between the markers (exclusive), or undefined when the file has no complete block. */
+export function managedBlockText(existing: string | undefined): string | undefined {
+  if (!existing) return undefined;
+  const { begin, end } = findBlock(existing);
+  return begin && end ? existing.slice(begin.index + begin[0].length, end.index) : undefined;
+}
+
 /**
  * Replaces the text from the begin marker to the end marker (each alone on its line) with the block, written with
  * the file's own line endings. A file without markers gets the block appended; a new or empty file gets a title
@@ -23,10 +38,7 @@ export function mergeManagedBlock(existing: string | undefined, block: readonly 
   }
   const eol = existing.includes('\r\n') ? '\r\n' : '\n';
   const rendered = block.join(eol);
-  const begin = markerLine(BEGIN_MARKER).exec(existing);
-  const endPattern = markerLine(END_MARKER);
-  if (begin) endPattern.lastIndex = begin.index + begin[0].length;
-  const end = endPattern.exec(existing);
+  const { begin, end } = findBlock(existing);
   if (begin && end) {
     const text = existing.slice(0, begin.index) + rendered + existing.slice(end.index + end[0].length);
     return { ok: true, text, changed: text !== existing, appended: false };

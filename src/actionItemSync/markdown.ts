@@ -10,6 +10,8 @@ export interface RenderOptions {
   linkFor(conversationId: string): string | undefined;
   /** The server's 2,000-item listing limit was reached. */
   capped: boolean;
+  /** The key may write action items: ticks in the block are sent to Omi on the next sync. */
+  twoWay?: boolean;
 }
 
 const MAX_DESCRIPTION = 500;
@@ -35,8 +37,15 @@ export function renderBlock(sections: Sections, options: RenderOptions): string[
   const lines = [
     BEGIN_MARKER,
     '<!-- Written by the Omi extension ("Omi: Sync Action Items to Markdown"); everything between the omi:begin and omi:end markers is replaced on every sync. Keep your own notes outside them. -->',
-    '> **A read-only copy of your Omi action items.** Ticking a box here does not change anything in Omi: the Omi',
-    '> Developer API is read-only. Complete items in the Omi app, then sync again.',
+    ...(options.twoWay
+      ? [
+          '> **Your Omi action items.** Tick or untick a box here, then run "Omi: Sync Action Items to Markdown": the',
+          '> change is sent to Omi first, then this block is rewritten from Omi.',
+        ]
+      : [
+          '> **A read-only copy of your Omi action items.** Ticking a box here does not change anything in Omi: this',
+          '> API key may not change action items. Complete items in the Omi app, then sync again.',
+        ]),
   ];
   if (options.capped) {
     lines.push('>', '> Omi lists at most 2,000 action items, and that limit was reached: some items are missing.');

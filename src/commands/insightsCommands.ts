@@ -16,7 +16,10 @@ export interface InsightsCommandDependencies {
   store: OmiStore;
   connection: OmiConnection;
   signIn: SignInState;
+  /** Sent through by Insights (it follows the changes) and the checklist (it sends the boxes ticked in it). */
   writes: OmiWrites;
+  /** Where the checklist keeps what each file said at its last sync. */
+  workspaceState: vscode.Memento;
   log: Logger;
 }
 
@@ -26,7 +29,13 @@ export interface InsightsCommandDependencies {
  */
 export function registerInsightsCommands(deps: InsightsCommandDependencies): vscode.Disposable[] {
   const insights = new InsightsController(deps);
-  const sync = (interactive: boolean) => syncActionItems(deps, { interactive });
+  // One sync at a time: a sync on refresh and the command must not both send the same ticks.
+  let queue: Promise<unknown> = Promise.resolve();
+  const sync = (interactive: boolean) => {
+    const run = queue.then(() => syncActionItems(deps, { interactive }));
+    queue = run.catch(() => undefined);
+    return run;
+  };
   const autoSync = new SyncOnRefresh(
     deps.store,
     () => sync(false),

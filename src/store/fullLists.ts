@@ -17,6 +17,8 @@ export interface FullListOptions {
   signal?: AbortSignal;
   /** Items received so far, after each page. */
   onProgress?: (count: number) => void;
+  /** Ask the server even when the store's list holds every item (it may be older than the server's state). */
+  fresh?: boolean;
 }
 
 /** The store's list of a kind, when it is unfiltered, complete and known not to have hit the server's limit. */
@@ -41,7 +43,7 @@ export async function loadFullList<K extends ListKind>(
   kind: K,
   options: FullListOptions = {},
 ): Promise<FullList<ListItemTypes[K]>> {
-  const cached = reusable(store, kind);
+  const cached = options.fresh ? undefined : reusable(store, kind);
   if (cached) {
     options.onProgress?.(cached.length);
     return { items: [...cached], capped: false, reused: true };

@@ -153,11 +153,7 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
         item.contextValue = 'omi.group';
         item.tooltip = this.list?.complete
           ? vscode.l10n.t('{0}: {1}', node.label, node.items.length)
-          : vscode.l10n.t(
-              '{0}: {1} loaded so far. Omi may have more: Load more… or Load All brings the rest.',
-              node.label,
-              node.items.length,
-            );
+          : vscode.l10n.t('{0}: {1} loaded so far; Omi may have more.', node.label, node.items.length);
         return item;
       }
       case 'status':

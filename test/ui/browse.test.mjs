@@ -46,6 +46,9 @@ describe('UI: browsing Omi data in the sidebar', () => {
     for (let clicks = 0; clicks < 5 && memoryPages().length < 4; clicks++) {
       await loadMore.waitFor({ timeout: 30_000 });
       const before = memoryPages().length;
+      // Rows move as a page arrives: a group's hover card can open under the resting pointer and cover the row.
+      await workbench.page.mouse.move(0, 0);
+      await workbench.page.keyboard.press('Escape');
       await loadMore.click();
       const deadline = Date.now() + 30_000;
       while (memoryPages().length === before && Date.now() < deadline) await workbench.page.waitForTimeout(50);

@@ -16,31 +16,27 @@ export function insightsExport(data: InsightsData, source: string | undefined, e
   };
 }
 
-function fileName(now: Date): string {
+/** `omi-insights-2026-12-02-105000.json`, or `…-105000-2.json` for a second export within the same second. */
+function fileName(now: Date, copy: number): string {
   const time = [now.getHours(), now.getMinutes(), now.getSeconds()].map((n) => String(n).padStart(2, '0')).join('');
-  return `omi-insights-${localDayKey(now)}-${time}.json`;
+  return `omi-insights-${localDayKey(now)}-${time}${copy > 1 ? `-${copy}` : ''}.json`;
 }
 
-/** Where to write: `omi.export.folder` of the first workspace folder, asking first before replacing a file. */
+/** Where to write: `omi.export.folder` of the first workspace folder, under a name no file has yet. */
 async function chooseTarget(now: Date): Promise<vscode.Uri | undefined> {
   const folder = configuredExportFolder();
   if (!folder) {
     // No workspace: the save dialog asks before replacing a file itself.
     return vscode.window.showSaveDialog({
       title: vscode.l10n.t('Export Omi Insights'),
-      defaultUri: vscode.Uri.file(path.join(process.env.HOME ?? process.cwd(), fileName(now))),
+      defaultUri: vscode.Uri.file(path.join(process.env.HOME ?? process.cwd(), fileName(now, 1))),
       filters: { JSON: ['json'] },
     });
   }
-  const target = vscode.Uri.joinPath(folder, fileName(now));
-  if (!(await exists(target))) return target;
-  const replace = vscode.l10n.t('Replace');
-  const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('{0} already exists. Replace it?', vscode.workspace.asRelativePath(target)),
-    { modal: true },
-    replace,
-  );
-  return answer === replace ? target : undefined;
+  for (let copy = 1; ; copy++) {
+    const target = vscode.Uri.joinPath(folder, fileName(now, copy));
+    if (!(await exists(target))) return target;
+  }
 }
 
 /** Writes the numbers as pretty JSON, atomically; returns the file, or undefined when the user cancelled. */

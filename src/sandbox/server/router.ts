@@ -5,6 +5,17 @@ import { listActionItems } from './routes/action-items';
 import { ask } from './routes/ask';
 import { createConversation, deleteConversation, updateConversation } from './routes/conversation-writes';
 import { getConversation, listConversations } from './routes/conversations';
+import { getDailySummary, listDailySummaries } from './routes/daily-summaries';
+import { listFolders } from './routes/folders';
+import {
+  createGoal,
+  deleteGoal,
+  getGoal,
+  getGoalHistory,
+  listGoals,
+  updateGoal,
+  updateGoalProgress,
+} from './routes/goals';
 import { createKey, getOwnKey, listKeys, revokeKey } from './routes/keys';
 import { listMemories } from './routes/memories';
 import { searchMemories } from './routes/memory-search';
@@ -81,6 +92,34 @@ const ROUTES: readonly Route[] = [
     handle: updateConversation,
   },
   { method: 'POST', pattern: /^\/user\/ask$/, data: true, realOnly: true, handle: ask },
+  { method: 'GET', pattern: /^\/user\/folders$/, data: true, realOnly: true, handle: listFolders },
+  { method: 'GET', pattern: /^\/user\/daily-summaries$/, data: true, realOnly: true, handle: listDailySummaries },
+  {
+    method: 'GET',
+    pattern: /^\/user\/daily-summaries\/([^/]+)$/,
+    data: true,
+    realOnly: true,
+    handle: getDailySummary,
+  },
+  { method: 'GET', pattern: /^\/user\/goals$/, data: true, realOnly: true, handle: listGoals },
+  { method: 'POST', pattern: /^\/user\/goals$/, data: true, realOnly: true, handle: createGoal },
+  { method: 'GET', pattern: /^\/user\/goals\/([^/]+)$/, data: true, realOnly: true, handle: getGoal },
+  { method: 'PATCH', pattern: /^\/user\/goals\/([^/]+)$/, data: true, realOnly: true, handle: updateGoal },
+  {
+    method: 'PATCH',
+    pattern: /^\/user\/goals\/([^/]+)\/progress$/,
+    data: true,
+    realOnly: true,
+    handle: updateGoalProgress,
+  },
+  {
+    method: 'GET',
+    pattern: /^\/user\/goals\/([^/]+)\/history$/,
+    data: true,
+    realOnly: true,
+    handle: getGoalHistory,
+  },
+  { method: 'DELETE', pattern: /^\/user\/goals\/([^/]+)$/, data: true, realOnly: true, handle: deleteGoal },
   { method: 'GET', pattern: /^\/key$/, data: false, handle: getOwnKey },
   { method: 'GET', pattern: /^\/keys$/, data: false, handle: listKeys },
   { method: 'POST', pattern: /^\/keys$/, data: false, handle: createKey },

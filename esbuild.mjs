@@ -1,6 +1,6 @@
 // Bundles the extension, the transcript and insights panels' browser code, and the sandbox CLI used by `npm start` and
 // `npm run sandbox`.
-// usage: node esbuild.mjs [--production] [--watch] [--only=extension|transcript|insights|sandbox[,...]]
+// usage: node esbuild.mjs [--production] [--watch] [--only=extension|transcript|ask|insights|sandbox[,...]]
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -42,6 +42,8 @@ const targets = {
     entryPoints: ['webview-ui/transcript/main.ts'],
     outfile: 'dist/webview/transcript.js',
   },
+  // The Ask panel: dist/webview/ask.js and ask.css.
+  ask: { ...webviewDefaults, entryPoints: ['webview-ui/ask/main.ts'], outfile: 'dist/webview/ask.js' },
   sandbox: { ...nodeDefaults, entryPoints: ['src/sandbox/cli.ts'], outfile: 'dist/sandbox.js' },
   // The Insights webview: dist/webview/insights.js and insights.css (Chart.js bundled in).
   insights: {

@@ -1,5 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { registerAskCommands } from './ask/askCommands';
+import type { AskPanel } from './ask/askPanel';
+import { registerChatParticipant } from './ask/chatParticipant';
+import { OmiAsk } from './ask/omiAsk';
+import { OmiQueries } from './ask/omiQueries';
+import { registerOmiTools } from './ask/omiTools';
 import { ApiKeyStore } from './auth/apiKeyStore';
 import { promptOnServerChange } from './auth/serverChangePrompt';
 import { ServerSettings } from './auth/serverSettings';
@@ -46,6 +52,8 @@ export interface OmiExtensionApi {
   readonly exporter: OmiExporter;
   /** Every change the extension makes to Omi data goes through here. */
   readonly writes: OmiWrites;
+  /** Questions to Omi and their answers, and the Ask panel when open. */
+  readonly ask: { session: OmiAsk; panel(): AskPanel | undefined; queries: OmiQueries };
   /** What unfinished exports fetched, kept on disk for Retry. */
   readonly exportCheckpoints: ExportCheckpoints;
   readonly transcripts: { panels: TranscriptPanels; cache: LayeredTranscriptCache };
@@ -83,6 +91,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
   const writes = new OmiWrites(connection, store, signIn, log, transcripts);
   // Made once the sign-in state is known (below); the conversation commands ask it for the panel in front.
   let panels: TranscriptPanels | undefined;
+  const ask = new OmiAsk(connection, signIn, context.globalState, log);
+  const queries = new OmiQueries(store, connection, transcripts);
+  views.searchByMeaning = (query) => queries.searchMemories(query, 50);
+  const askCommands = registerAskCommands({ extensionUri: context.extensionUri, ask, signIn });
   const statusBar = new OmiStatusBar(signIn, connection);
   const exporter = new OmiExporter({ connection, transcripts, checkpoints: exportCheckpoints, log });
   const keyDependencies = { store: keyStore, state: signIn, connection, log };
@@ -115,6 +127,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
         return panel?.content?.conversation ?? panel?.conversationId;
       },
     }),
+    ask,
+    ...askCommands.disposables,
+    registerChatParticipant({
+      signIn,
+      queries,
+      ask,
+      extensionId: context.extension.id,
+      extensionUri: context.extensionUri,
+    }),
+    registerOmiTools({ signIn, queries, ask }),
     ...registerInsightsCommands({
       extensionUri: context.extensionUri,
       extensionId: context.extension.id,
@@ -146,6 +168,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     statusBar,
     exporter,
     writes,
+    ask: { session: ask, panel: askCommands.panel, queries },
     exportCheckpoints,
     transcripts: { panels, cache: transcripts },
     testing: { secrets: context.secrets },

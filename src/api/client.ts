@@ -5,12 +5,15 @@ import type {
   ActionItem,
   ActionItemChanges,
   ApiKeyInfo,
+  AskAnswer,
+  AskSource,
   Conversation,
   ConversationChanges,
   CreatedApiKey,
   CreatedConversation,
   Memory,
   MemoryChanges,
+  MemoryMatch,
   NewActionItem,
   NewConversation,
   NewMemory,
@@ -31,6 +34,7 @@ import {
   memoriesQuery,
   type RequestOptions,
 } from './params';
+import { buildQuery } from './query';
 import type { RateLimitInfo } from './rateLimit';
 import { type ApiCall, Requester } from './requester';
 import {
@@ -43,6 +47,7 @@ import {
   isCreatedConversation,
   isMemory,
   isRecord,
+  malformed,
 } from './validate';
 
 /** The most memories POST /user/memories/batch takes. */
@@ -58,6 +63,30 @@ const ACTION_ITEM_TEXT: TextLimit = { max: 500, what: () => l10n.t('An action it
 const MEMORY_TEXT: TextLimit = { max: 500, what: () => l10n.t('A memory') };
 const CONVERSATION_TITLE: TextLimit = { max: 500, what: () => l10n.t('A conversation title') };
 const CONVERSATION_TEXT: TextLimit = { max: 100_000, what: () => l10n.t("A conversation's text") };
+const QUESTION_TEXT: TextLimit = { max: 1000, what: () => l10n.t('A question') };
+
+/** The most conversations an answer of POST /user/ask may draw on. */
+export const ASK_SOURCES_MAX = 10;
+
+export interface AskOptions extends RequestOptions {
+  /** How many conversations the answer may draw on, 1 to 10 (5). */
+  limit?: number;
+  /** IANA time zone, so "today" and "last week" mean the user's days. */
+  timezone?: string;
+}
+
+export interface MeaningSearchOptions extends RequestOptions {
+  /** 1 to 100 (25). */
+  limit?: number;
+}
+
+function isAskSource(value: unknown): value is AskSource {
+  return isRecord(value) && typeof value.id === 'string';
+}
+
+function isMemoryMatch(value: unknown): value is MemoryMatch {
+  return isRecord(value) && typeof value.id === 'string' && typeof value.relevance_score === 'number';
+}
 
 /** The text trimmed, refused before any request when the server would refuse it (empty or too long). */
 function checkedText(text: string, limit: TextLimit): string {
@@ -337,6 +366,49 @@ export class OmiClient {
   async deleteConversation(id: string, options: RequestOptions = {}): Promise<void> {
     const path = `/user/conversations/${encodeURIComponent(requiredId(id))}`;
     await this.requester.send({ method: 'DELETE', path, signal: options.signal });
+  }
+
+  /**
+   * A question about the user's conversations, answered by Omi with the conversations it drew on. Never sent twice
+   * after a failure (POST), so a lost answer costs one of the scarce asks (25 an hour on the Omi cloud) at most.
+   */
+  async ask(question: string, options: AskOptions = {}): Promise<AskAnswer> {
+    const path = '/user/ask';
+    const body = {
+      question: checkedText(question, QUESTION_TEXT),
+      limit: Math.max(1, Math.min(ASK_SOURCES_MAX, Math.trunc(options.limit ?? 5))),
+      timezone: options.timezone ?? 'UTC',
+    };
+    return this.requester.send({
+      method: 'POST',
+      path,
+      body,
+      signal: options.signal,
+      read: (data) => {
+        const answer = expectObject(data, isRecord, path);
+        if (typeof answer.answer !== 'string') throw malformed(path, 'no answer text');
+        const sources = answer.sources === undefined || answer.sources === null ? [] : answer.sources;
+        return { ...answer, answer: answer.answer, sources: expectList(sources, isAskSource, path) };
+      },
+    });
+  }
+
+  /** Memories ranked by meaning, closest first (1 to 100 of them). */
+  async searchMemoriesByMeaning(query: string, options: MeaningSearchOptions = {}): Promise<MemoryMatch[]> {
+    const path = '/user/memories/vector/search';
+    const trimmed = query.trim();
+    if (!trimmed) throw invalidRequestError(l10n.t('Type what to search for.'));
+    const limit = Math.max(1, Math.min(100, Math.trunc(options.limit ?? 25)));
+    return this.requester.send({
+      method: 'GET',
+      path,
+      query: buildQuery({ query: trimmed, limit }),
+      signal: options.signal,
+      read: (data) => {
+        const answer = expectObject(data, isRecord, path);
+        return expectList(answer.items ?? [], isMemoryMatch, path);
+      },
+    });
   }
 
   pagesOfMemories(filters: MemoryFilters = {}, paging: PagingOptions = {}): AsyncGenerator<Page<Memory>> {

@@ -227,3 +227,23 @@ export interface CreatedConversation extends UnknownFields {
 
 /** The scopes a key may carry (GET /key). A key without stored scopes reads everything and writes nothing. */
 export type KeyScope = `${'conversations' | 'memories' | 'action_items' | 'goals'}:${'read' | 'write'}`;
+
+/** A conversation an answer of POST /user/ask drew on. */
+export interface AskSource extends UnknownFields {
+  id: string;
+  title?: string | null;
+  created_at?: string | null;
+}
+
+export interface AskAnswer extends UnknownFields {
+  answer: string;
+  sources: AskSource[];
+}
+
+/** A memory found by meaning (GET /user/memories/vector/search), with how close it is, 0 to 1. */
+export interface MemoryMatch extends UnknownFields {
+  id: string;
+  content: string;
+  category?: string | null;
+  relevance_score: number;
+}

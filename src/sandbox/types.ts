@@ -116,9 +116,97 @@ export interface SandboxKey {
   revoked: boolean;
 }
 
+/** GET /user/folders (the real server's DeveloperFolder). */
 export interface Folder {
   id: string;
   name: string;
+  description: string | null;
+  /** `#RRGGBB` */
+  color: string;
+  icon: string;
+  created_at: IsoDate;
+  updated_at: IsoDate;
+  order: number;
+  is_default: boolean;
+  /** Category-based folders the server creates (Work, Personal, Social). */
+  is_system: boolean;
+  /** Listed conversations in the folder now (a getter: it follows writes). */
+  readonly conversation_count: number;
+}
+
+/** GET /user/daily-summaries/{id}: one day's recap (the real server's DailySummary). Lists leave out the lists. */
+export interface DailySummary {
+  id: string;
+  /** `YYYY-MM-DD`, the user's local day. */
+  date: string;
+  created_at: IsoDate;
+  headline: string;
+  overview: string;
+  day_emoji: string;
+  stats: { total_conversations: number; total_duration_minutes: number; action_items_count: number };
+  highlights: { topic: string; emoji: string; summary: string; conversation_ids: string[] }[];
+  action_items: {
+    description: string;
+    priority: 'high' | 'medium' | 'low';
+    completed: boolean;
+    source_conversation_id: string | null;
+  }[];
+  unresolved_questions: { question: string; conversation_id: string | null }[];
+  decisions_made: { decision: string; conversation_id: string | null }[];
+  knowledge_nuggets: { insight: string; conversation_id: string | null }[];
+  locations: {
+    latitude: number;
+    longitude: number;
+    address: string | null;
+    conversation_id: string | null;
+    /** `HH:MM`, local. */
+    time: string | null;
+  }[];
+}
+
+export type GoalType = 'boolean' | 'scale' | 'numeric';
+
+export interface GoalMetric {
+  type: GoalType;
+  current: number;
+  target: number;
+  min: number | null;
+  max: number | null;
+  unit: string | null;
+}
+
+/** A goal as the Developer API serves it: the canonical fields plus the released-client ones. */
+export interface Goal {
+  id: string;
+  goal_id: string;
+  title: string;
+  desired_outcome: string;
+  why_it_matters: string | null;
+  success_criteria: string[];
+  horizon_at: IsoDate | null;
+  /** background, focused, paused, achieved, abandoned */
+  status: string;
+  focus_rank: number | null;
+  metric: GoalMetric | null;
+  /** user, ai_suggested, imported */
+  source: string;
+  goal_type: GoalType;
+  target_value: number;
+  current_value: number;
+  min_value: number;
+  max_value: number;
+  unit: string | null;
+  is_active: boolean;
+  created_at: IsoDate;
+  updated_at: IsoDate;
+}
+
+/** One day of a goal's progress (GET /user/goals/{id}/history). */
+export interface GoalHistoryEntry {
+  /** `YYYY-MM-DD` */
+  date: string;
+  value: number;
+  recorded_at: IsoDate;
 }
 
 /**
@@ -136,6 +224,15 @@ export interface SandboxData {
    */
   readonly conversations: Conversation[];
   readonly folders: Folder[];
+  /**
+   * One per local day with conversations, newest first, derived from the data as it is now (computed on each read,
+   * so it follows writes). Full objects; lists serve a subset of the fields.
+   */
+  readonly dailySummaries: DailySummary[];
+  /** Every goal, active or not, newest first. */
+  readonly goals: Goal[];
+  /** Each goal's progress, by goal id, oldest first. */
+  readonly goalHistory: Map<string, GoalHistoryEntry[]>;
   /**
    * The built-in keys (full access, restricted, read-only) and, in the documented flavor, keys created through
    * POST /keys.

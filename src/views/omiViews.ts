@@ -11,6 +11,13 @@ import { memoriesView } from './memoriesView';
 import type { ListNode } from './nodes';
 import { PagedTreeProvider } from './pagedTreeProvider';
 
+/** Memories ranked by meaning (byMeaning), or found by their words when the server cannot rank (with a note). */
+export type MeaningSearch = (query: string) => Promise<{
+  items: { id: string; relevance_score?: unknown }[];
+  byMeaning: boolean;
+  note?: string;
+}>;
+
 type Providers = { [K in ListKind]: PagedTreeProvider<ListItemTypes[K]> };
 
 const DEFINITIONS: { [K in ListKind]: ListViewDefinition<ListItemTypes[K]> } = {
@@ -27,6 +34,9 @@ export class OmiViews implements vscode.Disposable {
   readonly treeViews: { [K in ListKind]: vscode.TreeView<ListNode<ListItemTypes[K]>> };
   private readonly disposables: vscode.Disposable[] = [];
   private switching: Promise<void> = Promise.resolve();
+
+  /** Set once the asking layer exists: memories ranked by meaning, or a word search with a note. */
+  searchByMeaning: MeaningSearch | undefined;
 
   constructor(
     private readonly store: OmiStore,
@@ -150,7 +160,7 @@ export class OmiViews implements vscode.Disposable {
     const list = this.store.list(kind);
     const { noun, title } = DEFINITIONS[kind];
     const previous = provider.searchTerm;
-    type Pick = vscode.QuickPickItem & { searchAll?: true };
+    type Pick = vscode.QuickPickItem & { searchAll?: true; byMeaning?: true };
     const quickPick = vscode.window.createQuickPick<Pick>();
     quickPick.title = vscode.l10n.t('Search {0}', title);
     quickPick.placeholder = vscode.l10n.t('Type to filter the loaded {0}; Enter keeps the search in the view', noun);
@@ -159,16 +169,31 @@ export class OmiViews implements vscode.Disposable {
       provider.setSearch(quickPick.value);
       const matches = provider.matchingItems().length;
       const loaded = list.items.length;
-      quickPick.items = list.complete
-        ? []
-        : [
-            {
-              label: `$(cloud-download) ${vscode.l10n.t('Search all {0}', noun)}`,
-              description: vscode.l10n.t('loads every page from Omi'),
-              searchAll: true,
-              alwaysShow: true,
-            },
-          ];
+      const typed = quickPick.value.trim();
+      const byMeaning: Pick[] =
+        kind === 'memories' && this.searchByMeaning && typed
+          ? [
+              {
+                label: `$(sparkle) ${vscode.l10n.t('Search by meaning: “{0}”', typed)}`,
+                description: vscode.l10n.t('Omi ranks every memory by how close it is'),
+                byMeaning: true,
+                alwaysShow: true,
+              },
+            ]
+          : [];
+      quickPick.items = [
+        ...byMeaning,
+        ...(list.complete
+          ? []
+          : [
+              {
+                label: `$(cloud-download) ${vscode.l10n.t('Search all {0}', noun)}`,
+                description: vscode.l10n.t('loads every page from Omi'),
+                searchAll: true as const,
+                alwaysShow: true,
+              },
+            ]),
+      ];
       quickPick.title = list.complete
         ? vscode.l10n.t('Search {0}: {1} of {2} loaded', title, matches, loaded)
         : vscode.l10n.t('Search {0}: {1} of {2} loaded (more on the server)', title, matches, loaded);
@@ -178,10 +203,12 @@ export class OmiViews implements vscode.Disposable {
     const accepted = await new Promise<boolean>((resolve) => {
       quickPick.onDidChangeValue(update);
       quickPick.onDidAccept(async () => {
-        const searchAll = quickPick.selectedItems[0]?.searchAll;
+        const picked = quickPick.selectedItems[0];
+        const typed = quickPick.value.trim();
         resolve(true);
         quickPick.hide();
-        if (searchAll) await this.loadAll(kind);
+        if (picked?.searchAll) await this.loadAll(kind);
+        if (picked?.byMeaning) await this.rankByMeaning(typed);
       });
       quickPick.onDidHide(() => resolve(false));
       quickPick.show();
@@ -189,6 +216,40 @@ export class OmiViews implements vscode.Disposable {
     if (!accepted) provider.setSearch(previous);
     quickPick.dispose();
     this.describe(kind);
+  }
+
+  /**
+   * Memories ranked by meaning in the Memories view, with their relevance; where the server cannot (no endpoint, no
+   * memory access) the view searches the loaded memories for the words instead, and says so.
+   */
+  async rankByMeaning(query: string): Promise<void> {
+    const search = this.searchByMeaning;
+    if (!search || !this.signIn.signedIn) return;
+    const provider = this.providers.memories;
+    try {
+      const found = await vscode.window.withProgress(
+        { location: { viewId: DEFINITIONS.memories.viewId }, title: vscode.l10n.t('Searching by meaning…') },
+        () => search(query),
+      );
+      if (!found.byMeaning) {
+        provider.setSearch(query);
+        if (found.note) void vscode.window.showInformationMessage(found.note);
+      } else {
+        const list = this.store.list('memories');
+        provider.setRanked(
+          query,
+          found.items.map((match) => ({
+            item: list.find(match.id) ?? (match as unknown as ListItemTypes['memories']),
+            score: typeof match.relevance_score === 'number' ? match.relevance_score : 0,
+          })),
+        );
+      }
+    } catch (error) {
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Omi could not search by meaning. {0}', describeError(error).message),
+      );
+    }
+    this.describe('memories');
   }
 
   async clearFilterAndSearch(kind: ListKind): Promise<void> {
@@ -207,10 +268,13 @@ export class OmiViews implements vscode.Disposable {
   /** The view's description names the active filter and search; a context key shows Clear Filter. */
   private describe(kind: ListKind): void {
     const signedIn = this.signIn.signedIn;
-    const search = (this.providers[kind] as PagedTreeProvider<ListItemTypes[ListKind]>).searchTerm;
+    const provider = this.providers[kind] as PagedTreeProvider<ListItemTypes[ListKind]>;
+    const search = provider.searchTerm;
+    const ranked = provider.rankedQuery;
     const parts = [
       signedIn ? describeFilter(this.store.filter(kind)) : undefined,
       search ? vscode.l10n.t('Search: “{0}”', search) : undefined,
+      ranked ? vscode.l10n.t('By meaning: “{0}”', ranked) : undefined,
     ];
     const description = parts.filter(Boolean).join(' · ');
     this.treeViews[kind].description = description || undefined;

@@ -30,6 +30,7 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
   private rows = new WeakMap<ItemNode<T>, vscode.TreeItem>();
   private treeView: vscode.TreeView<ListNode<T>> | undefined;
   private writable = false;
+  private ranked: { query: string; nodes: (ItemNode<T> & { score: number })[] } | undefined;
 
   constructor(readonly definition: ListViewDefinition<T>) {
     this.tail = { kind: 'status', id: `${definition.viewId}:status`, status: 'loading', label: '' };
@@ -71,10 +72,36 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
   /** Shows only the loaded items whose text contains the term (case-insensitive); undefined or '' shows all. */
   setSearch(term: string | undefined): void {
     const next = term?.trim().toLowerCase() || undefined;
-    if (next === this.search) return;
+    if (next === this.search && !this.ranked) return;
     this.search = next;
+    this.ranked = undefined;
     this.rows = new WeakMap();
     this.changed.fire(undefined);
+  }
+
+  /**
+   * Shows items the server ranked for a query (search by meaning) in its order, each with its relevance, in place
+   * of the list; setSearch (or clearing) goes back to the list.
+   */
+  setRanked(query: string, ranked: readonly { item: T; score: number }[]): void {
+    this.search = undefined;
+    this.ranked = {
+      query,
+      nodes: ranked.map(({ item, score }) => ({
+        kind: 'item',
+        id: `${this.definition.viewId}:ranked:${this.definition.idOf(item)}`,
+        item,
+        parent: undefined,
+        score,
+      })),
+    };
+    this.rows = new WeakMap();
+    this.changed.fire(undefined);
+  }
+
+  /** The query of the ranked results shown, if any. */
+  get rankedQuery(): string | undefined {
+    return this.ranked?.query;
   }
 
   /** The loaded items that match the current search, in the order they are shown. */
@@ -112,6 +139,7 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
     if (!list) return [];
     if (node?.kind === 'group') return this.sortedItems(node);
     if (node) return [];
+    if (this.ranked) return this.rankedRows(this.ranked);
     if (!list.started) void list.loadMore();
     const rows: ListNode<T>[] = this.definition.groupOf
       ? this.sortedGroups()
@@ -119,6 +147,19 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
     const tail = this.tailRow();
     this.shownRoot = this.rootSignature();
     return tail ? [...rows, tail] : rows;
+  }
+
+  private rankedRows(ranked: NonNullable<typeof this.ranked>): ListNode<T>[] {
+    if (ranked.nodes.length > 0) return ranked.nodes;
+    return [
+      {
+        kind: 'status',
+        id: `${this.definition.viewId}:ranked:none`,
+        status: 'empty',
+        label: vscode.l10n.t('Nothing close to “{0}”', ranked.query),
+        detail: vscode.l10n.t('Try other words, or clear the search.'),
+      },
+    ];
   }
 
   getTreeItem(node: ListNode<T>): vscode.TreeItem {
@@ -138,6 +179,10 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
           };
         }
         if (this.search && typeof item.label === 'string') item.label = highlight(item.label, this.search);
+        const score = (node as { score?: number }).score;
+        if (score !== undefined) {
+          item.description = vscode.l10n.t('{0}% relevant', Math.round(score * 100));
+        }
         this.rows.set(node, item);
         return item;
       }

@@ -59,11 +59,75 @@ const TOPIC_WEIGHTS: Readonly<Record<string, number>> = {
   therapy: 3,
 };
 
-const FOLDER_NAMES = ['Work', 'Personal', 'Health', 'Side project'] as const;
+/** A folder before its live `conversation_count` is attached (see `dataset.ts`). */
+export type FolderRecord = Omit<Folder, 'conversation_count'>;
 
-export function generateFolders(seed: number): Folder[] {
+interface FolderSpec {
+  name: string;
+  description: string | null;
+  color: string;
+  icon: string;
+  isSystem: boolean;
+  isDefault: boolean;
+}
+
+// The first four keep their ids from before folders had more fields (same seed, same draws, in this order).
+// Work, Personal and Social are the real server's system folders; the others are the user's own.
+const FOLDERS: readonly FolderSpec[] = [
+  {
+    name: 'Work',
+    description: 'Meetings, calls and work discussions',
+    color: '#3B82F6',
+    icon: 'briefcase',
+    isSystem: true,
+    isDefault: false,
+  },
+  {
+    name: 'Personal',
+    description: 'Family, friends and everyday life',
+    color: '#10B981',
+    icon: 'person',
+    isSystem: true,
+    isDefault: true,
+  },
+  {
+    name: 'Health',
+    description: 'Doctor visits, training and therapy',
+    color: '#EF4444',
+    icon: 'heart',
+    isSystem: false,
+    isDefault: false,
+  },
+  { name: 'Side project', description: null, color: '#F59E0B', icon: 'lightbulb', isSystem: false, isDefault: false },
+  {
+    name: 'Social',
+    description: 'Dinners, parties and catching up',
+    color: '#8B5CF6',
+    icon: 'people',
+    isSystem: true,
+    isDefault: false,
+  },
+];
+
+export function generateFolders(seed: number, nowMs: number): FolderRecord[] {
   const rng = Random.derive(seed, 'folders');
-  return FOLDER_NAMES.map((name) => ({ id: rng.uuid(), name }));
+  const ids = FOLDERS.map(() => rng.uuid());
+  return FOLDERS.map((spec, order) => {
+    const created = nowMs - rng.int(190, 400) * DAY - rng.int(0, DAY - 1);
+    const updated = created + rng.int(0, 150) * DAY;
+    return {
+      id: ids[order]!,
+      name: spec.name,
+      description: spec.description,
+      color: spec.color,
+      icon: spec.icon,
+      created_at: isoDate(created, rng.int(0, 999)),
+      updated_at: isoDate(updated, rng.int(0, 999)),
+      order,
+      is_default: spec.isDefault,
+      is_system: spec.isSystem,
+    };
+  });
 }
 
 /** Days back from today: the first few conversations land today and yesterday, the rest thin out over ~6 months. */
@@ -143,7 +207,7 @@ export function generateConversation(
   index: number,
   nowMs: number,
   segments: { min: number; max: number },
-  folders: readonly Folder[],
+  folders: readonly FolderRecord[],
   /** Overrides the drawn segment count; drawn anyway so that the rest of the data stays the same. */
   exactSegments?: number,
 ): GeneratedConversation {

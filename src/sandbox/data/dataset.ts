@@ -3,13 +3,17 @@ import type {
   ActionItem,
   Conversation,
   ConversationSummary,
+  DailySummary,
+  Folder,
   Memory,
   SandboxData,
   StructuredActionItem,
   TranscriptSegment,
 } from '../types';
 import { type GeneratedActionItem, generateActionItem } from './action-items';
-import { type GeneratedConversation, generateConversation, generateFolders } from './conversations';
+import { type FolderRecord, type GeneratedConversation, generateConversation, generateFolders } from './conversations';
+import { buildDailySummaries } from './daily-summaries';
+import { generateGoals } from './goals';
 import {
   conversationCreatedMs,
   makeHostileActionItems,
@@ -64,6 +68,20 @@ export interface Dataset {
   conversations: ConversationRow[];
   /** Every conversation GET /user/conversations/{id} finds: listed ones and discarded ones. */
   conversationById: Map<string, ConversationRow>;
+  /** The daily summaries of the data as it is now (see `data.dailySummaries`). */
+  dailySummaries(): DailySummary[];
+}
+
+/** Folders whose `conversation_count` counts the listed conversations at the time it is read. */
+function liveFolders(records: FolderRecord[], data: () => SandboxData): Folder[] {
+  return records.map((record) => {
+    const folder = { ...record } as Folder;
+    Object.defineProperty(folder, 'conversation_count', {
+      enumerable: true,
+      get: () => data().conversations.filter((c) => c.folder_id === record.id).length,
+    });
+    return folder;
+  });
 }
 
 function hiddenCount(visible: number, options: ResolvedOptions): number {
@@ -213,7 +231,7 @@ function lockSome(options: ResolvedOptions, memories: readonly GeneratedMemory[]
 
 export function buildDataset(options: ResolvedOptions): Dataset {
   const nowMs = options.now.getTime();
-  const folders = generateFolders(options.seed);
+  const folders = generateFolders(options.seed, nowMs);
 
   const conversations = generateWithHidden(options, 'conversations', options.conversations, (i) =>
     generateConversation(options.seed, i, nowMs, options.transcriptSegments, folders, options.transcriptSizes[i]),
@@ -252,19 +270,40 @@ export function buildDataset(options: ResolvedOptions): Dataset {
   const actionItemRows = buildActionItemRows(actionItems.all, actionItems.hidden, embeddedCopies);
   const memoryRows = buildMemoryRows(memories.all, memories.hidden, locked);
 
-  return {
-    data: {
+  const goals = generateGoals(options.seed, nowMs);
+  const dailySummaries = (): DailySummary[] =>
+    buildDailySummaries(
+      options.seed,
+      {
+        conversations: data.conversations,
+        actionItems: data.actionItems,
+        memories: data.memories,
+        lockedMemoryIds: new Set(data.lockedMemoryIds),
+      },
+      nowMs,
+    );
+  const data: SandboxData = Object.defineProperty(
+    {
       now: isoDate(nowMs),
       memories: memoryRows.filter((r) => !r.hidden).map((r) => r.item),
       actionItems: actionItemRows.filter((r) => !r.hidden).map((r) => r.item),
       conversations: conversationRows.filter((r) => !r.hidden).map((r) => r.conversation),
-      folders,
+      folders: liveFolders(folders, () => data),
+      goals: goals.goals,
+      goalHistory: goals.history,
       keys: builtInKeys(options.seed, nowMs),
       lockedMemoryIds: memoryRows.filter((r) => r.locked).map((r) => r.item.id),
-    },
+    } as Omit<SandboxData, 'dailySummaries'> as SandboxData,
+    'dailySummaries',
+    { enumerable: true, get: dailySummaries },
+  );
+
+  return {
+    data,
     memories: memoryRows,
     actionItems: actionItemRows,
     conversations: conversationRows,
+    dailySummaries,
     conversationById: new Map(conversationRows.filter((r) => !r.hidden).map((r) => [r.summary.id, r])),
   };
 }

@@ -46,6 +46,12 @@ export function parseJsonBody(raw: string): unknown {
   }
 }
 
+/** pydantic's numeric bounds. */
+export interface Bounds {
+  ge?: number;
+  le?: number;
+}
+
 export interface StringRule {
   min?: number;
   max?: number;
@@ -132,6 +138,88 @@ export class BodyReader {
     return value === undefined ? undefined : this.checkString(name, value, rule);
   }
 
+  /** Whether the field was sent at all (pydantic's `model_fields_set`), null included. */
+  has(name: string): boolean {
+    return name in this.object;
+  }
+
+  /** Whether the field was sent as an explicit null. */
+  isNull(name: string): boolean {
+    return name in this.object && this.object[name] === null;
+  }
+
+  /** A pydantic validator's refusal: `value_error`, "Value error, ...". */
+  valueError(name: string, message: string): void {
+    this.issue(name, 'value_error', `Value error, ${message}`, this.object[name], { error: {} });
+  }
+
+  /** An int with optional bounds (pydantic's `ge`/`le`). Whole floats and numeric strings pass, as in lax mode. */
+  int(name: string, bounds: Bounds = {}): number | undefined {
+    const value = this.present(name);
+    if (value === undefined) {
+      return undefined;
+    }
+    let n: number;
+    if (typeof value === 'boolean') {
+      n = Number(value);
+    } else if (typeof value === 'number') {
+      if (!Number.isInteger(value)) {
+        const msg = 'Input should be a valid integer, got a number with a fractional part';
+        this.issue(name, 'int_from_float', msg, value);
+        return undefined;
+      }
+      n = value;
+    } else if (typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value)) {
+      n = Number(value.trim());
+    } else if (typeof value === 'string') {
+      this.issue(name, 'int_parsing', 'Input should be a valid integer, unable to parse string as an integer', value);
+      return undefined;
+    } else {
+      this.issue(name, 'int_type', 'Input should be a valid integer', value);
+      return undefined;
+    }
+    return this.bounded(name, n, value, bounds);
+  }
+
+  /** A float (pydantic's `float`): numbers and numeric strings. */
+  number(name: string): number | undefined {
+    const value = this.present(name);
+    if (value === undefined) {
+      return undefined;
+    }
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      return value;
+    }
+    if (typeof value === 'boolean') {
+      return Number(value);
+    }
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+      return Number(value);
+    }
+    if (typeof value === 'string') {
+      this.issue(name, 'float_parsing', 'Input should be a valid number, unable to parse string as a number', value);
+      return undefined;
+    }
+    this.issue(name, 'float_type', 'Input should be a valid number', value);
+    return undefined;
+  }
+
+  private bounded(name: string, n: number, input: unknown, bounds: Bounds): number | undefined {
+    if (bounds.ge !== undefined && n < bounds.ge) {
+      this.issue(name, 'greater_than_equal', `Input should be greater than or equal to ${bounds.ge}`, input, {
+        ge: bounds.ge,
+      });
+      return undefined;
+    }
+    if (bounds.le !== undefined && n > bounds.le) {
+      this.issue(name, 'less_than_equal', `Input should be less than or equal to ${bounds.le}`, input, {
+        le: bounds.le,
+      });
+      return undefined;
+    }
+    return n;
+  }
+
   bool(name: string): boolean | undefined {
     const value = this.present(name);
     if (value === undefined || typeof value === 'boolean') {
@@ -186,13 +274,18 @@ export class BodyReader {
     return undefined;
   }
 
-  stringList(name: string): string[] | undefined {
+  stringList(name: string, max?: number): string[] | undefined {
     const value = this.present(name);
     if (value === undefined) {
       return undefined;
     }
     if (!Array.isArray(value)) {
       this.issue(name, 'list_type', 'Input should be a valid list', value);
+      return undefined;
+    }
+    if (max !== undefined && value.length > max) {
+      const msg = `List should have at most ${plural(max, 'item')} after validation, not ${value.length}`;
+      this.issue(name, 'too_long', msg, value, { field_type: 'List', max_length: max, actual_length: value.length });
       return undefined;
     }
     const before = this.issues.length;

@@ -18,6 +18,16 @@ export interface ServerState {
   createdItems: number;
   /** Whether the account lets the Developer API write memories (403 with an object detail when not). */
   memoryWriteGrant: boolean;
+  /** When the server started (ms since the epoch, real time): the sandbox's clock runs from `options.now`. */
+  readonly startedAt: number;
+}
+
+/**
+ * The sandbox's "now": `options.now` when the server started, advancing in real time. What "today" and
+ * "yesterday" mean to the data (POST /user/ask, daily summaries), so tests with a fixed `now` are deterministic.
+ */
+export function sandboxNow(state: ServerState): number {
+  return state.options.now.getTime() + (Date.now() - state.startedAt);
 }
 
 /** One /v1/dev request, with its path relative to /v1/dev. */

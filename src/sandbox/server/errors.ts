@@ -16,6 +16,8 @@ export interface GrantDetail {
   reason: string;
   code?: string;
   message?: string;
+  /** Read refusals also say who asked and what stays hidden (consumer, archive_*, app_id, key_id). */
+  [field: string]: unknown;
 }
 
 export type Detail = string | ValidationIssue[] | GrantDetail;

@@ -19,7 +19,10 @@ export type Bucket =
   | 'memories_write'
   | 'memories_batch'
   | 'action_items_write'
-  | 'conversations_write';
+  | 'conversations_write'
+  | 'ask'
+  | 'goals'
+  | 'goals_write';
 
 const REAL_LIMITS: Readonly<Record<Bucket, number>> = {
   memories: 120,
@@ -35,6 +38,11 @@ const REAL_LIMITS: Readonly<Record<Bucket, number>> = {
   action_items_write: 120,
   // Creating a conversation runs the whole processing pipeline: the scarcest write.
   conversations_write: 25,
+  // POST /user/ask runs retrieval and an LLM per call: its own tight budget (dev:ask), apart from list reads.
+  ask: 25,
+  // Goals: not confirmed against the real server's table; the same budget as the other resources.
+  goals: 120,
+  goals_write: 120,
 };
 
 const DOCUMENTED_WINDOW: RateLimitWindow = { limit: 100, windowMs: MINUTE };

@@ -72,6 +72,83 @@ export class QueryReader {
     return Number(text.trim());
   }
 
+  /** A required string with a minimum length (`Query(..., min_length=N)`); a missing one is `missing`. */
+  requiredString(name: string, minLength = 0): string | null {
+    const text = this.query[name];
+    if (text === undefined) {
+      this.issues.push({ type: 'missing', loc: ['query', name], msg: 'Field required', input: null });
+      return null;
+    }
+    return this.checkLength(name, text, minLength);
+  }
+
+  /** An optional string with a minimum length (`Query(default=None, min_length=N)`). */
+  stringAtLeast(name: string, minLength: number): string | null {
+    const text = this.query[name];
+    return text === undefined ? null : this.checkLength(name, text, minLength);
+  }
+
+  private checkLength(name: string, text: string, minLength: number): string | null {
+    if ([...text].length < minLength) {
+      const unit = minLength === 1 ? 'character' : 'characters';
+      this.issues.push({
+        type: 'string_too_short',
+        loc: ['query', name],
+        msg: `String should have at least ${minLength} ${unit}`,
+        input: text,
+        ctx: { min_length: minLength },
+      });
+      return null;
+    }
+    return text;
+  }
+
+  /** An int refused (not clamped) outside `ge`..`le`, like `Query(10, ge=1, le=100)`. */
+  boundedInt(name: string, fallback: number, bounds: { ge?: number; le?: number }): number {
+    const before = this.issues.length;
+    const n = this.int(name, fallback);
+    if (this.issues.length > before || this.query[name] === undefined) {
+      return n;
+    }
+    const input = this.query[name]!;
+    if (bounds.ge !== undefined && n < bounds.ge) {
+      this.issues.push({
+        type: 'greater_than_equal',
+        loc: ['query', name],
+        msg: `Input should be greater than or equal to ${bounds.ge}`,
+        input,
+        ctx: { ge: bounds.ge },
+      });
+      return fallback;
+    }
+    if (bounds.le !== undefined && n > bounds.le) {
+      this.issues.push({
+        type: 'less_than_equal',
+        loc: ['query', name],
+        msg: `Input should be less than or equal to ${bounds.le}`,
+        input,
+        ctx: { le: bounds.le },
+      });
+      return fallback;
+    }
+    return n;
+  }
+
+  /** A required float (`Query(...)`). */
+  requiredNumber(name: string): number | null {
+    const text = this.query[name];
+    if (text === undefined) {
+      this.issues.push({ type: 'missing', loc: ['query', name], msg: 'Field required', input: null });
+      return null;
+    }
+    const value = text.trim() === '' ? Number.NaN : Number(text);
+    if (!Number.isFinite(value)) {
+      this.issue('float_parsing', name, 'Input should be a valid number, unable to parse string as a number', text);
+      return null;
+    }
+    return value;
+  }
+
   bool(name: string): boolean | null {
     const text = this.query[name];
     if (text === undefined) {

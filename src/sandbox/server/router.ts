@@ -2,10 +2,23 @@ import type { Flavor } from '../options';
 import type { Reply, RequestContext } from './context';
 import { createActionItem, createActionItems, deleteActionItem, updateActionItem } from './routes/action-item-writes';
 import { listActionItems } from './routes/action-items';
+import { ask } from './routes/ask';
 import { createConversation, deleteConversation, updateConversation } from './routes/conversation-writes';
 import { getConversation, listConversations } from './routes/conversations';
+import { getDailySummary, listDailySummaries } from './routes/daily-summaries';
+import { listFolders } from './routes/folders';
+import {
+  createGoal,
+  deleteGoal,
+  getGoal,
+  getGoalHistory,
+  listGoals,
+  updateGoal,
+  updateGoalProgress,
+} from './routes/goals';
 import { createKey, getOwnKey, listKeys, revokeKey } from './routes/keys';
 import { listMemories } from './routes/memories';
+import { searchMemories } from './routes/memory-search';
 import { createMemories, createMemory, deleteMemory, getMemory, updateMemory } from './routes/memory-writes';
 
 interface Route {
@@ -26,6 +39,13 @@ interface Route {
 // `Allow` of the first one, as Starlette does.
 const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: /^\/user\/memories$/, data: true, handle: listMemories },
+  {
+    method: 'GET',
+    pattern: /^\/user\/memories\/vector\/search$/,
+    data: true,
+    realOnly: true,
+    handle: searchMemories,
+  },
   { method: 'POST', pattern: /^\/user\/memories$/, data: true, realOnly: true, handle: createMemory },
   { method: 'POST', pattern: /^\/user\/memories\/batch$/, data: true, realOnly: true, handle: createMemories },
   { method: 'GET', pattern: /^\/user\/memories\/([^/]+)$/, data: true, realOnly: true, handle: getMemory },
@@ -71,6 +91,35 @@ const ROUTES: readonly Route[] = [
     realOnly: true,
     handle: updateConversation,
   },
+  { method: 'POST', pattern: /^\/user\/ask$/, data: true, realOnly: true, handle: ask },
+  { method: 'GET', pattern: /^\/user\/folders$/, data: true, realOnly: true, handle: listFolders },
+  { method: 'GET', pattern: /^\/user\/daily-summaries$/, data: true, realOnly: true, handle: listDailySummaries },
+  {
+    method: 'GET',
+    pattern: /^\/user\/daily-summaries\/([^/]+)$/,
+    data: true,
+    realOnly: true,
+    handle: getDailySummary,
+  },
+  { method: 'GET', pattern: /^\/user\/goals$/, data: true, realOnly: true, handle: listGoals },
+  { method: 'POST', pattern: /^\/user\/goals$/, data: true, realOnly: true, handle: createGoal },
+  { method: 'GET', pattern: /^\/user\/goals\/([^/]+)$/, data: true, realOnly: true, handle: getGoal },
+  { method: 'PATCH', pattern: /^\/user\/goals\/([^/]+)$/, data: true, realOnly: true, handle: updateGoal },
+  {
+    method: 'PATCH',
+    pattern: /^\/user\/goals\/([^/]+)\/progress$/,
+    data: true,
+    realOnly: true,
+    handle: updateGoalProgress,
+  },
+  {
+    method: 'GET',
+    pattern: /^\/user\/goals\/([^/]+)\/history$/,
+    data: true,
+    realOnly: true,
+    handle: getGoalHistory,
+  },
+  { method: 'DELETE', pattern: /^\/user\/goals\/([^/]+)$/, data: true, realOnly: true, handle: deleteGoal },
   { method: 'GET', pattern: /^\/key$/, data: false, handle: getOwnKey },
   { method: 'GET', pattern: /^\/keys$/, data: false, handle: listKeys },
   { method: 'POST', pattern: /^\/keys$/, data: false, handle: createKey },

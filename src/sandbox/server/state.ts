@@ -14,6 +14,7 @@ export function createState(options: ResolvedOptions): ServerState {
     createdKeys: 0,
     createdItems: 0,
     memoryWriteGrant: options.memoryWriteGrant,
+    startedAt: Date.now(),
   };
 }
 

@@ -59,7 +59,9 @@ export function listConversations(ctx: RequestContext): Reply {
   const end = query.datetime('end_date');
   const categories = query.string('categories');
   const includeTranscript = query.bool('include_transcript') ?? false;
-  const folderId = query.string('folder_id');
+  // The real server declares folder_id with min_length=1: an empty one is a 422, not "no folder".
+  const folderId =
+    ctx.state.options.flavor === 'real' ? query.stringAtLeast('folder_id', 1) : query.string('folder_id');
   const starred = query.bool('starred');
   query.finish();
 

@@ -1,0 +1,2 @@
+// esbuild turns an imported stylesheet into dist/webview/ask.css beside the script.
+declare module '*.css';

@@ -50,6 +50,9 @@ import {
   malformed,
 } from './validate';
 
+/** The lists whose items can be changed and deleted one by one. */
+type WritableCollection = 'memories' | 'action-items' | 'conversations';
+
 /** The most memories POST /user/memories/batch takes. */
 export const MEMORY_BATCH_LIMIT = 25;
 
@@ -266,19 +269,11 @@ export class OmiClient {
   ): Promise<ActionItem | undefined> {
     const body: Record<string, unknown> = { ...changes };
     if (changes.description !== undefined) body.description = checkedText(changes.description, ACTION_ITEM_TEXT);
-    const path = `/user/action-items/${encodeURIComponent(requiredId(id))}`;
-    return this.requester.send({
-      method: 'PATCH',
-      path,
-      body: nonEmptyChanges(body),
-      signal: options.signal,
-      read: (data) => (isActionItem(data) ? data : undefined),
-    });
+    return this.patchItem('action-items', id, body, isActionItem, options);
   }
 
   async deleteActionItem(id: string, options: RequestOptions = {}): Promise<void> {
-    const path = `/user/action-items/${encodeURIComponent(requiredId(id))}`;
-    await this.requester.send({ method: 'DELETE', path, signal: options.signal });
+    await this.deleteItem('action-items', id, options);
   }
 
   async createMemory(memory: NewMemory, options: RequestOptions = {}): Promise<Memory> {
@@ -315,19 +310,11 @@ export class OmiClient {
   async updateMemory(id: string, changes: MemoryChanges, options: RequestOptions = {}): Promise<Memory | undefined> {
     const body: Record<string, unknown> = { ...changes };
     if (changes.content !== undefined) body.content = checkedText(changes.content, MEMORY_TEXT);
-    const path = `/user/memories/${encodeURIComponent(requiredId(id))}`;
-    return this.requester.send({
-      method: 'PATCH',
-      path,
-      body: nonEmptyChanges(body),
-      signal: options.signal,
-      read: (data) => (isMemory(data) ? data : undefined),
-    });
+    return this.patchItem('memories', id, body, isMemory, options);
   }
 
   async deleteMemory(id: string, options: RequestOptions = {}): Promise<void> {
-    const path = `/user/memories/${encodeURIComponent(requiredId(id))}`;
-    await this.requester.send({ method: 'DELETE', path, signal: options.signal });
+    await this.deleteItem('memories', id, options);
   }
 
   /**
@@ -353,19 +340,11 @@ export class OmiClient {
   ): Promise<Conversation | undefined> {
     const body: Record<string, unknown> = { ...changes };
     if (changes.title !== undefined) body.title = checkedText(changes.title, CONVERSATION_TITLE);
-    const path = `/user/conversations/${encodeURIComponent(requiredId(id))}`;
-    return this.requester.send({
-      method: 'PATCH',
-      path,
-      body: nonEmptyChanges(body),
-      signal: options.signal,
-      read: (data) => (isConversation(data) ? data : undefined),
-    });
+    return this.patchItem('conversations', id, body, isConversation, options);
   }
 
   async deleteConversation(id: string, options: RequestOptions = {}): Promise<void> {
-    const path = `/user/conversations/${encodeURIComponent(requiredId(id))}`;
-    await this.requester.send({ method: 'DELETE', path, signal: options.signal });
+    await this.deleteItem('conversations', id, options);
   }
 
   /**
@@ -436,6 +415,28 @@ export class OmiClient {
       ...paging,
       maxPageSize,
     });
+  }
+
+  /** PATCH /user/<collection>/<id> with the fields given; the item as the server has it now, when it sends it. */
+  private patchItem<T>(
+    collection: WritableCollection,
+    id: string,
+    body: Record<string, unknown>,
+    isItem: (data: unknown) => data is T,
+    options: RequestOptions,
+  ): Promise<T | undefined> {
+    return this.requester.send({
+      method: 'PATCH',
+      path: `/user/${collection}/${encodeURIComponent(requiredId(id))}`,
+      body: nonEmptyChanges(body),
+      signal: options.signal,
+      read: (data) => (isItem(data) ? data : undefined),
+    });
+  }
+
+  private async deleteItem(collection: WritableCollection, id: string, options: RequestOptions): Promise<void> {
+    const path = `/user/${collection}/${encodeURIComponent(requiredId(id))}`;
+    await this.requester.send({ method: 'DELETE', path, signal: options.signal });
   }
 
   /** The real server wants the Omi app's sign-in on /keys and answers a developer key with 401. */

@@ -7,7 +7,7 @@ import { oneLine } from '../views/memoriesView';
 import type { OmiViews } from '../views/omiViews';
 import { askToSignIn } from './askToSignIn';
 import {
-  confirmDelete,
+  deleteAfterAsking,
   itemsOf,
   pickLoadedItem,
   quoted,
@@ -59,19 +59,13 @@ export function registerActionItemCommands(deps: ActionItemCommandDependencies):
     }),
     vscode.commands.registerCommand('omi.deleteActionItem', async (...args: unknown[]) => {
       const items = await itemsOf('actionItems', deps, args, () => pickActionItems(deps, undefined));
-      if (!items?.length) return;
-      const what =
-        items.length === 1
-          ? vscode.l10n.t('the action item {0}', quoted(items[0]?.description))
-          : vscode.l10n.t('{0} action items', items.length);
-      if (!(await confirmDelete(what))) return;
-      for (const item of items) {
-        await reportingRefusal(
-          vscode.l10n.t('{0} was not deleted, and is back in the list.', quoted(item.description)),
-          () => writes.deleteActionItem(item),
-          () => vscode.commands.executeCommand('omi.deleteActionItem', item),
-        );
-      }
+      await deleteAfterAsking(items ?? [], {
+        text: (item) => item.description,
+        one: (text) => vscode.l10n.t('the action item {0}', text),
+        several: (count) => vscode.l10n.t('{0} action items', count),
+        remove: (item) => writes.deleteActionItem(item),
+        command: 'omi.deleteActionItem',
+      });
     }),
   ];
 }

@@ -6,7 +6,7 @@ import { dateAndTime } from '../util/time';
 import { conversationStart, conversationTitle } from '../views/conversationsView';
 import { askToSignIn } from './askToSignIn';
 import {
-  confirmDelete,
+  deleteAfterAsking,
   itemsOf,
   pickLoadedItem,
   quoted,
@@ -54,21 +54,13 @@ export function registerConversationCommands(deps: ConversationCommandDependenci
       if (conversation) await renameConversation(deps, conversation);
     }),
     vscode.commands.registerCommand('omi.deleteConversation', async (...args: unknown[]) => {
-      const conversations = await conversationsOf(args);
-      if (!conversations?.length) return;
-      const [first] = conversations;
-      const what =
-        conversations.length === 1 && first
-          ? vscode.l10n.t('the conversation {0}', quoted(first.structured?.title))
-          : vscode.l10n.t('{0} conversations', conversations.length);
-      if (!(await confirmDelete(what))) return;
-      for (const conversation of conversations) {
-        await reportingRefusal(
-          vscode.l10n.t('{0} was not deleted, and is back in the list.', quoted(conversation.structured?.title)),
-          () => deps.writes.deleteConversation(conversation),
-          () => vscode.commands.executeCommand('omi.deleteConversation', conversation),
-        );
-      }
+      await deleteAfterAsking((await conversationsOf(args)) ?? [], {
+        text: (conversation) => conversation.structured?.title,
+        one: (text) => vscode.l10n.t('the conversation {0}', text),
+        several: (count) => vscode.l10n.t('{0} conversations', count),
+        remove: (conversation) => deps.writes.deleteConversation(conversation),
+        command: 'omi.deleteConversation',
+      });
     }),
     vscode.commands.registerCommand('omi.createConversation', () => createFromSelection(deps)),
   ];

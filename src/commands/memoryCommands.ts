@@ -4,7 +4,7 @@ import type { OmiWrites } from '../store/omiWrites';
 import { memoryCategoryIcon, oneLine, titleCase } from '../views/memoriesView';
 import { askToSignIn } from './askToSignIn';
 import {
-  confirmDelete,
+  deleteAfterAsking,
   itemsOf,
   pickLoadedItem,
   quoted,
@@ -37,19 +37,13 @@ export function registerMemoryCommands(deps: MemoryCommandDependencies): vscode.
     }),
     vscode.commands.registerCommand('omi.deleteMemory', async (...args: unknown[]) => {
       const memories = await itemsOf('memories', deps, args, pick);
-      if (!memories?.length) return;
-      const what =
-        memories.length === 1
-          ? vscode.l10n.t('the memory {0}', quoted(memories[0]?.content))
-          : vscode.l10n.t('{0} memories', memories.length);
-      if (!(await confirmDelete(what))) return;
-      for (const memory of memories) {
-        await reportingRefusal(
-          vscode.l10n.t('{0} was not deleted, and is back in the list.', quoted(memory.content)),
-          () => deps.writes.deleteMemory(memory),
-          () => vscode.commands.executeCommand('omi.deleteMemory', memory),
-        );
-      }
+      await deleteAfterAsking(memories ?? [], {
+        text: (memory) => memory.content,
+        one: (text) => vscode.l10n.t('the memory {0}', text),
+        several: (count) => vscode.l10n.t('{0} memories', count),
+        remove: (memory) => deps.writes.deleteMemory(memory),
+        command: 'omi.deleteMemory',
+      });
     }),
   ];
 }

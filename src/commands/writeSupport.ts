@@ -55,6 +55,37 @@ export async function confirmDelete(what: string): Promise<boolean> {
   return choice === remove;
 }
 
+/**
+ * Delete, as every delete command does it: one modal question naming the item (or counting several), then each
+ * deleted in turn, a refusal putting it back with its sentence and Retry.
+ */
+export async function deleteAfterAsking<T>(
+  items: readonly T[],
+  how: {
+    /** The item's text, for quoted(). */
+    text: (item: T) => string | null | undefined;
+    /** "the memory “…”", from the quoted text. */
+    one: (quotedText: string) => string;
+    /** "3 memories". */
+    several: (count: number) => string;
+    remove: (item: T) => Promise<void>;
+    /** The command that deletes one item given as its argument, for Retry. */
+    command: string;
+  },
+): Promise<void> {
+  const [first] = items;
+  if (first === undefined) return;
+  const what = items.length === 1 ? how.one(quoted(how.text(first))) : how.several(items.length);
+  if (!(await confirmDelete(what))) return;
+  for (const item of items) {
+    await reportingRefusal(
+      vscode.l10n.t('{0} was not deleted, and is back in the list.', quoted(how.text(item))),
+      () => how.remove(item),
+      () => vscode.commands.executeCommand(how.command, item),
+    );
+  }
+}
+
 /** An item's text as a quoted name in a sentence: “Call Sam about the lease”. */
 export function quoted(text: string | null | undefined): string {
   return `“${oneLine(text, 60) || vscode.l10n.t('(no text)')}”`;

@@ -38,14 +38,16 @@ export interface ConversationCopies {
   delete(id: string): void | Promise<void>;
 }
 
-interface Write<K extends ListKind> {
+/** A change to one item that stays in its list. */
+interface Change<K extends ListKind> {
   kind: K;
   /** For the log and the rate-limit notice: "complete action item", never the user's text. */
   action: string;
-  /** The item as it is before the write; undefined when the write creates one. */
-  before?: ListItemTypes[K];
-  /** How the UI shows it until the server answers: the changed item, or undefined when it is removed. */
-  shown: ListItemTypes[K] | undefined;
+  /** The item as it is before the change. */
+  before: ListItemTypes[K];
+  /** How the UI shows it until the server answers. */
+  shown: ListItemTypes[K];
+  /** Sends it; resolves to the item as the server has it now, when its answer holds it. */
   send: (client: OmiClient) => Promise<ListItemTypes[K] | undefined>;
 }
 
@@ -98,16 +100,7 @@ export class OmiWrites implements vscode.Disposable {
   }
 
   deleteActionItem(item: ActionItem): Promise<void> {
-    return this.remove({
-      kind: 'actionItems',
-      action: 'delete action item',
-      before: item,
-      shown: undefined,
-      send: async (client) => {
-        await client.deleteActionItem(item.id);
-        return undefined;
-      },
-    });
+    return this.remove('actionItems', item, 'delete action item', (client) => client.deleteActionItem(item.id));
   }
 
   updateMemory(memory: Memory, changes: MemoryChanges): Promise<Memory> {
@@ -137,16 +130,7 @@ export class OmiWrites implements vscode.Disposable {
   }
 
   deleteMemory(memory: Memory): Promise<void> {
-    return this.remove({
-      kind: 'memories',
-      action: 'delete memory',
-      before: memory,
-      shown: undefined,
-      send: async (client) => {
-        await client.deleteMemory(memory.id);
-        return undefined;
-      },
-    });
+    return this.remove('memories', memory, 'delete memory', (client) => client.deleteMemory(memory.id));
   }
 
   // Conversations
@@ -184,16 +168,9 @@ export class OmiWrites implements vscode.Disposable {
    * cached transcript is forgotten and its open transcript panel closes (on the 'deleted' change).
    */
   async deleteConversation(conversation: Conversation): Promise<void> {
-    await this.remove({
-      kind: 'conversations',
-      action: 'delete conversation',
-      before: conversation,
-      shown: undefined,
-      send: async (client) => {
-        await client.deleteConversation(conversation.id);
-        return undefined;
-      },
-    });
+    await this.remove('conversations', conversation, 'delete conversation', (client) =>
+      client.deleteConversation(conversation.id),
+    );
     await this.forgetCopy(conversation.id);
   }
 
@@ -269,15 +246,13 @@ export class OmiWrites implements vscode.Disposable {
   }
 
   /** Changes an item in place; the server's answer (or, when it sends none, the change as shown) is kept. */
-  private async update<K extends ListKind>(write: Write<K>): Promise<ListItemTypes[K]> {
-    const before = write.before as ListItemTypes[K];
-    const id = before.id;
-    return this.oneAtATime(id, async () => {
-      const undo = this.show(write.kind, write.shown as ListItemTypes[K]);
+  private async update<K extends ListKind>(change: Change<K>): Promise<ListItemTypes[K]> {
+    return this.oneAtATime(change.before.id, async () => {
+      const undo = this.show(change.kind, change.shown);
       try {
-        const answer = (await this.send(write.action, write.send, write.kind)) ?? (write.shown as ListItemTypes[K]);
-        this.show(write.kind, answer);
-        this.changed.fire({ kind: write.kind, change: 'updated', item: answer } as ItemChange);
+        const answer = (await this.send(change.action, change.send, change.kind)) ?? change.shown;
+        this.show(change.kind, answer);
+        this.changed.fire({ kind: change.kind, change: 'updated', item: answer } as ItemChange);
         return answer;
       } catch (error) {
         undo();
@@ -286,21 +261,24 @@ export class OmiWrites implements vscode.Disposable {
     });
   }
 
-  private async remove<K extends ListKind>(write: Write<K>): Promise<void> {
-    const before = write.before as ListItemTypes[K];
-    await this.oneAtATime(before.id, async () => {
-      const list = this.store.list(write.kind);
-      const removed = list.remove(before.id);
+  /** Takes the item out of its list at once and deletes it; a refusal puts it back where it was. */
+  private async remove<K extends ListKind>(
+    kind: K,
+    item: ListItemTypes[K],
+    action: string,
+    send: (client: OmiClient) => Promise<void>,
+  ): Promise<void> {
+    await this.oneAtATime(item.id, async () => {
+      const list = this.store.list(kind);
+      const removed = list.remove(item.id);
+      const deleted = () => this.changed.fire({ kind, change: 'deleted', id: item.id } as ItemChange);
       try {
-        await this.send(write.action, write.send, write.kind);
-        this.changed.fire({ kind: write.kind, change: 'deleted', id: before.id } as ItemChange);
+        await this.send(action, send, kind);
+        deleted();
       } catch (error) {
         // Deleting what is already gone did what the user asked.
-        if (isOmiApiError(error) && error.refusal === REFUSAL.itemMissing) {
-          this.changed.fire({ kind: write.kind, change: 'deleted', id: before.id } as ItemChange);
-          return;
-        }
-        if (removed && this.store.list(write.kind) === list) list.insert(removed.item, removed.index);
+        if (isOmiApiError(error) && error.refusal === REFUSAL.itemMissing) return deleted();
+        if (removed && this.store.list(kind) === list) list.insert(removed.item, removed.index);
         throw error;
       }
     });

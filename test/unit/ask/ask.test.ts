@@ -53,8 +53,9 @@ describe('an answer as text', () => {
     );
   });
   it('keeps Omi’s text literal, without sources when there are none', () => {
-    const text = answerText('Q', { answer: '$1 and ${HOME} <b>', sources: [] }, false, (iso) => iso);
-    assert.equal(text, 'Q\n\n$1 and ${HOME} <b>\n');
+    const literal = ['$1 and $', '{HOME} <b>'].join('');
+    const text = answerText('Q', { answer: literal, sources: [] }, false, (iso) => iso);
+    assert.equal(text, `Q\n\n${literal}\n`);
   });
 });
 

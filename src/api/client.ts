@@ -251,14 +251,8 @@ export class OmiClient {
   // Writes. A POST is never sent twice (a 429 is waited out: the server did nothing); a PATCH or DELETE may be.
 
   async createActionItem(item: NewActionItem, options: RequestOptions = {}): Promise<ActionItem> {
-    const path = '/user/action-items';
-    return this.requester.send({
-      method: 'POST',
-      path,
-      body: { ...item, description: checkedText(item.description, ACTION_ITEM_TEXT) },
-      signal: options.signal,
-      read: (data) => expectObject(data, isActionItem, path),
-    });
+    const body = { ...item, description: checkedText(item.description, ACTION_ITEM_TEXT) };
+    return this.postItem('/user/action-items', body, isActionItem, options);
   }
 
   /** The item as the server has it now, when its answer holds it. */
@@ -277,14 +271,8 @@ export class OmiClient {
   }
 
   async createMemory(memory: NewMemory, options: RequestOptions = {}): Promise<Memory> {
-    const path = '/user/memories';
-    return this.requester.send({
-      method: 'POST',
-      path,
-      body: { ...memory, content: checkedText(memory.content, MEMORY_TEXT) },
-      signal: options.signal,
-      read: (data) => expectObject(data, isMemory, path),
-    });
+    const body = { ...memory, content: checkedText(memory.content, MEMORY_TEXT) };
+    return this.postItem('/user/memories', body, isMemory, options);
   }
 
   /** Up to MEMORY_BATCH_LIMIT memories in one request. */
@@ -322,14 +310,8 @@ export class OmiClient {
    * The answer holds only the id, the status and whether Omi discarded it: fetch the conversation by id.
    */
   async createConversation(conversation: NewConversation, options: RequestOptions = {}): Promise<CreatedConversation> {
-    const path = '/user/conversations';
-    return this.requester.send({
-      method: 'POST',
-      path,
-      body: { ...conversation, text: checkedText(conversation.text, CONVERSATION_TEXT) },
-      signal: options.signal,
-      read: (data) => expectObject(data, isCreatedConversation, path),
-    });
+    const body = { ...conversation, text: checkedText(conversation.text, CONVERSATION_TEXT) };
+    return this.postItem('/user/conversations', body, isCreatedConversation, options);
   }
 
   /** The conversation as the server has it now (transcript included on the real server), when its answer holds it. */
@@ -414,6 +396,22 @@ export class OmiClient {
     return pageThrough((offset, limit, signal) => this.listConversations({ ...filters, offset, limit, signal }), {
       ...paging,
       maxPageSize,
+    });
+  }
+
+  /** POST that creates one thing and answers with it. */
+  private postItem<T>(
+    path: string,
+    body: Record<string, unknown>,
+    isItem: (data: unknown) => data is T,
+    options: RequestOptions,
+  ): Promise<T> {
+    return this.requester.send({
+      method: 'POST',
+      path,
+      body,
+      signal: options.signal,
+      read: (data) => expectObject(data, isItem, path),
     });
   }
 

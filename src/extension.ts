@@ -24,6 +24,8 @@ import { signOut } from './commands/signOut';
 import { registerViewCommands } from './commands/viewCommands';
 import { ExportCheckpoints } from './export/exportCheckpoint';
 import { OmiExporter } from './export/exporter';
+import { registerNotes } from './notes';
+import type { ItemLookup } from './notes/itemLookup';
 import { OmiConnection } from './store/connection';
 import { DiskListCache } from './store/diskListCache';
 import { DiskTranscriptCache } from './store/diskTranscriptCache';
@@ -57,6 +59,8 @@ export interface OmiExtensionApi {
   /** What unfinished exports fetched, kept on disk for Retry. */
   readonly exportCheckpoints: ExportCheckpoints;
   readonly transcripts: { panels: TranscriptPanels; cache: LayeredTranscriptCache };
+  /** What the note providers (links, hovers, completion, backlinks) know of linked items. */
+  readonly notes: { lookup: ItemLookup };
   /** Only when VS Code runs the extension's tests: the raw secret storage, to act as another window would. */
   readonly testing?: { secrets: vscode.SecretStorage };
 }
@@ -151,7 +155,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
 
   await signIn.reload();
   // After the sign-in state is known: a panel restored at start-up reads its transcript from the account's disk cache.
-  panels = registerTranscripts(context, { store, connection, signIn, log, writes });
+  const openPanels = registerTranscripts(context, { store, connection, signIn, log, writes });
+  panels = openPanels;
+  const notes = registerNotes({
+    store,
+    connection,
+    transcripts,
+    views,
+    signedIn: () => signIn.signedIn,
+    activeConversation: () => openPanels.active?.conversationId,
+    log,
+  });
+  context.subscriptions.push(...notes.disposables);
   const activationMs = performance.now() - activationStarted;
   const state = signIn.signedIn ? `signed in, key from ${signIn.apiKey?.source}` : 'signed out';
   log.info(`Omi activated in ${activationMs.toFixed(1)} ms (${state}).`);
@@ -170,7 +185,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     writes,
     ask: { session: ask, panel: askCommands.panel, queries },
     exportCheckpoints,
-    transcripts: { panels, cache: transcripts },
+    transcripts: { panels: openPanels, cache: transcripts },
+    notes: { lookup: notes.lookup },
     testing: { secrets: context.secrets },
   };
 }

@@ -146,6 +146,20 @@ export class OmiClient {
     });
   }
 
+  /**
+   * One memory as the server has it now. A 404 is OmiApiError with `refusal` REFUSAL.itemMissing when the memory is
+   * gone, REFUSAL.endpointMissing when the server has no such route (the documented API).
+   */
+  async getMemory(id: string, options: RequestOptions = {}): Promise<Memory> {
+    const path = `/user/memories/${encodeURIComponent(requiredId(id))}`;
+    return this.requester.send({
+      method: 'GET',
+      path,
+      signal: options.signal,
+      read: (data) => expectObject(data, isMemory, path),
+    });
+  }
+
   async listActionItems(params: ListActionItemsParams = {}): Promise<ActionItem[]> {
     const path = '/user/action-items';
     return this.requester.send({

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { SignInState } from '../auth/signInState';
 import { insertItems } from '../export/editorInsert';
 import { formatIds, formatItems, type KindedItems } from '../export/itemText';
-import { readTemplates } from '../export/templateSettings';
+import { readLinkBuilder, readTemplates } from '../export/templateSettings';
 import type { OmiStore } from '../store/omiStore';
 import { registerOmiDropProvider } from '../views/dragAndDrop';
 import { selectedItems } from '../views/treeSelection';
@@ -74,7 +74,10 @@ export function registerInsertCommands(store: OmiStore, signIn: SignInState): vs
     vscode.commands.registerCommand(
       'omi.copyAsMarkdown',
       withSelection((entry) =>
-        copy(formatItems(entry, 'markdown', readTemplates()), vscode.l10n.t('{0} as Markdown', described(entry))),
+        copy(
+          formatItems(entry, 'markdown', readTemplates(), readLinkBuilder()),
+          vscode.l10n.t('{0} as Markdown', described(entry)),
+        ),
       ),
     ),
     vscode.commands.registerCommand(

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { conversationIdFromLink } from '../actionItemSync/conversationLink';
 import { syncActionItems } from '../actionItemSync/syncActionItems';
 import { SyncOnRefresh } from '../actionItemSync/syncOnRefresh';
 import type { SignInState } from '../auth/signInState';
@@ -25,7 +24,7 @@ export interface InsightsCommandDependencies {
 
 /**
  * Issue 8: `omi.showInsights`, `omi.exportInsights`, `omi.syncActionItems`, the panel serializer, the optional
- * sync after each Action Items refresh, and the URI handler behind the checklist's conversation links.
+ * sync after each Action Items refresh. (The URI handler behind the checklist's links is in notes/.)
  */
 export function registerInsightsCommands(deps: InsightsCommandDependencies): vscode.Disposable[] {
   const insights = new InsightsController(deps);
@@ -48,12 +47,5 @@ export function registerInsightsCommands(deps: InsightsCommandDependencies): vsc
     vscode.commands.registerCommand('omi.showInsights', () => insights.show()),
     vscode.commands.registerCommand('omi.exportInsights', (range?: unknown) => insights.exportInsights(range)),
     vscode.commands.registerCommand('omi.syncActionItems', () => sync(true)),
-    vscode.window.registerUriHandler({
-      handleUri(uri) {
-        const id = conversationIdFromLink(uri.path, uri.query);
-        if (id) void vscode.commands.executeCommand('omi.openConversation', id);
-        else deps.log.warn(`Ignored a link to ${uri.path}: only /openConversation?id=… is handled.`);
-      },
-    }),
   ];
 }

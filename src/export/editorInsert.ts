@@ -1,10 +1,15 @@
 import * as vscode from 'vscode';
 import { formatItems, type KindedItems, styleForLanguage } from './itemText';
-import { readTemplates } from './templateSettings';
+import { readLinkBuilder, readTemplates } from './templateSettings';
 
 /** The text for these items in this document: Markdown with the user's templates, or plain text. */
 export function textForDocument(entry: KindedItems, document: vscode.TextDocument): string {
-  return formatItems(entry, styleForLanguage(document.languageId), readTemplates(document.uri));
+  return formatItems(
+    entry,
+    styleForLanguage(document.languageId),
+    readTemplates(document.uri),
+    readLinkBuilder(document.uri),
+  );
 }
 
 /**

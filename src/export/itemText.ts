@@ -3,6 +3,7 @@ import * as l10n from '@vscode/l10n';
 import type { ActionItem, Conversation, ConversationStructured, Memory } from '../api/models';
 import { localDayKey, parseDate } from '../util/time';
 import type { ExportKind } from './fileNames';
+import type { LinkBuilder } from './itemLinks';
 import { renderTemplate, type TemplateFields } from './templates';
 
 export type TextStyle = 'markdown' | 'plain';
@@ -28,11 +29,25 @@ export const DEFAULT_TEMPLATES: Readonly<Templates> = Object.freeze({
   conversation: '**{emoji} {title}** ({date})\n\n{overview}',
 });
 
+/** The defaults when inserts carry a link back to their item (`omi.insert.links`: "link"). */
+export const LINKED_TEMPLATES: Readonly<Templates> = Object.freeze({
+  memory: '- {content} _([Omi memory]({link}), {category}, {date})_',
+  actionItem: '- [{check}] {description} (due {due}) _([Omi action item]({link}))_',
+  conversation: '**{emoji} {title}** _([Omi conversation]({link}), {date})_\n\n{overview}',
+});
+
 /** Plain text has no markup to customise: just the words. */
 const PLAIN_TEMPLATES: Readonly<Templates> = Object.freeze({
   memory: '{content}',
   actionItem: '{description} (due {due})',
   conversation: '{title} ({date})\n{overview}',
+});
+
+/** Plain text with the link after the words, where the note providers still find it. */
+const PLAIN_LINKED_TEMPLATES: Readonly<Templates> = Object.freeze({
+  memory: '{content} ({link})',
+  actionItem: '{description} (due {due}) ({link})',
+  conversation: '{title} ({date}) ({link})\n{overview}',
 });
 
 /** The Markdown-ish language ids; every other document gets plain text. */
@@ -106,22 +121,48 @@ export function conversationFields(conversation: Conversation, style: TextStyle)
   };
 }
 
-/** The text for some items of one kind, in the given style; several items are joined one per line or paragraph. */
-export function formatItems(entry: KindedItems, style: TextStyle, templates: Templates = DEFAULT_TEMPLATES): string {
-  const chosen = style === 'markdown' ? templates : PLAIN_TEMPLATES;
+/**
+ * The text for some items of one kind, in the given style; several items are joined one per line or paragraph.
+ * With `link`, each item's `{link}` field is a link back to it (and plain text carries it); without, `{link}` is empty.
+ */
+export function formatItems(
+  entry: KindedItems,
+  style: TextStyle,
+  templates: Templates = DEFAULT_TEMPLATES,
+  link?: LinkBuilder,
+): string {
+  const chosen = style === 'markdown' ? templates : link ? PLAIN_LINKED_TEMPLATES : PLAIN_TEMPLATES;
   // An empty field at the start (no emoji) must not leave "** title**", which Markdown does not read as bold.
   const tidy = (rendered: string) =>
     style === 'markdown' ? rendered.replace(/^(\*\*|#+ |- )? +/, '$1').trimEnd() : rendered;
   let parts: string[];
   switch (entry.kind) {
     case 'memories':
-      parts = entry.items.map((m) => tidy(renderTemplate(chosen.memory, memoryFields(m, style))));
+      parts = entry.items.map((m) =>
+        tidy(
+          renderTemplate(chosen.memory, { ...memoryFields(m, style), link: link?.({ kind: 'memory', item: m }) ?? '' }),
+        ),
+      );
       break;
     case 'actionItems':
-      parts = entry.items.map((a) => tidy(renderTemplate(chosen.actionItem, actionItemFields(a, style))));
+      parts = entry.items.map((a) =>
+        tidy(
+          renderTemplate(chosen.actionItem, {
+            ...actionItemFields(a, style),
+            link: link?.({ kind: 'actionItem', item: a }) ?? '',
+          }),
+        ),
+      );
       break;
     case 'conversations':
-      parts = entry.items.map((c) => tidy(renderTemplate(chosen.conversation, conversationFields(c, style))));
+      parts = entry.items.map((c) =>
+        tidy(
+          renderTemplate(chosen.conversation, {
+            ...conversationFields(c, style),
+            link: link?.({ kind: 'conversation', item: c }) ?? '',
+          }),
+        ),
+      );
       break;
   }
   const separator = parts.some((p) => p.includes('\n')) ? '\n\n' : '\n';

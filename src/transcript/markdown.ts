@@ -101,21 +101,26 @@ export function conversationMarkdown(conversation: Conversation, transcript: Tra
   return `${blocks.join('\n\n')}\n`;
 }
 
-/** Title, date and overview, to insert into a document: Markdown for Markdown files, plain text otherwise. */
-export function summaryText(conversation: Conversation, markdown: boolean, locale?: string): string {
+/**
+ * Title, date and overview, to insert into a document: Markdown for Markdown files, plain text otherwise. With a
+ * `link` (export/itemLinks.ts), the date line links back to the conversation.
+ */
+export function summaryText(conversation: Conversation, markdown: boolean, locale?: string, link?: string): string {
   const started = conversationStarted(conversation);
   const date = started ? dateAndTime(started, locale) : '';
   const overview = conversationOverview(conversation);
   if (markdown) {
     const lines = [`### ${headingOf(conversation)}`];
-    if (date) lines.push(`*${escapeInline(date)}*`);
+    const linked = link ? `[Omi conversation](${link})` : '';
+    const dateLine = [date ? `*${escapeInline(date)}*` : '', linked].filter(Boolean).join(' · ');
+    if (dateLine) lines.push(dateLine);
     const block = escapeBlock(overview);
     if (block) lines.push(block);
     return `${lines.join('\n\n')}\n`;
   }
   const emoji = conversationEmoji(conversation);
   const title = `${emoji ? `${emoji} ` : ''}${conversationTitle(conversation)}`.replace(/\s+/g, ' ');
-  const lines = [date ? `${title} (${date})` : title];
+  const lines = [`${date ? `${title} (${date})` : title}${link ? ` (${link})` : ''}`];
   if (overview) lines.push(overview.replace(CONTROL, ''));
   return `${lines.join('\n')}\n`;
 }

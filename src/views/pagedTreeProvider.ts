@@ -130,6 +130,11 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
     return item;
   }
 
+  /** The row of a loaded item, for reveal (undefined while its page has not arrived). */
+  nodeOf(id: string): ItemNode<T> | undefined {
+    return this.itemNodes.get(`${this.definition.viewId}:item:${id}`);
+  }
+
   getParent(node: ListNode<T>): ListNode<T> | undefined {
     return node.kind === 'item' ? node.parent : undefined;
   }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Conversation } from '../../api/models';
 import { conversationExportJson, conversationExportName } from '../../export/conversationExport';
 import { exportTarget } from '../../export/conversationExportFile';
+import { readLinkBuilder } from '../../export/templateSettings';
 import { conversationMarkdown, summaryText } from '../../transcript/markdown';
 import { formatTimecode } from '../../transcript/timecode';
 import type { Transcript } from '../../transcript/turns';
@@ -55,9 +56,11 @@ export async function insertSummary(
 ): Promise<string> {
   if (!editor) return vscode.l10n.t('Open a text editor to insert the summary into.');
   const markdown = editor.document.languageId === 'markdown';
+  const link = readLinkBuilder(editor.document.uri)?.({ kind: 'conversation', item: conversation });
+  const text = summaryText(conversation, markdown, undefined, link);
   // editor.edit, not a snippet: "$1" or "${HOME}" in Omi text must stay literal.
   const done = await editor.edit((edit) => {
-    for (const selection of editor.selections) edit.replace(selection, summaryText(conversation, markdown));
+    for (const selection of editor.selections) edit.replace(selection, text);
   });
   return done ? vscode.l10n.t('Inserted the summary.') : vscode.l10n.t('The editor did not accept the summary.');
 }

@@ -54,6 +54,15 @@ async function editorWithCursors(language: 'markdown' | 'plaintext', content: st
 describe('Insert: Omi items into the user’s notes', () => {
   const context = useSignedInSandbox({ memories: 40, conversations: 10, actionItems: 30 });
 
+  // The text without links back to Omi (`omi.insert.links`: none) is the one from before links existed; notes.test.ts
+  // covers inserts with links.
+  before(() =>
+    vscode.workspace.getConfiguration('omi.insert').update('links', 'none', vscode.ConfigurationTarget.Global),
+  );
+  after(() =>
+    vscode.workspace.getConfiguration('omi.insert').update('links', undefined, vscode.ConfigurationTarget.Global),
+  );
+
   // The notes are unsaved: closing them normally would ask to save, so they are reverted and closed.
   afterEach(async () => {
     for (let i = 0; i < 10 && vscode.window.visibleTextEditors.length > 0; i++) {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { linkBuilder } from '../../../src/export/itemLinks';
 import type { SandboxRequest } from '../../../src/sandbox';
 import { summaryText } from '../../../src/transcript/markdown';
 import type { ListNode } from '../../../src/views/nodes';
@@ -178,7 +179,10 @@ describe('Transcript panel: reading a conversation', () => {
     await eventually(() => panel.panel.viewColumn === vscode.ViewColumn.Two, 5000, 'the panel beside the editor');
     assert.equal(vscode.window.activeTextEditor, undefined, 'the panel has focus, so no editor is active');
     await vscode.commands.executeCommand('omi.transcript.insertSummary');
-    assert.equal(document.getText(), `Notes:\n${summaryText(panel.content!.conversation, false)}`);
+    // With a link back to the conversation (`omi.insert.links` is "link" by default).
+    const link = linkBuilder(vscode.env.uriScheme)({ kind: 'conversation', item: panel.content!.conversation });
+    assert.equal(document.getText(), `Notes:\n${summaryText(panel.content!.conversation, false, undefined, link)}`);
+    assert.match(document.getText(), /\/openConversation\?id=/);
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.workspace.fs.delete(notes);

@@ -1,0 +1,102 @@
+import * as vscode from 'vscode';
+import type { Conversation, Memory } from '../api/models';
+import { OMI_EXTENSION_ID } from '../export/itemLinks';
+import { formatItems, type KindedItems, styleForLanguage } from '../export/itemText';
+import { readLinkBuilder, readTemplates } from '../export/templateSettings';
+import type { OmiStore } from '../store/omiStore';
+import { parseDate } from '../util/time';
+import { oneLine } from '../views/memoriesView';
+import { itemPreview } from './hoverText';
+import { type Candidate, matchTrigger, rankCandidates } from './ranking';
+
+/** How many suggestions one completion offers. */
+const SUGGESTIONS = 40;
+
+type Suggestion = { kind: 'memory'; item: Memory } | { kind: 'conversation'; item: Conversation };
+
+export const COMPLETION_SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }, { language: 'plaintext' }];
+/** `@` starts `@omi`; a space lets the words after it keep the suggestions coming; `/` follows the link's prefix. */
+export const COMPLETION_TRIGGERS = ['@', ' ', '/'];
+
+function time(iso: string | null | undefined): number {
+  return parseDate(iso)?.getTime() ?? 0;
+}
+
+/**
+ * `@omi words` in Markdown and plain text suggests the loaded memories and conversations holding those words (best
+ * first, newest among equals); accepting one replaces the trigger with the text the insert commands write, link
+ * included. After an Omi link's prefix (`vscode://omi-community.omi-vscode/`) it completes the link alone.
+ *
+ * Only what the store has loaded is searched, so typing never costs a request; search by meaning, which needs one,
+ * stays in the Memories view's search.
+ */
+export class OmiCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(
+    private readonly store: OmiStore,
+    private readonly signedIn: () => boolean,
+  ) {}
+
+  provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): vscode.CompletionList | undefined {
+    if (token.isCancellationRequested || !this.signedIn()) return undefined;
+    const line = document.lineAt(position.line).text;
+    const prefix = line.slice(0, position.character);
+    const trigger = matchTrigger(prefix, OMI_EXTENSION_ID);
+    if (!trigger) return undefined;
+    const query = trigger.kind === 'mention' ? trigger.query : '';
+    const candidates: Candidate<Suggestion>[] = [
+      ...this.store.list('memories').items.map((item) => ({
+        value: { kind: 'memory' as const, item },
+        text: `${item.content ?? ''} ${item.category ?? ''} ${(item.tags ?? []).join(' ')}`,
+        time: time(item.created_at),
+      })),
+      ...this.store.list('conversations').items.map((item) => ({
+        value: { kind: 'conversation' as const, item },
+        text: `${item.structured?.title ?? ''} ${item.structured?.overview ?? ''} ${item.structured?.category ?? ''}`,
+        time: time(item.started_at ?? item.created_at),
+      })),
+    ];
+    if (token.isCancellationRequested) return undefined;
+    const ranked = rankCandidates(query, candidates, SUGGESTIONS);
+    const range = new vscode.Range(position.line, trigger.start, position.line, position.character);
+    const typed = prefix.slice(trigger.start);
+    const style = styleForLanguage(document.languageId);
+    const templates = readTemplates(document.uri);
+    const links = readLinkBuilder(document.uri);
+    // A Markdown block (a bullet, a paragraph) starts on a line of its own, as the insert commands do.
+    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const newLine = style === 'markdown' && line.slice(0, trigger.start).trim() !== '' ? eol : '';
+    const items = ranked.map((suggestion, index) => {
+      const entry: KindedItems =
+        suggestion.kind === 'memory'
+          ? { kind: 'memories', items: [suggestion.item] }
+          : { kind: 'conversations', items: [suggestion.item] };
+      const label =
+        suggestion.kind === 'memory'
+          ? oneLine(suggestion.item.content, 80)
+          : oneLine(suggestion.item.structured?.title, 80) || vscode.l10n.t('Untitled conversation');
+      const item = new vscode.CompletionItem(
+        {
+          label,
+          description: suggestion.kind === 'memory' ? vscode.l10n.t('Omi memory') : vscode.l10n.t('Omi conversation'),
+        },
+        suggestion.kind === 'memory' ? vscode.CompletionItemKind.Reference : vscode.CompletionItemKind.Event,
+      );
+      item.insertText =
+        trigger.kind === 'link'
+          ? (readLinkBuilder(document.uri, true)?.(suggestion) ?? '')
+          : `${newLine}${formatItems(entry, style, templates, links)}`;
+      item.range = range;
+      // Every suggestion matches what was typed: the order is ours.
+      item.filterText = typed;
+      item.sortText = String(index).padStart(4, '0');
+      item.documentation = new vscode.MarkdownString(itemPreview(suggestion), true);
+      return item;
+    });
+    // Incomplete: the next word typed asks again, from the same loaded items.
+    return new vscode.CompletionList(items, true);
+  }
+}

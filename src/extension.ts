@@ -63,7 +63,7 @@ export interface OmiExtensionApi {
   readonly exportCheckpoints: ExportCheckpoints;
   readonly transcripts: { panels: TranscriptPanels; cache: LayeredTranscriptCache };
   /** Only when VS Code runs the extension's tests: the raw secret storage, to act as another window would. */
-  readonly testing?: { secrets: vscode.SecretStorage };
+  readonly testing?: { secrets: vscode.SecretStorage; workspaceState: vscode.Memento };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<OmiExtensionApi | undefined> {
@@ -173,7 +173,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     dailySummary: { panel: summaryCommands.panel },
     exportCheckpoints,
     transcripts: { panels, cache: transcripts },
-    testing: { secrets: context.secrets },
+    testing: { secrets: context.secrets, workspaceState: context.workspaceState },
   };
 }
 

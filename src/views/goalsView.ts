@@ -52,7 +52,6 @@ export function progressText(goal: Goal): string {
     case 'boolean':
       return progress.current >= progress.target ? vscode.l10n.t('Done') : vscode.l10n.t('Not done yet');
     case 'scale':
-      return vscode.l10n.t('{0} of {1}', formatValue(progress.current), formatValue(progress.target));
     case 'numeric':
       return progress.unit
         ? vscode.l10n.t('{0} of {1} {2}', formatValue(progress.current), formatValue(progress.target), progress.unit)

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Conversation } from '../../../src/api/models';
+import { omiChatHandler } from '../../../src/ask/chatParticipant';
 import type { GroupNode, ListNode } from '../../../src/views/nodes';
 import { useWindowSpy } from './faultMatrix';
 import { eventually, useSignedInSandbox } from './helpers';
@@ -137,5 +138,38 @@ describe('Daily summaries: Omi: Open Daily Summary…, Insert into editor, and t
     const expected = context.sandbox.data.dailySummaries.find((s) => s.date === day.key)!;
     assert.equal(shown, expected.id);
     assert.equal(context.api.dailySummary.panel()?.state.summary?.headline, expected.headline);
+  });
+
+  it('@omi /today starts with the day’s summary, with a button that opens it', async () => {
+    const newest = context.sandbox.data.dailySummaries[0]!;
+    const parts: { kind: string; value: string; args?: unknown[] }[] = [];
+    const stream = {
+      markdown: (value: string | vscode.MarkdownString) =>
+        parts.push({ kind: 'markdown', value: typeof value === 'string' ? value : value.value }),
+      button: (command: vscode.Command) =>
+        parts.push({ kind: 'button', value: command.command, args: command.arguments }),
+      progress: () => undefined,
+      reference: () => undefined,
+      anchor: () => undefined,
+    } as unknown as vscode.ChatResponseStream;
+    const handler = omiChatHandler({
+      signIn: { signedIn: true },
+      queries: context.api.ask.queries,
+      ask: context.api.ask.session,
+      extensionId: 'omi-community.omi-vscode',
+      todaysSummary: () => context.api.store.extras.summaryForDay(newest.date),
+    } as never);
+    await handler(
+      { prompt: '', command: 'today', references: [], toolReferences: [] } as unknown as vscode.ChatRequest,
+      { history: [] } as never,
+      stream,
+      new vscode.CancellationTokenSource().token,
+    );
+    const first = parts[0]!;
+    assert.equal(first.kind, 'markdown');
+    assert.ok(first.value.replace(/\\/g, '').includes(newest.headline), first.value);
+    const button = parts.find((p) => p.kind === 'button');
+    assert.equal(button?.value, 'omi.openDailySummary');
+    assert.deepEqual(button?.args, [newest.id]);
   });
 });

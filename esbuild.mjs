@@ -1,6 +1,6 @@
 // Bundles the extension, the transcript and insights panels' browser code, and the sandbox CLI used by `npm start` and
 // `npm run sandbox`.
-// usage: node esbuild.mjs [--production] [--watch] [--only=extension|transcript|ask|insights|sandbox[,...]]
+// usage: node esbuild.mjs [--production] [--watch] [--only=extension|transcript|ask|dailySummary|insights|sandbox[,...]]
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -44,6 +44,12 @@ const targets = {
   },
   // The Ask panel: dist/webview/ask.js and ask.css.
   ask: { ...webviewDefaults, entryPoints: ['webview-ui/ask/main.ts'], outfile: 'dist/webview/ask.js' },
+  // The Daily Summary panel: dist/webview/dailySummary.js and dailySummary.css.
+  dailySummary: {
+    ...webviewDefaults,
+    entryPoints: ['webview-ui/dailySummary/main.ts'],
+    outfile: 'dist/webview/dailySummary.js',
+  },
   sandbox: { ...nodeDefaults, entryPoints: ['src/sandbox/cli.ts'], outfile: 'dist/sandbox.js' },
   // The Insights webview: dist/webview/insights.js and insights.css (Chart.js bundled in).
   insights: {

@@ -13,8 +13,10 @@ import { SignInState } from './auth/signInState';
 import { verifyApiKey } from './auth/verifyApiKey';
 import { registerActionItemCommands } from './commands/actionItemCommands';
 import { registerConversationCommands } from './commands/conversationCommands';
+import { registerDailySummaryCommands } from './commands/dailySummaryCommands';
 import { registerExportCommands } from './commands/exportCommands';
 import { registerFilterCommands } from './commands/filterCommands';
+import { registerGoalCommands } from './commands/goalCommands';
 import { registerInsertCommands } from './commands/insertCommands';
 import { registerInsightsCommands } from './commands/insightsCommands';
 import { manageKeys, rotateCurrentKey } from './commands/manageKeys';
@@ -34,8 +36,10 @@ import { OmiStore } from './store/omiStore';
 import { OmiWrites } from './store/omiWrites';
 import { MemoryTranscriptCache } from './store/transcriptCache';
 import { createLogger } from './util/logger';
+import { localDayKey } from './util/time';
 import { OmiViews } from './views/omiViews';
 import { OmiStatusBar } from './views/statusBar';
+import type { DailySummaryPanel } from './webviews/dailySummary/dailySummaryPanel';
 import { registerTranscripts } from './webviews/transcript/registerTranscripts';
 import type { TranscriptPanels } from './webviews/transcript/transcriptPanels';
 
@@ -56,13 +60,15 @@ export interface OmiExtensionApi {
   readonly writes: OmiWrites;
   /** Questions to Omi and their answers, and the Ask panel when open. */
   readonly ask: { session: OmiAsk; panel(): AskPanel | undefined; queries: OmiQueries };
+  /** The Daily Summary panel, when open. */
+  readonly dailySummary: { panel(): DailySummaryPanel | undefined };
   /** What unfinished exports fetched, kept on disk for Retry. */
   readonly exportCheckpoints: ExportCheckpoints;
   readonly transcripts: { panels: TranscriptPanels; cache: LayeredTranscriptCache };
   /** What the note providers (links, hovers, completion, backlinks) know of linked items. */
   readonly notes: { lookup: ItemLookup };
   /** Only when VS Code runs the extension's tests: the raw secret storage, to act as another window would. */
-  readonly testing?: { secrets: vscode.SecretStorage };
+  readonly testing?: { secrets: vscode.SecretStorage; workspaceState: vscode.Memento };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<OmiExtensionApi | undefined> {
@@ -99,6 +105,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
   const queries = new OmiQueries(store, connection, transcripts);
   views.searchByMeaning = (query) => queries.searchMemories(query, 50);
   const askCommands = registerAskCommands({ extensionUri: context.extensionUri, ask, signIn });
+  const summaryCommands = registerDailySummaryCommands({
+    extensionUri: context.extensionUri,
+    extras: store.extras,
+    signIn,
+  });
   const statusBar = new OmiStatusBar(signIn, connection);
   const exporter = new OmiExporter({ connection, transcripts, checkpoints: exportCheckpoints, log });
   const keyDependencies = { store: keyStore, state: signIn, connection, log };
@@ -131,6 +142,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
         return panel?.content?.conversation ?? panel?.conversationId;
       },
     }),
+    ...registerGoalCommands({ store, signIn, writes }),
+    ...summaryCommands.disposables,
     ask,
     ...askCommands.disposables,
     registerChatParticipant({
@@ -139,6 +152,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
       ask,
       extensionId: context.extension.id,
       extensionUri: context.extensionUri,
+      todaysSummary: () => store.extras.summaryForDay(localDayKey(new Date())),
     }),
     registerOmiTools({ signIn, queries, ask }),
     ...registerInsightsCommands({
@@ -184,10 +198,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     exporter,
     writes,
     ask: { session: ask, panel: askCommands.panel, queries },
+    dailySummary: { panel: summaryCommands.panel },
     exportCheckpoints,
     transcripts: { panels: openPanels, cache: transcripts },
     notes: { lookup: notes.lookup },
-    testing: { secrets: context.secrets },
+    testing: { secrets: context.secrets, workspaceState: context.workspaceState },
   };
 }
 

@@ -11,11 +11,16 @@ import type {
   ConversationChanges,
   CreatedApiKey,
   CreatedConversation,
+  DailySummary,
+  Folder,
+  Goal,
+  GoalHistoryEntry,
   Memory,
   MemoryChanges,
   MemoryMatch,
   NewActionItem,
   NewConversation,
+  NewGoal,
   NewMemory,
 } from './models';
 import type { OmiClientOptions, TranscriptCache } from './options';
@@ -45,6 +50,10 @@ import {
   isConversation,
   isCreatedApiKey,
   isCreatedConversation,
+  isDailySummary,
+  isFolder,
+  isGoal,
+  isGoalHistoryEntry,
   isMemory,
   isRecord,
   malformed,
@@ -67,6 +76,28 @@ const MEMORY_TEXT: TextLimit = { max: 500, what: () => l10n.t('A memory') };
 const CONVERSATION_TITLE: TextLimit = { max: 500, what: () => l10n.t('A conversation title') };
 const CONVERSATION_TEXT: TextLimit = { max: 100_000, what: () => l10n.t("A conversation's text") };
 const QUESTION_TEXT: TextLimit = { max: 1000, what: () => l10n.t('A question') };
+const GOAL_TITLE: TextLimit = { max: 500, what: () => l10n.t('A goal title') };
+
+export interface ListDailySummariesParams extends RequestOptions {
+  limit?: number;
+  offset?: number;
+  /** `YYYY-MM-DD`, inclusive, on the summary's day. */
+  startDate?: string;
+  endDate?: string;
+}
+
+/** `YYYY-MM-DD` or undefined; anything else is refused before a request. */
+function dayParam(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw invalidRequestError(l10n.t('{0} must be a YYYY-MM-DD date.', name));
+  return value;
+}
+
+/** A finite number for a goal's value, refused before any request otherwise. */
+function goalNumber(value: number): number {
+  if (!Number.isFinite(value)) throw invalidRequestError(l10n.t('A goal’s progress must be a number.'));
+  return value;
+}
 
 /** The most conversations an answer of POST /user/ask may draw on. */
 export const ASK_SOURCES_MAX = 10;
@@ -384,6 +415,101 @@ export class OmiClient {
         return expectList(answer.items ?? [], isMemoryMatch, path);
       },
     });
+  }
+
+  /** Days with a summary, newest first (servers that predate them answer 404: REFUSAL.endpointMissing). */
+  async listDailySummaries(params: ListDailySummariesParams = {}): Promise<DailySummary[]> {
+    const path = '/user/daily-summaries';
+    return this.requester.send({
+      method: 'GET',
+      path,
+      query: buildQuery({
+        limit: params.limit,
+        offset: params.offset,
+        start_date: dayParam(params.startDate, 'start_date'),
+        end_date: dayParam(params.endDate, 'end_date'),
+      }),
+      signal: params.signal,
+      read: (data) => {
+        // `{summaries: [...]}`; a bare list is read too.
+        const list = Array.isArray(data) ? data : expectObject(data, isRecord, path).summaries;
+        return expectList(list ?? [], isDailySummary, path);
+      },
+    });
+  }
+
+  /** One day's summary with its highlights, action items and knowledge nuggets. */
+  async getDailySummary(id: string, options: RequestOptions = {}): Promise<DailySummary> {
+    const path = `/user/daily-summaries/${encodeURIComponent(requiredId(id))}`;
+    return this.requester.send({
+      method: 'GET',
+      path,
+      signal: options.signal,
+      read: (data) => expectObject(data, isDailySummary, path),
+    });
+  }
+
+  /** The user's folders, in the server's order (one request: the server does not page them). */
+  async listFolders(options: RequestOptions = {}): Promise<Folder[]> {
+    const path = '/user/folders';
+    return this.requester.send({
+      method: 'GET',
+      path,
+      signal: options.signal,
+      read: (data) => expectList(data, isFolder, path),
+    });
+  }
+
+  /** Every goal, active and not (the server does not page them with include_inactive), newest first. */
+  async listGoals(options: RequestOptions = {}): Promise<Goal[]> {
+    const path = '/user/goals';
+    return this.requester.send({
+      method: 'GET',
+      path,
+      query: buildQuery({ limit: PAGE_LIMITS.goals, include_inactive: true }),
+      signal: options.signal,
+      read: (data) => expectList(data, isGoal, path),
+    });
+  }
+
+  /** A goal's recorded values over the last `days` (1 to 365), oldest first. */
+  async goalHistory(id: string, days = 30, options: RequestOptions = {}): Promise<GoalHistoryEntry[]> {
+    const path = `/user/goals/${encodeURIComponent(requiredId(id))}/history`;
+    return this.requester.send({
+      method: 'GET',
+      path,
+      query: buildQuery({ days: Math.max(1, Math.min(365, Math.trunc(days))) }),
+      signal: options.signal,
+      read: (data) => expectList(data, isGoalHistoryEntry, path),
+    });
+  }
+
+  async createGoal(goal: NewGoal, options: RequestOptions = {}): Promise<Goal> {
+    const path = '/user/goals';
+    return this.requester.send({
+      method: 'POST',
+      path,
+      body: { ...goal, title: checkedText(goal.title, GOAL_TITLE) },
+      signal: options.signal,
+      read: (data) => expectObject(data, isGoal, path),
+    });
+  }
+
+  /** The goal as the server has it now, when its answer holds it. */
+  async updateGoalProgress(id: string, value: number, options: RequestOptions = {}): Promise<Goal | undefined> {
+    const path = `/user/goals/${encodeURIComponent(requiredId(id))}/progress`;
+    return this.requester.send({
+      method: 'PATCH',
+      path,
+      query: buildQuery({ current_value: String(goalNumber(value)) }),
+      signal: options.signal,
+      read: (data) => (isGoal(data) ? data : undefined),
+    });
+  }
+
+  async deleteGoal(id: string, options: RequestOptions = {}): Promise<void> {
+    const path = `/user/goals/${encodeURIComponent(requiredId(id))}`;
+    await this.requester.send({ method: 'DELETE', path, signal: options.signal });
   }
 
   pagesOfMemories(filters: MemoryFilters = {}, paging: PagingOptions = {}): AsyncGenerator<Page<Memory>> {

@@ -247,3 +247,89 @@ export interface MemoryMatch extends UnknownFields {
   category?: string | null;
   relevance_score: number;
 }
+
+/** A day's recap (GET /user/daily-summaries); the detail (GET /user/daily-summaries/{id}) adds the lists. */
+export interface DailySummaryStats extends UnknownFields {
+  total_conversations?: number | null;
+  total_duration_minutes?: number | null;
+  action_items_count?: number | null;
+}
+
+export interface DailySummary extends UnknownFields {
+  id: string;
+  /** `YYYY-MM-DD`, the user's local day. */
+  date: string;
+  day_emoji?: string | null;
+  headline?: string | null;
+  overview?: string | null;
+  created_at?: string | null;
+  stats?: DailySummaryStats | null;
+  highlights?: { topic?: string | null; emoji?: string | null; summary?: string | null; conversation_ids?: string[] }[];
+  action_items?: {
+    description?: string | null;
+    priority?: string | null;
+    completed?: boolean | null;
+    source_conversation_id?: string | null;
+  }[];
+  knowledge_nuggets?: { insight?: string | null; conversation_id?: string | null }[];
+  decisions_made?: { decision?: string | null; conversation_id?: string | null }[];
+  unresolved_questions?: { question?: string | null; conversation_id?: string | null }[];
+}
+
+/** GET /user/folders. */
+export interface Folder extends UnknownFields {
+  id: string;
+  name: string;
+  description?: string | null;
+  /** `#RRGGBB` */
+  color?: string | null;
+  icon?: string | null;
+  order?: number | null;
+  is_default?: boolean;
+  is_system?: boolean;
+  conversation_count?: number | null;
+}
+
+export type GoalType = 'boolean' | 'scale' | 'numeric';
+
+export interface Goal extends UnknownFields {
+  id: string;
+  title: string;
+  desired_outcome?: string | null;
+  why_it_matters?: string | null;
+  status?: string | null;
+  goal_type?: GoalType | string | null;
+  target_value?: number | null;
+  current_value?: number | null;
+  min_value?: number | null;
+  max_value?: number | null;
+  unit?: string | null;
+  /** Newer servers: null for a qualitative goal. */
+  metric?: {
+    type?: string | null;
+    current?: number | null;
+    target?: number | null;
+    min?: number | null;
+    max?: number | null;
+    unit?: string | null;
+  } | null;
+  is_active?: boolean;
+  created_at?: string | null;
+  updated_at?: string | null;
+}
+
+/** One day of a goal's progress (GET /user/goals/{id}/history), oldest first. */
+export interface GoalHistoryEntry extends UnknownFields {
+  date: string;
+  value: number;
+  recorded_at?: string | null;
+}
+
+export interface NewGoal {
+  /** 1 to 500 characters. */
+  title: string;
+  goal_type?: GoalType;
+  target_value?: number;
+  current_value?: number;
+  unit?: string;
+}

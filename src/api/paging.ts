@@ -6,6 +6,9 @@ export const PAGE_LIMITS = Object.freeze({
   actionItems: 1000,
   conversations: 100,
   conversationsWithTranscript: 25,
+  dailySummaries: 100,
+  /** With include_inactive=true the server returns every goal whatever the limit; 1000 without it. */
+  goals: 1000,
 });
 
 /**

@@ -1,5 +1,16 @@
 import { OmiApiError } from './errors';
-import type { ActionItem, ApiKeyInfo, Conversation, CreatedApiKey, CreatedConversation, Memory } from './models';
+import type {
+  ActionItem,
+  ApiKeyInfo,
+  Conversation,
+  CreatedApiKey,
+  CreatedConversation,
+  DailySummary,
+  Folder,
+  Goal,
+  GoalHistoryEntry,
+  Memory,
+} from './models';
 
 // Shape checks on parsed responses: just enough that the UI can rely on ids and the conversation's `structured`
 // block. Objects pass through unchanged, unknown fields included.
@@ -56,4 +67,18 @@ export function malformed(path: string, problem: string): OmiApiError {
     kind: 'malformed',
     message: `The Omi server sent an unexpected response to ${path} (${problem}).`,
   });
+}
+
+export const isFolder = hasStringId as ShapeCheck<Folder>;
+
+export function isGoal(value: unknown): value is Goal {
+  return hasStringId(value) && typeof value.title === 'string';
+}
+
+export function isDailySummary(value: unknown): value is DailySummary {
+  return hasStringId(value) && typeof value.date === 'string';
+}
+
+export function isGoalHistoryEntry(value: unknown): value is GoalHistoryEntry {
+  return isRecord(value) && typeof value.date === 'string' && typeof value.value === 'number';
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { conversationLink } from '../actionItemSync/conversationLink';
+import type { DailySummary } from '../api/models';
 import type { SignInState } from '../auth/signInState';
 import { conversationTitle } from '../transcript/conversationView';
 import { describeError } from '../util/errorMessage';
@@ -16,6 +17,8 @@ export interface ChatDependencies {
   ask: OmiAsk;
   /** For links that open a conversation: `vscode://<extension id>/openConversation?id=…`. */
   extensionId: string;
+  /** Today's daily summary, when the server has one (undefined on servers without summaries). */
+  todaysSummary?: () => Promise<DailySummary | undefined>;
 }
 
 /** Markdown that shows Omi's text as text: characters Markdown would act on are escaped. */
@@ -81,6 +84,23 @@ export function omiChatHandler(deps: ChatDependencies): vscode.ChatRequestHandle
         }
         case 'today': {
           stream.progress(vscode.l10n.t('Reading today’s conversations…'));
+          // A server without daily summaries (or none yet today) leaves just the conversations.
+          const summary = await deps.todaysSummary?.().catch(() => undefined);
+          if (summary) {
+            const headline = [oneLine(summary.day_emoji, 8), oneLine(summary.headline, 300)].filter(Boolean).join(' ');
+            stream.markdown(`**${escaped(headline || vscode.l10n.t('Today'))}**
+
+`);
+            if (summary.overview)
+              stream.markdown(`${escaped(oneLine(summary.overview, 1000))}
+
+`);
+            stream.button({
+              command: 'omi.openDailySummary',
+              arguments: [summary.id],
+              title: vscode.l10n.t('Open today’s summary'),
+            });
+          }
           const conversations = await deps.queries.todaysConversations(controller.signal);
           if (conversations.length === 0) {
             stream.markdown(vscode.l10n.t('No conversations today yet.'));

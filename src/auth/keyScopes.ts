@@ -2,15 +2,19 @@
 import * as l10n from '@vscode/l10n';
 
 /** The kinds of Omi data a key may write, as the extension names them. */
-export type WritableKind = 'memories' | 'actionItems' | 'conversations';
+export type WritableKind = 'memories' | 'actionItems' | 'conversations' | 'goals';
 
-export const WRITABLE_KINDS: readonly WritableKind[] = ['memories', 'actionItems', 'conversations'];
+export const WRITABLE_KINDS: readonly WritableKind[] = ['memories', 'actionItems', 'conversations', 'goals'];
+
+/** The kinds a key's access is described by (goals are an optional extra that older keys and servers lack). */
+const DESCRIBED_KINDS: readonly WritableKind[] = ['memories', 'actionItems', 'conversations'];
 
 /** How the server names each kind in a scope (`action_items:write`). */
 const SCOPE_NAMES: Record<WritableKind, string> = {
   memories: 'memories',
   actionItems: 'action_items',
   conversations: 'conversations',
+  goals: 'goals',
 };
 
 /** `action_items:write` for ('actionItems', 'write'). */
@@ -31,6 +35,7 @@ const KIND_NOUNS: Record<WritableKind, () => string> = {
   memories: () => l10n.t('memories'),
   actionItems: () => l10n.t('action items'),
   conversations: () => l10n.t('conversations'),
+  goals: () => l10n.t('goals'),
 };
 
 /**
@@ -44,10 +49,10 @@ export function mayWrite(scopes: readonly string[] | undefined, kind: WritableKi
 /** "Full access", "Read only: memories, action items, conversations", or what may be read and written; undefined when unknown. */
 export function describeAccess(scopes: readonly string[] | undefined): string | undefined {
   if (scopes === undefined) return undefined;
-  const readable = WRITABLE_KINDS.filter((kind) => scopes.includes(scopeFor(kind, 'read')));
-  const writable = WRITABLE_KINDS.filter((kind) => scopes.includes(scopeFor(kind, 'write')));
+  const readable = DESCRIBED_KINDS.filter((kind) => scopes.includes(scopeFor(kind, 'read')));
+  const writable = DESCRIBED_KINDS.filter((kind) => scopes.includes(scopeFor(kind, 'write')));
   const list = (kinds: readonly WritableKind[]) => kinds.map((kind) => KIND_NOUNS[kind]()).join(', ');
-  if (writable.length === WRITABLE_KINDS.length && readable.length === WRITABLE_KINDS.length) {
+  if (writable.length === DESCRIBED_KINDS.length && readable.length === DESCRIBED_KINDS.length) {
     return l10n.t('Full access');
   }
   if (writable.length === 0) {

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { CONVERSATION_CATEGORIES, MEMORY_CATEGORIES } from '../api/models';
 import type { ActionItemFilter } from '../store/filters';
+import { isNotAvailable } from '../store/omiExtras';
 import type { ListKind, OmiStore } from '../store/omiStore';
+import { showFailure } from '../util/showFailure';
 import { titleCase } from '../views/memoriesView';
 import type { OmiViews } from '../views/omiViews';
 import { pickDateRange } from './pickDateRange';
@@ -69,6 +71,32 @@ async function filterConversations(store: OmiStore): Promise<void> {
   await store.setFilter('conversations', { categories, ...range });
 }
 
+/**
+ * Groups the Conversations view by folder (with the folders' names, colours and counts) or by day. Folders come
+ * from the server, so grouping by them is offered only where it has them. True when the view changed.
+ */
+async function groupConversations(store: OmiStore, by: 'day' | 'folder'): Promise<boolean> {
+  if (by === 'folder') {
+    try {
+      await store.extras.folders();
+    } catch (error) {
+      if (isNotAvailable(error)) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Folders are not available on this server.'));
+      } else {
+        showFailure(vscode.l10n.t('Omi could not list your folders.'), error, () => groupConversations(store, by));
+      }
+      return false;
+    }
+  }
+  await store.setFilter('conversations', { ...store.filter('conversations'), groupBy: by });
+  return true;
+}
+
+async function showStarred(store: OmiStore, starred: boolean): Promise<void> {
+  const { starred: _was, ...rest } = store.filter('conversations');
+  await store.setFilter('conversations', starred ? { ...rest, starred: true } : rest);
+}
+
 /** The Filter and Clear Filter actions of each view's title bar. */
 export function registerFilterCommands(store: OmiStore, views: OmiViews): vscode.Disposable[] {
   const clear = (kind: ListKind) => () => views.clearFilterAndSearch(kind);
@@ -79,5 +107,9 @@ export function registerFilterCommands(store: OmiStore, views: OmiViews): vscode
     vscode.commands.registerCommand('omi.clearFilterMemories', clear('memories')),
     vscode.commands.registerCommand('omi.clearFilterActionItems', clear('actionItems')),
     vscode.commands.registerCommand('omi.clearFilterConversations', clear('conversations')),
+    vscode.commands.registerCommand('omi.groupConversationsByFolder', () => groupConversations(store, 'folder')),
+    vscode.commands.registerCommand('omi.groupConversationsByDay', () => groupConversations(store, 'day')),
+    vscode.commands.registerCommand('omi.showStarredConversations', () => showStarred(store, true)),
+    vscode.commands.registerCommand('omi.showAllConversations', () => showStarred(store, false)),
   ];
 }

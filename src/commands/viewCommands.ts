@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { GOALS_VIEW_ID } from '../views/goalsView';
 import { LIST_KINDS, type OmiViews } from '../views/omiViews';
 import { LOAD_MORE_COMMAND, RETRY_COMMAND } from '../views/pagedTreeProvider';
 
@@ -19,7 +20,14 @@ export function registerViewCommands(views: OmiViews): vscode.Disposable[] {
     return kind ? run(kind) : undefined;
   };
   return [
-    vscode.commands.registerCommand('omi.refresh', () => Promise.all(LIST_KINDS.map((kind) => views.refresh(kind)))),
+    vscode.commands.registerCommand('omi.refresh', () =>
+      Promise.all([
+        ...LIST_KINDS.map((kind) => views.refresh(kind)),
+        // Goals only when the view has shown them: a hidden view asks nothing.
+        views.goals.provider.currentList?.started ? views.goals.refresh() : undefined,
+      ]),
+    ),
+    vscode.commands.registerCommand('omi.refreshGoals', () => views.goals.refresh()),
     vscode.commands.registerCommand('omi.refreshMemories', () => views.refresh('memories')),
     vscode.commands.registerCommand('omi.refreshActionItems', () => views.refresh('actionItems')),
     vscode.commands.registerCommand('omi.refreshConversations', () => views.refresh('conversations')),
@@ -37,9 +45,8 @@ export function registerViewCommands(views: OmiViews): vscode.Disposable[] {
       LOAD_MORE_COMMAND,
       withKind((kind) => views.loadMore(kind)),
     ),
-    vscode.commands.registerCommand(
-      RETRY_COMMAND,
-      withKind((kind) => views.retry(kind)),
+    vscode.commands.registerCommand(RETRY_COMMAND, (viewId?: unknown) =>
+      viewId === GOALS_VIEW_ID ? views.goals.retry() : withKind((kind) => views.retry(kind))(viewId),
     ),
   ];
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { WritableKind } from '../auth/keyScopes';
 import type { SignInState } from '../auth/signInState';
-import type { ListItemTypes, OmiStore } from '../store/omiStore';
+import type { ListItemTypes, ListKind, OmiStore } from '../store/omiStore';
 import { showFailure } from '../util/showFailure';
 import { oneLine } from '../views/memoriesView';
 import { selectedItems } from '../views/treeSelection';
@@ -17,7 +17,7 @@ export interface WriteCommandDependencies {
  * The items a write command was run on: the tree rows it was invoked on (the clicked one and the selection), an
  * item object or an id passed by a script, or, from the palette, the user's pick among the loaded items.
  */
-export async function itemsOf<K extends WritableKind>(
+export async function itemsOf<K extends WritableKind & ListKind>(
   kind: K,
   deps: WriteCommandDependencies,
   args: readonly unknown[],
@@ -113,7 +113,7 @@ export async function reportingRefusal(
  * The user's pick among the loaded items of a kind (the first page is loaded first when nothing is), for a command
  * run from the palette. Says so when there is nothing to pick.
  */
-export async function pickLoadedItem<K extends WritableKind>(
+export async function pickLoadedItem<K extends WritableKind & ListKind>(
   kind: K,
   deps: WriteCommandDependencies,
   options: {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_DAILY_SUMMARY_TEMPLATE } from './dailySummaryText';
 import { type LinkBuilder, linkBuilder } from './itemLinks';
 import { DEFAULT_TEMPLATES, LINKED_TEMPLATES, type Templates } from './itemText';
 
@@ -29,4 +30,10 @@ export function readTemplates(scope?: vscode.Uri): Templates {
     actionItem: read('actionItemTemplate', 'actionItem'),
     conversation: read('conversationTemplate', 'conversation'),
   };
+}
+
+/** `omi.insert.dailySummaryTemplate` for a document (empty: the default daily note). */
+export function readDailySummaryTemplate(scope?: vscode.Uri): string {
+  const value = vscode.workspace.getConfiguration('omi.insert', scope).get<unknown>('dailySummaryTemplate');
+  return typeof value === 'string' && value.trim() ? value : DEFAULT_DAILY_SUMMARY_TEMPLATE;
 }

@@ -18,6 +18,10 @@ export interface ConversationFilter {
   categories: string[];
   startDate?: string;
   endDate?: string;
+  /** Only starred conversations (a server filter: the real server does not say which ones are starred). */
+  starred?: boolean;
+  /** How the view groups them: by day (the default) or by folder. Not sent to the server. */
+  groupBy?: 'day' | 'folder';
 }
 
 export interface Filters {
@@ -82,6 +86,7 @@ export function conversationQuery(filter: ConversationFilter): ConversationFilte
     ...(filter.categories.length > 0 ? { categories: filter.categories } : {}),
     ...(filter.startDate ? { startDate: filter.startDate } : {}),
     ...(filter.endDate ? { endDate: filter.endDate } : {}),
+    ...(filter.starred ? { starred: true } : {}),
   };
 }
 
@@ -100,6 +105,7 @@ function dateRange(start?: string, end?: string): string | undefined {
 /** The active filter in a few words for the view's description, or undefined when nothing is filtered. */
 export function describeFilter(filter: Filters[keyof Filters]): string | undefined {
   const parts: string[] = [];
+  if ('starred' in filter && filter.starred) parts.push(l10n.t('starred'));
   if ('categories' in filter && filter.categories.length > 0) parts.push(filter.categories.join(', '));
   if ('status' in filter && filter.status !== 'all')
     parts.push(filter.status === 'open' ? l10n.t('open') : l10n.t('done'));

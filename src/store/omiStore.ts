@@ -6,6 +6,7 @@ import { fetchConversationWithTranscript } from './conversationLookup';
 import type { CachedList, DiskListCache } from './diskListCache';
 import { actionItemQuery, conversationQuery, type Filters, memoryQuery, NO_FILTERS } from './filters';
 import type { ClearableTranscriptCache } from './layeredTranscriptCache';
+import { OmiExtras } from './omiExtras';
 import { PagedList } from './pagedList';
 
 export type ListKind = keyof Filters;
@@ -71,6 +72,8 @@ export class OmiStore implements vscode.Disposable {
   private restored: { account: string; listKey: string; list: CachedList<Conversation> } | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly configSubscription: vscode.Disposable;
+  /** Daily summaries, folders and goals: cached beside the lists, cleared with them. */
+  readonly extras: OmiExtras;
 
   constructor(
     private readonly connection: OmiConnection,
@@ -80,6 +83,7 @@ export class OmiStore implements vscode.Disposable {
     /** What unfinished exports fetched (export/exportCheckpoint.ts): Omi data on disk like the caches. */
     private readonly exportCheckpoints?: { clear(): Promise<void> },
   ) {
+    this.extras = new OmiExtras(connection);
     this.filters = { ...NO_FILTERS, ...workspaceState.get<Partial<Filters>>(FILTERS_STATE_KEY, {}) };
     // A new page size applies from the first page: the lists start over.
     this.configSubscription = vscode.workspace.onDidChangeConfiguration((e) => {
@@ -149,10 +153,22 @@ export class OmiStore implements vscode.Disposable {
     return this.filters[kind];
   }
 
+  /**
+   * A new filter for a kind, remembered for this workspace. The list starts over when what it asks the server
+   * changes; a change of how it is shown only (grouping) keeps the pages loaded and lets the views redraw.
+   */
   async setFilter<K extends ListKind>(kind: K, filter: Filters[K]): Promise<void> {
+    const before = this.queryKey(kind);
     this.filters = { ...this.filters, [kind]: filter };
     await this.workspaceState.update(FILTERS_STATE_KEY, this.filters);
-    this.replace(kind);
+    if (this.queryKey(kind) === before && this.lists[kind]) this.changed.fire(kind);
+    else this.replace(kind);
+  }
+
+  private queryKey(kind: ListKind): string {
+    if (kind === 'memories') return JSON.stringify(memoryQuery(this.filters.memories));
+    if (kind === 'actionItems') return JSON.stringify(actionItemQuery(this.filters.actionItems));
+    return JSON.stringify(conversationQuery(this.filters.conversations));
   }
 
   /**
@@ -166,6 +182,7 @@ export class OmiStore implements vscode.Disposable {
   /** Forgets every loaded page; cached transcripts stay (a new window's first sign-in, a new filter). */
   clear(): void {
     for (const kind of Object.keys(this.lists) as ListKind[]) this.replace(kind);
+    this.extras.clear();
   }
 
   private replace(kind: ListKind): void {
@@ -182,6 +199,7 @@ export class OmiStore implements vscode.Disposable {
   dispose(): void {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.configSubscription.dispose();
+    this.extras.dispose();
     this.changed.dispose();
     this.forgotten.dispose();
   }

@@ -5,10 +5,12 @@ import type {
   ActionItem,
   ActionItemChanges,
   Conversation,
+  Goal,
   Memory,
   MemoryChanges,
   NewActionItem,
   NewConversation,
+  NewGoal,
   NewMemory,
 } from '../api/models';
 import type { WritableKind } from '../auth/keyScopes';
@@ -245,6 +247,53 @@ export class OmiWrites implements vscode.Disposable {
     }
   }
 
+  /**
+   * A goal's progress: shown at once in the Goals view, then as Omi has it; put back as it was when Omi refuses.
+   * Its history is asked again next time it is shown.
+   */
+  updateGoalProgress(goal: Goal, value: number): Promise<Goal> {
+    const goals = this.store.extras.goals();
+    const shown: Goal = {
+      ...goal,
+      current_value: value,
+      metric: goal.metric ? { ...goal.metric, current: value } : goal.metric,
+      updated_at: new Date().toISOString(),
+    };
+    return this.oneAtATime(goal.id, async () => {
+      goals.replace(shown);
+      try {
+        const answer =
+          (await this.send('update goal progress', (c) => c.updateGoalProgress(goal.id, value), 'goals')) ?? shown;
+        goals.replace(answer);
+        this.store.extras.forgetGoalHistory(goal.id);
+        return answer;
+      } catch (error) {
+        if (this.store.extras.goals() === goals) goals.replace(goal);
+        throw error;
+      }
+    });
+  }
+
+  async createGoal(input: NewGoal): Promise<Goal> {
+    const created = await this.send('create goal', (client) => client.createGoal(input), 'goals');
+    this.store.extras.goals().insert(created, 0);
+    return created;
+  }
+
+  async deleteGoal(goal: Goal): Promise<void> {
+    await this.oneAtATime(goal.id, async () => {
+      const goals = this.store.extras.goals();
+      const removed = goals.remove(goal.id);
+      try {
+        await this.send('delete goal', (client) => client.deleteGoal(goal.id), 'goals');
+      } catch (error) {
+        if (isOmiApiError(error) && error.refusal === REFUSAL.itemMissing) return;
+        if (removed && this.store.extras.goals() === goals) goals.insert(removed.item, removed.index);
+        throw error;
+      }
+    });
+  }
+
   /** Changes an item in place; the server's answer (or, when it sends none, the change as shown) is kept. */
   private async update<K extends ListKind>(change: Change<K>): Promise<ListItemTypes[K]> {
     return this.oneAtATime(change.before.id, async () => {
@@ -311,7 +360,11 @@ export class OmiWrites implements vscode.Disposable {
   }
 
   /** Sends one write, saying in the log what it is and, if Omi's rate limit holds it back, telling the user. */
-  private async send<T>(action: string, send: (client: OmiClient) => Promise<T>, kind?: ListKind): Promise<T> {
+  private async send<T>(
+    action: string,
+    send: (client: OmiClient) => Promise<T>,
+    kind?: ListKind | 'goals',
+  ): Promise<T> {
     const waiting = this.connection.onDidWaitForRateLimit((event) => {
       if (event.method === 'GET') return;
       void vscode.window.showInformationMessage(

@@ -7,6 +7,8 @@ export interface GroupNode<T> {
   readonly key: string;
   label: string;
   icon?: vscode.ThemeIcon;
+  /** The server's count for the group, when it gives one. */
+  total?: number;
   items: T[];
 }
 

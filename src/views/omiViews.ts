@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { SignInState } from '../auth/signInState';
-import { describeFilter, NO_FILTERS } from '../store/filters';
+import { conversationQuery, describeFilter, NO_FILTERS } from '../store/filters';
 import type { ListItemTypes, ListKind, OmiStore } from '../store/omiStore';
 import { describeError } from '../util/errorMessage';
 import { actionItemsView } from './actionItemsView';
-import { conversationsView } from './conversationsView';
+import { conversationGrouping, conversationsView } from './conversationsView';
 import { OmiTreeDragAndDrop } from './dragAndDrop';
+import { GoalsView } from './goalsView';
 import type { ListViewDefinition } from './listViewDefinition';
 import { memoriesView } from './memoriesView';
 import type { ListNode } from './nodes';
@@ -32,6 +33,8 @@ export const LIST_KINDS: readonly ListKind[] = ['memories', 'actionItems', 'conv
 export class OmiViews implements vscode.Disposable {
   readonly providers: Providers;
   readonly treeViews: { [K in ListKind]: vscode.TreeView<ListNode<ListItemTypes[K]>> };
+  /** The Goals view: goals are not one of the filtered lists, so it has its own small class. */
+  readonly goals: GoalsView;
   private readonly disposables: vscode.Disposable[] = [];
   private switching: Promise<void> = Promise.resolve();
 
@@ -52,6 +55,8 @@ export class OmiViews implements vscode.Disposable {
       actionItems: this.createTreeView('actionItems'),
       conversations: this.createTreeView('conversations'),
     };
+    this.goals = new GoalsView(store.extras, signIn);
+    this.disposables.push(this.goals);
     let signedInBefore = signIn.signedIn;
     this.disposables.push(
       store.onDidReplaceList((kind) => this.show(kind)),
@@ -60,6 +65,17 @@ export class OmiViews implements vscode.Disposable {
         signedInBefore = key !== undefined;
       }),
       signIn.onDidChangeAccess(() => this.showAccess()),
+      store.extras.onDidReplace((what) => {
+        if (what === 'folders') conversationGrouping.folders = new Map();
+        if (what === 'summaries') {
+          conversationGrouping.summaryDays = new Set();
+          if (this.treeViews.conversations.visible) void this.linkDailySummaries();
+        }
+      }),
+      // Day groups link to their daily summary: the summaries are asked for once the view is seen, not before.
+      this.treeViews.conversations.onDidChangeVisibility((e) => {
+        if (e.visible) void this.linkDailySummaries();
+      }),
     );
     this.showAccess();
     for (const kind of LIST_KINDS) this.show(kind);
@@ -254,11 +270,52 @@ export class OmiViews implements vscode.Disposable {
 
   async clearFilterAndSearch(kind: ListKind): Promise<void> {
     (this.providers[kind] as PagedTreeProvider<ListItemTypes[ListKind]>).setSearch(undefined);
-    await this.store.setFilter(kind, NO_FILTERS[kind]);
+    // The grouping is how the view is laid out, not a filter: it stays.
+    const cleared =
+      kind === 'conversations'
+        ? { ...NO_FILTERS.conversations, groupBy: this.store.filter('conversations').groupBy }
+        : NO_FILTERS[kind];
+    await this.store.setFilter(kind, cleared as never);
     this.describe(kind);
   }
 
+  /**
+   * Marks the Conversations view's days that have a daily summary (their rows then offer Open Daily Summary). A
+   * server without summaries leaves the days as they are.
+   */
+  async linkDailySummaries(): Promise<void> {
+    if (!this.signIn.signedIn) return;
+    const extras = this.store.extras;
+    try {
+      const summaries = await extras.loadedSummaries();
+      conversationGrouping.summaryDays = new Set(summaries.map((s) => s.date));
+    } catch {
+      conversationGrouping.summaryDays = new Set();
+    }
+    this.providers.conversations.redraw();
+  }
+
+  /** Folder names, colours and counts for the folder groups; without them groups show the conversations' names. */
+  private async loadFolders(): Promise<void> {
+    try {
+      const folders = await this.store.extras.folders();
+      conversationGrouping.folders = new Map(folders.map((folder) => [folder.id, folder]));
+    } catch {
+      return;
+    }
+    if (conversationGrouping.by === 'folder') this.providers.conversations.redraw();
+  }
+
   private show(kind: ListKind): void {
+    if (kind === 'conversations') {
+      const filter = this.store.filter('conversations');
+      conversationGrouping.by = filter.groupBy ?? 'day';
+      // A folder's count is its size in this view only while no server filter narrows the list.
+      conversationGrouping.folderTotals = Object.keys(conversationQuery(filter)).length === 0;
+      if (conversationGrouping.by === 'folder' && this.signIn.signedIn && conversationGrouping.folders.size === 0) {
+        void this.loadFolders();
+      }
+    }
     const signedIn = this.signIn.signedIn;
     const provider = this.providers[kind] as PagedTreeProvider<ListItemTypes[ListKind]>;
     provider.setList(signedIn ? this.store.list(kind) : undefined);
@@ -279,6 +336,11 @@ export class OmiViews implements vscode.Disposable {
     const description = parts.filter(Boolean).join(' · ');
     this.treeViews[kind].description = description || undefined;
     void vscode.commands.executeCommand('setContext', `omi.${kind}.filtered`, description.length > 0);
+    if (kind === 'conversations') {
+      const filter = this.store.filter('conversations');
+      void vscode.commands.executeCommand('setContext', 'omi.conversations.groupBy', filter.groupBy ?? 'day');
+      void vscode.commands.executeCommand('setContext', 'omi.conversations.starred', filter.starred === true);
+    }
   }
 
   dispose(): void {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isNotAvailable } from '../store/omiExtras';
 import type { PagedList, PagedListChange } from '../store/pagedList';
 import { describeError } from '../util/errorMessage';
 import type { ListViewDefinition } from './listViewDefinition';
@@ -125,9 +126,30 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
   }
 
   /** Tooltips are made when the user hovers a row, not for every row up front. */
-  resolveTreeItem(item: vscode.TreeItem, node: ListNode<T>): vscode.TreeItem {
-    if (node.kind === 'item' && item.tooltip === undefined) item.tooltip = this.definition.tooltip(node.item);
-    return item;
+  resolveTreeItem(item: vscode.TreeItem, node: ListNode<T>): vscode.TreeItem | Promise<vscode.TreeItem> {
+    if (node.kind !== 'item' || item.tooltip !== undefined) return item;
+    const resolve = this.definition.resolveTooltip;
+    if (!resolve) {
+      item.tooltip = this.definition.tooltip(node.item);
+      return item;
+    }
+    return resolve(node.item).then(
+      (tooltip) => {
+        item.tooltip = tooltip;
+        return item;
+      },
+      () => {
+        item.tooltip = this.definition.tooltip(node.item);
+        return item;
+      },
+    );
+  }
+
+  /** Makes every row again (what they show depends on something outside the list: grouping, linked summaries). */
+  redraw(): void {
+    this.rows = new WeakMap();
+    this.rebuild();
+    this.changed.fire(undefined);
   }
 
   /** The row of a loaded item, for reveal (undefined while its page has not arrived). */
@@ -200,10 +222,13 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
         item.id = node.id;
         item.description = this.groupCount(node);
         item.iconPath = node.icon;
-        item.contextValue = 'omi.group';
-        item.tooltip = this.list?.complete
-          ? vscode.l10n.t('{0}: {1}', node.label, node.items.length)
-          : vscode.l10n.t('{0}: {1} loaded so far; Omi may have more.', node.label, node.items.length);
+        item.contextValue = this.definition.groupContextValue?.(node.key) ?? 'omi.group';
+        item.tooltip =
+          node.total !== undefined
+            ? vscode.l10n.t('{0}: {1}', node.label, node.total)
+            : this.list?.complete
+              ? vscode.l10n.t('{0}: {1}', node.label, node.items.length)
+              : vscode.l10n.t('{0}: {1} loaded so far; Omi may have more.', node.label, node.items.length);
         return item;
       }
       case 'status':
@@ -213,7 +238,12 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
 
   /** "6", or "6+" while the list may hold more of the group than is loaded: a count reads as a total. */
   private groupCount(node: GroupNode<T>): string {
-    const loaded = this.list?.complete ? `${node.items.length}` : `${node.items.length}+`;
+    const loaded =
+      node.total !== undefined
+        ? `${node.total}`
+        : this.list?.complete
+          ? `${node.items.length}`
+          : `${node.items.length}+`;
     return this.search ? vscode.l10n.t('{0} of {1}', this.visibleItems(node.items).length, loaded) : loaded;
   }
 
@@ -262,6 +292,9 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
         'loading',
         list.items.length === 0 ? vscode.l10n.t('Loading {0}…', noun) : vscode.l10n.t('Loading more {0}…', noun),
       );
+    }
+    if (list.error !== undefined && this.definition.unavailableText && isNotAvailable(list.error)) {
+      return set('empty', this.definition.unavailableText, vscode.l10n.t('Newer Omi servers offer this.'));
     }
     if (list.error !== undefined) {
       const { message } = describeError(list.error);
@@ -330,6 +363,7 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
           key: group.key,
           label: group.label,
           icon: group.icon,
+          total: group.total,
           items: [],
         };
         this.groups.set(group.key, parent);

@@ -47,7 +47,7 @@ describe('UI: the packaged extension in the VS Code workbench', () => {
     console.log(`      installed files (${files.length}):\n${files.map((f) => `        ${f}`).join('\n')}`);
     const wanted = [
       /^dist\/extension\.js$/,
-      /^dist\/webview\/(transcript|insights|ask)\.(js|css)$/,
+      /^dist\/webview\/(transcript|insights|ask|dailySummary)\.(js|css)$/,
       /^media\//,
       /^docs\/images\/[\w-]+\.png$/,
       /^l10n\/bundle\.l10n\.json$/,

@@ -13,7 +13,8 @@ function renderEverything<T>(provider: PagedTreeProvider<T>): vscode.TreeItem[] 
   const rows: vscode.TreeItem[] = [];
   const visit = (node: ListNode<T>) => {
     const item = provider.getTreeItem(node);
-    rows.push(provider.resolveTreeItem(item, node));
+    // These views have no tooltip that needs a request: they resolve at once.
+    rows.push(provider.resolveTreeItem(item, node) as vscode.TreeItem);
     if (node.kind === 'group') for (const child of provider.getChildren(node)) visit(child);
   };
   for (const node of provider.getChildren()) visit(node);

@@ -1,0 +1,175 @@
+import * as vscode from 'vscode';
+import type { DailySummary } from '../../api/models';
+import { summaryActionItems, summaryHighlights, summaryNuggets, summaryStats } from '../../export/dailySummaryText';
+import { describeError } from '../../util/errorMessage';
+import { webviewPage } from '../webviewPage';
+import {
+  type DailySummaryHostMessage,
+  type DailySummaryPanelState,
+  type DailySummaryView,
+  parseDailySummaryMessage,
+} from './dailySummaryProtocol';
+
+export const DAILY_SUMMARY_VIEW_TYPE = 'omi.dailySummary';
+
+export interface DailySummaryPanelActions {
+  /** The full summary (fetched once, then cached). */
+  load(id: string): Promise<DailySummary>;
+  insert(summary: DailySummary): void;
+  copy(summary: DailySummary): void;
+  /** Omi: Open Daily Summary… again. */
+  pickDay(): void;
+  openConversation(id: string): void;
+}
+
+/** "Tuesday, 1 December 2026" for `2026-12-01`, read as a local calendar day. */
+export function longDay(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  if (!year || !month || !day) return date;
+  return new Date(year, month - 1, day).toLocaleDateString(vscode.env.language, {
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
+}
+
+export function summaryView(summary: DailySummary): DailySummaryView {
+  return {
+    id: summary.id,
+    date: summary.date,
+    dayLabel: longDay(summary.date),
+    emoji: typeof summary.day_emoji === 'string' ? summary.day_emoji : '',
+    headline: typeof summary.headline === 'string' ? summary.headline : '',
+    overview: typeof summary.overview === 'string' ? summary.overview : '',
+    stats: summaryStats(summary),
+    highlights: summaryHighlights(summary),
+    actionItems: summaryActionItems(summary),
+    nuggets: summaryNuggets(summary),
+  };
+}
+
+/**
+ * One day's summary: headline, overview, the day's numbers, highlights, action items and knowledge nuggets, with
+ * Insert into editor. The page renders every Omi text as text, under the same CSP as the other panels.
+ */
+export class DailySummaryPanel implements vscode.Disposable {
+  private current: { id: string; date: string; summary?: DailySummary; error?: unknown } | undefined;
+  private loading = 0;
+  private readonly subscriptions: vscode.Disposable[];
+  private readonly closed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.closed.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly actions: DailySummaryPanelActions,
+  ) {
+    this.subscriptions = [
+      panel.webview.onDidReceiveMessage((message) => this.receive(message)),
+      panel.onDidDispose(() => this.dispose()),
+    ];
+  }
+
+  /** Shows a day's summary, fetching its details; resolves once shown (or failed). */
+  async show(id: string, date: string): Promise<void> {
+    const loading = ++this.loading;
+    this.current = { id, date };
+    this.panel.title = vscode.l10n.t('Omi: {0}', date);
+    this.post();
+    this.panel.reveal(undefined, true);
+    try {
+      const summary = await this.actions.load(id);
+      if (loading === this.loading) this.current = { id, date, summary };
+    } catch (error) {
+      if (loading === this.loading) this.current = { id, date, error };
+    }
+    this.post();
+  }
+
+  /** The summary shown, once loaded. */
+  get summary(): DailySummary | undefined {
+    return this.current?.summary;
+  }
+
+  /** What the panel shows now (the integration tests read it). */
+  get state(): DailySummaryPanelState {
+    const current = this.current;
+    if (!current) return { status: 'loading', date: '' };
+    if (current.summary) return { status: 'ready', date: current.date, summary: summaryView(current.summary) };
+    if (current.error !== undefined) {
+      return { status: 'failed', date: current.date, error: describeError(current.error).message };
+    }
+    return { status: 'loading', date: current.date };
+  }
+
+  /** Handles a message as the webview sends it (also called by the tests). */
+  receive(raw: unknown): void {
+    const message = parseDailySummaryMessage(raw);
+    if (!message) return;
+    const summary = this.current?.summary;
+    switch (message.type) {
+      case 'ready':
+        this.post();
+        return;
+      case 'insert':
+        if (summary) this.actions.insert(summary);
+        return;
+      case 'copy':
+        if (summary) this.actions.copy(summary);
+        return;
+      case 'pickDay':
+        this.actions.pickDay();
+        return;
+      case 'retry':
+        if (this.current && !summary) void this.show(this.current.id, this.current.date);
+        return;
+      case 'openConversation': {
+        // Only conversations the summary names: the page cannot make the extension open anything else.
+        const named = summary
+          ? [
+              ...summaryHighlights(summary).flatMap((h) => h.conversationIds),
+              ...summaryActionItems(summary).map((a) => a.conversationId),
+              ...summaryNuggets(summary).map((n) => n.conversationId),
+            ]
+          : [];
+        if (named.includes(message.id)) this.actions.openConversation(message.id);
+        return;
+      }
+    }
+  }
+
+  private post(): void {
+    const message: DailySummaryHostMessage = { type: 'state', state: this.state };
+    void this.panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.closed.fire();
+    this.closed.dispose();
+    this.panel.dispose();
+  }
+}
+
+/** The built page and stylesheet are the only files the webview may load. */
+export function dailySummaryPanelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableFindWidget: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
+  };
+}
+
+export function dailySummaryHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const asset = (name: string) =>
+    webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', name)).toString();
+  return webviewPage({
+    cspSource: webview.cspSource,
+    scriptUri: asset('dailySummary.js'),
+    styleUri: asset('dailySummary.css'),
+    title: vscode.l10n.t('Omi daily summary'),
+    loadingText: vscode.l10n.t('Loading the daily summary…'),
+    language: vscode.env.language,
+    l10nBundle: vscode.l10n.bundle,
+  });
+}

@@ -1,0 +1,55 @@
+// What the Daily Summary panel and the extension say to each other (no vscode import: shared with the webview).
+
+export interface DailySummaryView {
+  id: string;
+  /** `YYYY-MM-DD` */
+  date: string;
+  /** "Tuesday, 1 December 2026", already formatted. */
+  dayLabel: string;
+  emoji: string;
+  headline: string;
+  overview: string;
+  stats: { label: string; value: string }[];
+  highlights: { emoji: string; topic: string; summary: string; conversationIds: string[] }[];
+  actionItems: { description: string; priority: string; completed: boolean; conversationId?: string }[];
+  nuggets: { insight: string; conversationId?: string }[];
+}
+
+export interface DailySummaryPanelState {
+  status: 'loading' | 'ready' | 'failed';
+  /** The day being shown (also while loading). */
+  date: string;
+  summary?: DailySummaryView;
+  /** The sentence saying why there is nothing to show. */
+  error?: string;
+}
+
+export type DailySummaryHostMessage = { type: 'state'; state: DailySummaryPanelState };
+
+export type DailySummaryWebviewMessage =
+  | { type: 'ready' }
+  | { type: 'insert' }
+  | { type: 'copy' }
+  | { type: 'pickDay' }
+  | { type: 'retry' }
+  | { type: 'openConversation'; id: string };
+
+/** A message from the webview, checked: the page renders Omi text, so nothing it sends is trusted. */
+export function parseDailySummaryMessage(value: unknown): DailySummaryWebviewMessage | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const message = value as Record<string, unknown>;
+  switch (message.type) {
+    case 'ready':
+    case 'insert':
+    case 'copy':
+    case 'pickDay':
+    case 'retry':
+      return { type: message.type };
+    case 'openConversation':
+      return typeof message.id === 'string' && message.id.length > 0 && message.id.length < 200
+        ? { type: 'openConversation', id: message.id }
+        : undefined;
+    default:
+      return undefined;
+  }
+}

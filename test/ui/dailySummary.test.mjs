@@ -1,0 +1,87 @@
+import * as assert from 'node:assert/strict';
+import { openOmiContainer, openWorkbench, runCommand, screenshot, startSandbox, until } from './workbench.mjs';
+
+describe('UI: daily summaries and folders', () => {
+  let workbench;
+  let sandbox;
+
+  before(async () => {
+    sandbox = await startSandbox({ memories: 30, conversations: 40, actionItems: 20 });
+    workbench = await openWorkbench({
+      settings: { 'omi.apiBaseUrl': sandbox.url, 'workbench.colorTheme': 'Default Dark Modern' },
+      env: { OMI_API_KEY: sandbox.key },
+    });
+    await workbench.page.locator('.activitybar .action-item a[aria-label^="Omi"]').waitFor({ timeout: 60_000 });
+    // The palette commands need the key: the status bar says when it is in.
+    await until(
+      async () =>
+        /Omi/.test((await workbench.page.locator('.statusbar').textContent()) ?? '') &&
+        !/Set Key/.test((await workbench.page.locator('.statusbar').textContent()) ?? ''),
+      30_000,
+      'the sign-in',
+    );
+  });
+
+  after(async () => {
+    await workbench?.close();
+    await sandbox?.close();
+  });
+
+  const rowsOf = (pane) => pane.locator('.monaco-list-row[role="treeitem"]');
+  const pane = (container, name) =>
+    container.locator('.pane', { has: container.page().locator('.pane-header', { hasText: name }) });
+
+  /** The frame of the Daily Summary panel once it shows `headline`. */
+  async function summaryFrame(page, headline, timeoutMs = 30_000) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      for (const frame of page.frames()) {
+        const shown = await frame
+          .evaluate(() => document.querySelector('main#app h1.headline')?.textContent ?? null)
+          .catch(() => null);
+        if (shown?.includes(headline)) return frame;
+      }
+      await page.waitForTimeout(250);
+    }
+    throw new Error(`no Daily Summary panel showing "${headline}" within ${timeoutMs} ms`);
+  }
+
+  it('opens the newest day’s summary from the palette', async () => {
+    const { page } = workbench;
+    const newest = sandbox.data.dailySummaries[0];
+    await runCommand(page, 'Omi: Open Daily Summary');
+    const widget = page.locator('.quick-input-widget');
+    const first = widget.locator('.quick-input-list .monaco-list-row').first();
+    await first.waitFor({ timeout: 15_000 });
+    assert.ok((await first.textContent())?.includes(newest.headline), 'the newest day first');
+    await page.keyboard.press('Enter');
+    const frame = await summaryFrame(page, newest.headline);
+    await frame.locator('.stats dd').first().waitFor({ timeout: 15_000 });
+    const stats = await frame.locator('.stats dd').allTextContents();
+    assert.equal(stats[0], String(newest.stats.total_conversations));
+    const highlights = await frame.locator('.highlights li').count();
+    assert.equal(highlights, newest.highlights.length);
+    await screenshot(page, 'daily-summary', { forDocs: true });
+  });
+
+  it('switches the Conversations view to folders', async () => {
+    const { page } = workbench;
+    const container = await openOmiContainer(page);
+    for (const name of ['Memories', 'Action Items', 'Conversations']) {
+      const header = container.locator('.pane-header', { hasText: name });
+      const expanded = (await header.getAttribute('aria-expanded')) === 'true';
+      // The title, not the header's middle: its action buttons (Add Action Item…) sit there.
+      if (expanded !== (name === 'Conversations')) await header.locator('.title').click();
+    }
+    await runCommand(page, 'Omi: Group by Folder');
+    const conversations = pane(container, 'Conversations');
+    const work = sandbox.data.folders.find((f) => f.name === 'Work');
+    await rowsOf(conversations).filter({ hasText: 'Work' }).first().waitFor({ timeout: 30_000 });
+    const rows = await rowsOf(conversations).allInnerTexts();
+    assert.ok(
+      rows.some((t) => t.includes('Work') && t.includes(String(work.conversation_count))),
+      `folder groups with counts: ${rows.join(' | ')}`,
+    );
+    await screenshot(page, 'conversations-by-folder', { forDocs: true });
+  });
+});

@@ -32,7 +32,7 @@ describe('UI: browsing Omi data in the sidebar', () => {
     }
     const memories = pane(container, 'Memories');
     const loadMore = rowsOf(memories).filter({ hasText: 'Load more…' });
-    await loadMore.waitFor({ timeout: 20_000 });
+    await loadMore.waitFor({ timeout: 60_000 });
     const labels = await rowsOf(memories).allInnerTexts();
     assert.ok(labels.length > 2, `category rows: ${labels.join(' | ')}`);
     const partialCounts = await memories.locator('.monaco-list-row .label-description').allInnerTexts();

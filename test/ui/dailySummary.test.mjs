@@ -76,7 +76,11 @@ describe('UI: daily summaries and folders', () => {
     await runCommand(page, 'Omi: Group by Folder');
     const conversations = pane(container, 'Conversations');
     const work = sandbox.data.folders.find((f) => f.name === 'Work');
-    await rowsOf(conversations).filter({ hasText: 'Work' }).first().waitFor({ timeout: 30_000 });
+    // The folder's group row ("Work" and its count), not a conversation whose category is work.
+    await rowsOf(conversations)
+      .filter({ hasText: /^Work\s*\d/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
     const rows = await rowsOf(conversations).allInnerTexts();
     assert.ok(
       rows.some((t) => t.includes('Work') && t.includes(String(work.conversation_count))),

@@ -73,7 +73,7 @@ describe('UI: acting on Omi data', () => {
     await item.waitFor({ timeout: 15_000 });
     await item.click();
     const widget = page.locator('.quick-input-widget');
-    await widget.locator('input[placeholder="Let Omi choose, or pick a category"]').waitFor({ timeout: 15_000 });
+    await widget.locator('input[placeholder="Let Omi choose, or pick a category"]').waitFor({ timeout: 30_000 });
     await page.keyboard.press('Enter');
     const created = await until(
       () => sandbox.data.memories.find((m) => m.content === text),

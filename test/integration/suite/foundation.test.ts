@@ -18,15 +18,20 @@ describe('Foundation: the extension in a real VS Code', () => {
     }
   });
 
-  it('contributes the Omi container and its three views', async () => {
+  it('contributes the Omi container, its three views, and the Goals view hidden until asked for', async () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON;
     assert.deepEqual(
       manifest.contributes.viewsContainers.activitybar.map((c: { id: string; title: string }) => [c.id, c.title]),
       [['omi', 'Omi']],
     );
     assert.deepEqual(
-      manifest.contributes.views.omi.map((v: { id: string }) => v.id),
-      ['omi.memories', 'omi.actionItems', 'omi.conversations'],
+      manifest.contributes.views.omi.map((v: { id: string; visibility?: string }) => [v.id, v.visibility ?? 'visible']),
+      [
+        ['omi.memories', 'visible'],
+        ['omi.actionItems', 'visible'],
+        ['omi.conversations', 'visible'],
+        ['omi.goals', 'hidden'],
+      ],
     );
     for (const id of ['omi.memories', 'omi.actionItems', 'omi.conversations']) {
       await vscode.commands.executeCommand(`${id}.focus`);

@@ -179,6 +179,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     signedIn: () => signIn.signedIn,
     activeConversation: () => openPanels.active?.conversationId,
     log,
+    searchByMeaning: (query, signal) => queries.searchMemories(query, 10, signal),
   });
   context.subscriptions.push(...notes.disposables);
   const activationMs = performance.now() - activationStarted;

@@ -27,26 +27,32 @@ function time(iso: string | null | undefined): number {
  * first, newest among equals); accepting one replaces the trigger with the text the insert commands write, link
  * included. After an Omi link's prefix (`vscode://omi-community.omi-vscode/`) it completes the link alone.
  *
- * Only what the store has loaded is searched, so typing never costs a request; search by meaning, which needs one,
- * stays in the Memories view's search.
+ * While the user types, only what the store has loaded is searched, so typing never costs a request. Invoked on
+ * purpose (Ctrl+Space) after three letters, Omi's ranking by meaning comes first, where the server offers it.
  */
 export class OmiCompletionProvider implements vscode.CompletionItemProvider {
   constructor(
     private readonly store: OmiStore,
     private readonly signedIn: () => boolean,
+    /** Memories ranked by Omi for the words; asked only when the user invokes completion (Ctrl+Space). */
+    private readonly searchByMeaning?: MeaningSearch,
   ) {}
 
-  provideCompletionItems(
+  async provideCompletionItems(
     document: vscode.TextDocument,
     position: vscode.Position,
     token: vscode.CancellationToken,
-  ): vscode.CompletionList | undefined {
+    context?: vscode.CompletionContext,
+  ): Promise<vscode.CompletionList | undefined> {
     if (token.isCancellationRequested || !this.signedIn()) return undefined;
     const line = document.lineAt(position.line).text;
     const prefix = line.slice(0, position.character);
     const trigger = matchTrigger(prefix, OMI_EXTENSION_ID);
     if (!trigger) return undefined;
     const query = trigger.kind === 'mention' ? trigger.query : '';
+    const explicit = context?.triggerKind === vscode.CompletionTriggerKind.Invoke;
+    const byMeaning = explicit && query.trim().length >= 3 ? await this.rankedByOmi(query, token) : [];
+    if (token.isCancellationRequested) return undefined;
     const candidates: Candidate<Suggestion>[] = [
       ...this.store.list('memories').items.map((item) => ({
         value: { kind: 'memory' as const, item },
@@ -60,7 +66,12 @@ export class OmiCompletionProvider implements vscode.CompletionItemProvider {
       })),
     ];
     if (token.isCancellationRequested) return undefined;
-    const ranked = rankCandidates(query, candidates, SUGGESTIONS);
+    const byText = rankCandidates(query, candidates, SUGGESTIONS);
+    const seen = new Set(byMeaning.map((memory) => memory.id));
+    const ranked: Suggestion[] = [
+      ...byMeaning.map((item) => ({ kind: 'memory' as const, item })),
+      ...byText.filter((suggestion) => !(suggestion.kind === 'memory' && seen.has(suggestion.item.id))),
+    ].slice(0, SUGGESTIONS);
     const range = new vscode.Range(position.line, trigger.start, position.line, position.character);
     const typed = prefix.slice(trigger.start);
     const style = styleForLanguage(document.languageId);
@@ -99,4 +110,30 @@ export class OmiCompletionProvider implements vscode.CompletionItemProvider {
     // Incomplete: the next word typed asks again, from the same loaded items.
     return new vscode.CompletionList(items, true);
   }
+
+  /**
+   * Memories Omi ranks closest to the words, the loaded copy of each where there is one; nothing when the server
+   * cannot rank (the loaded items are searched by their words anyway) or the user moved on.
+   */
+  private async rankedByOmi(query: string, token: vscode.CancellationToken): Promise<Memory[]> {
+    if (!this.searchByMeaning) return [];
+    const controller = new AbortController();
+    const subscription = token.onCancellationRequested(() => controller.abort());
+    try {
+      const found = await this.searchByMeaning(query, controller.signal);
+      if (!found.byMeaning) return [];
+      const loaded = this.store.list('memories');
+      return found.items.map((match) => loaded.find(match.id) ?? (match as unknown as Memory));
+    } catch {
+      return [];
+    } finally {
+      subscription.dispose();
+    }
+  }
 }
+
+/** Memories ranked by meaning, or (byMeaning false) found by their words when the server cannot rank. */
+export type MeaningSearch = (
+  query: string,
+  signal: AbortSignal,
+) => Promise<{ items: { id: string }[]; byMeaning: boolean }>;

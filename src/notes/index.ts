@@ -8,7 +8,7 @@ import type { OmiStore } from '../store/omiStore';
 import type { Logger } from '../util/logger';
 import type { OmiViews } from '../views/omiViews';
 import { showBacklinks } from './backlinks';
-import { COMPLETION_SELECTOR, COMPLETION_TRIGGERS, OmiCompletionProvider } from './completion';
+import { COMPLETION_SELECTOR, COMPLETION_TRIGGERS, type MeaningSearch, OmiCompletionProvider } from './completion';
 import { OmiLinkHoverProvider } from './hovers';
 import { ItemLookup } from './itemLookup';
 import { OmiDocumentLinkProvider, OPEN_ITEM_LINK_COMMAND } from './links';
@@ -23,6 +23,8 @@ export interface NotesDependencies {
   /** The conversation of the transcript panel in front, for Show Notes That Link Here from its title bar. */
   activeConversation: () => string | undefined;
   log: Logger;
+  /** Memories ranked by meaning, for completion invoked on purpose. */
+  searchByMeaning?: MeaningSearch;
 }
 
 /** Text documents wherever they live (files, untitled notes, remote and virtual workspaces); not output or logs. */
@@ -51,7 +53,7 @@ export function registerNotes(deps: NotesDependencies): { lookup: ItemLookup; di
       vscode.languages.registerHoverProvider(TEXT_DOCUMENTS, new OmiLinkHoverProvider(lookup)),
       vscode.languages.registerCompletionItemProvider(
         COMPLETION_SELECTOR,
-        new OmiCompletionProvider(deps.store, deps.signedIn),
+        new OmiCompletionProvider(deps.store, deps.signedIn, deps.searchByMeaning),
         ...COMPLETION_TRIGGERS,
       ),
       vscode.commands.registerCommand(OPEN_ITEM_LINK_COMMAND, open),

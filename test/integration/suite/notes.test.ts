@@ -48,7 +48,7 @@ async function hoverOverLink(document: vscode.TextDocument): Promise<string> {
 }
 
 describe('Notes: links back to Omi, hovers, completion and backlinks', () => {
-  const context = useSignedInSandbox({ memories: 40, conversations: 10, actionItems: 10 });
+  const context = useSignedInSandbox({ memories: 80, conversations: 10, actionItems: 10 });
   const links = () => linkBuilder(vscode.env.uriScheme);
   const memoryRequests = (id: string) =>
     context.sandbox.requests.filter(
@@ -180,12 +180,14 @@ describe('Notes: links back to Omi, hovers, completion and backlinks', () => {
     const editor = await note(`Idea: @omi ${words}`);
     const end = editor.document.lineAt(0).range.end;
     context.sandbox.resetRequests();
+    // As typed: the space after a word brings the suggestions.
     const list = await vscode.commands.executeCommand<vscode.CompletionList>(
       'vscode.executeCompletionItemProvider',
       editor.document.uri,
       end,
+      ' ',
     );
-    assert.equal(context.sandbox.requests.length, 0, 'completing costs no request');
+    assert.equal(context.sandbox.requests.length, 0, 'completing as one types costs no request');
     const ours = list.items.filter(
       (item) => typeof item.label === 'object' && /^Omi /.test(item.label.description ?? ''),
     );
@@ -201,24 +203,59 @@ describe('Notes: links back to Omi, hovers, completion and backlinks', () => {
     assert.match(await hoverOverLink(editor.document), /Omi memory/);
   });
 
-  it('returns at once and asks nothing when the completion is cancelled', async () => {
+  it('a cancelled completion searches nothing and asks nothing', async () => {
     await loadedItems(context.api.views.providers.memories);
     const editor = await note('@omi the');
     const source = new vscode.CancellationTokenSource();
     source.cancel();
-    const provider = new OmiCompletionProvider(context.api.store, () => true);
+    const searches: string[] = [];
+    const provider = new OmiCompletionProvider(
+      context.api.store,
+      () => true,
+      async (query) => {
+        searches.push(query);
+        return { items: [], byMeaning: true };
+      },
+    );
+    const invoked = { triggerKind: vscode.CompletionTriggerKind.Invoke, triggerCharacter: undefined };
     context.sandbox.resetRequests();
-    const started = performance.now();
-    const answer = provider.provideCompletionItems(editor.document, new vscode.Position(0, 8), source.token);
+    const answer = await provider.provideCompletionItems(
+      editor.document,
+      new vscode.Position(0, 8),
+      source.token,
+      invoked,
+    );
     assert.equal(answer, undefined);
-    assert.ok(performance.now() - started < 50, 'at once');
-    const uncancelled = provider.provideCompletionItems(
+    assert.deepEqual(searches, [], 'a cancelled completion does not search');
+    const uncancelled = await provider.provideCompletionItems(
       editor.document,
       new vscode.Position(0, 8),
       new vscode.CancellationTokenSource().token,
     );
     assert.ok((uncancelled?.items.length ?? 0) > 0, 'without cancelling, suggestions come');
     assert.equal(context.sandbox.requests.length, 0, 'and no request either way');
+  });
+
+  it('invoked on purpose (Ctrl+Space), puts the memories Omi ranks closest first, with one request', async () => {
+    const memories = (await loadedItems(context.api.views.providers.memories)) as Memory[];
+    // A memory the view has not loaded: only Omi's ranking can find it.
+    const loadedIds = new Set(memories.map((m) => m.id));
+    const locked = new Set(context.sandbox.data.lockedMemoryIds);
+    const target = context.sandbox.data.memories.find((m) => !loadedIds.has(m.id) && !locked.has(m.id));
+    assert.ok(target, 'a memory not loaded');
+    const editor = await note(`@omi ${target.content}`);
+    context.sandbox.resetRequests();
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      editor.document.uri,
+      editor.document.lineAt(0).range.end,
+    );
+    const searches = context.sandbox.requests.filter((r) => r.path === '/v1/dev/user/memories/vector/search');
+    assert.equal(searches.length, 1, 'one search by meaning');
+    const ours = list.items
+      .filter((item) => typeof item.label === 'object' && /^Omi /.test(item.label.description ?? ''))
+      .sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+    assert.ok(String(ours[0]?.insertText).includes(target.content), 'Omi’s closest memory first');
   });
 
   it('lists the notes that link to an item and opens the one picked at the line', async () => {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { conversationLink } from '../actionItemSync/conversationLink';
 import type { DailySummary } from '../api/models';
 import type { SignInState } from '../auth/signInState';
+import { COMMAND } from '../commandIds';
 import { conversationTitle } from '../transcript/conversationView';
 import { describeError } from '../util/errorMessage';
 import { dateAndTime, describeDue, parseDate, timeOfDay } from '../util/time';
@@ -36,7 +37,7 @@ export function omiChatHandler(deps: ChatDependencies): vscode.ChatRequestHandle
   return async (request, _context, stream, token) => {
     if (!deps.signIn.signedIn) {
       stream.markdown(vscode.l10n.t('Omi needs your API key first; nothing was sent.'));
-      stream.button({ command: 'omi.setApiKey', title: vscode.l10n.t('Set API Key') });
+      stream.button({ command: COMMAND.setApiKey, title: vscode.l10n.t('Set API Key') });
       return { metadata: { command: request.command ?? 'ask', signedIn: false } };
     }
     const controller = new AbortController();
@@ -96,7 +97,7 @@ export function omiChatHandler(deps: ChatDependencies): vscode.ChatRequestHandle
 
 `);
             stream.button({
-              command: 'omi.openDailySummary',
+              command: COMMAND.openDailySummary,
               arguments: [summary.id],
               title: vscode.l10n.t('Open today’s summary'),
             });

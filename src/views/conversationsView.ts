@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Conversation, Folder } from '../api/models';
+import { COMMAND } from '../commandIds';
 import { listNoun } from '../util/listNoun';
 import { dateAndTime, dayLabel, formatDuration, localDayKey, parseDate, secondsBetween, timeOfDay } from '../util/time';
-import { OPEN_CONVERSATION_COMMAND } from './actionItemsView';
 import type { ListViewDefinition } from './listViewDefinition';
 import { oneLine, titleCase } from './memoriesView';
 import { VIEW_IDS } from './viewIds';
@@ -153,7 +153,7 @@ export const conversationsView: ListViewDefinition<Conversation> = {
     item.description = parts.filter(Boolean).join(' · ');
     item.contextValue = 'omi.conversation';
     item.command = {
-      command: OPEN_CONVERSATION_COMMAND,
+      command: COMMAND.openConversation,
       title: vscode.l10n.t('Open Conversation'),
       arguments: [conversation.id],
     };

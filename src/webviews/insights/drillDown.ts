@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ActionItem, Conversation, Memory } from '../../api/models';
 import { CONVERSATION_CATEGORIES, MEMORY_CATEGORIES } from '../../api/models';
+import { COMMAND } from '../../commandIds';
 import type { InsightsData } from '../../insights/model';
 import type { DrillTarget } from '../../insights/protocol';
 import type { RawLists } from '../../insights/rawLists';
@@ -123,5 +124,5 @@ export async function drillDown(target: DrillTarget, context: DrillContext): Pro
     matchOnDescription: true,
     matchOnDetail: true,
   });
-  if (chosen?.conversationId) await vscode.commands.executeCommand('omi.openConversation', chosen.conversationId);
+  if (chosen?.conversationId) await vscode.commands.executeCommand(COMMAND.openConversation, chosen.conversationId);
 }

@@ -3,10 +3,9 @@ import { conversationLink } from '../actionItemSync/conversationLink';
 import type { DailySummary } from '../api/models';
 import type { SignInState } from '../auth/signInState';
 import { COMMAND } from '../commandIds';
-import { conversationTitle } from '../transcript/conversationView';
 import { describeError } from '../util/errorMessage';
+import { conversationTitle, oneLine } from '../util/text';
 import { dateAndTime, describeDue, parseDate, timeOfDay } from '../util/time';
-import { oneLine } from '../views/memoriesView';
 import type { OmiAsk } from './omiAsk';
 import type { OmiQueries } from './omiQueries';
 

@@ -3,8 +3,8 @@ import type { ActionItem, ActionItemChanges } from '../api/models';
 import { COMMAND } from '../commandIds';
 import type { OmiWrites } from '../store/omiWrites';
 import { type DueChoice, dueAt, dueAtTyped, dueChoiceLabel } from '../util/dueDate';
+import { oneLine } from '../util/text';
 import { dateAndTime, describeDue, parseDate } from '../util/time';
-import { oneLine } from '../views/memoriesView';
 import type { OmiViews } from '../views/omiViews';
 import { askToSignIn } from './askToSignIn';
 import {

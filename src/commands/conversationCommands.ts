@@ -3,8 +3,8 @@ import type { Conversation, NewConversation } from '../api/models';
 import { COMMAND } from '../commandIds';
 import { languageCode, type Processed } from '../store/conversationProcessing';
 import type { OmiWrites } from '../store/omiWrites';
+import { conversationStarted, conversationTitle } from '../util/text';
 import { dateAndTime } from '../util/time';
-import { conversationStart, conversationTitle } from '../views/conversationsView';
 import { askToSignIn } from './askToSignIn';
 import {
   deleteAfterAsking,
@@ -36,8 +36,8 @@ export function registerConversationCommands(deps: ConversationCommandDependenci
       title: vscode.l10n.t('Omi: Pick a Conversation'),
       empty: vscode.l10n.t('No conversations are loaded.'),
       row: (conversation) => {
-        const start = conversationStart(conversation);
-        return { label: conversationTitle(conversation), description: start ? dateAndTime(start) : undefined };
+        const start = conversationStarted(conversation);
+        return { label: conversationTitle(conversation, 'row'), description: start ? dateAndTime(start) : undefined };
       },
     });
   /** A tree row, an id or a conversation given; else the transcript panel in front; else the user's pick. */

@@ -5,7 +5,7 @@ import type { ActionItemFilter } from '../store/filters';
 import { isNotAvailable } from '../store/omiExtras';
 import type { ListKind, OmiStore } from '../store/omiStore';
 import { showFailure } from '../util/showFailure';
-import { titleCase } from '../views/memoriesView';
+import { titleCase } from '../util/text';
 import type { OmiViews } from '../views/omiViews';
 import { pickDateRange } from './pickDateRange';
 

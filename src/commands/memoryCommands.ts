@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { MEMORY_CATEGORIES, type Memory, type MemoryChanges, type NewMemory } from '../api/models';
 import { COMMAND } from '../commandIds';
 import type { OmiWrites } from '../store/omiWrites';
-import { memoryCategoryIcon, oneLine, titleCase } from '../views/memoriesView';
+import { oneLine, titleCase } from '../util/text';
+import { memoryCategoryIcon } from '../views/memoriesView';
 import { askToSignIn } from './askToSignIn';
 import {
   deleteAfterAsking,

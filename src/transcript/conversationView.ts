@@ -3,39 +3,21 @@
 // checked, so every other field is read defensively.
 import * as l10n from '@vscode/l10n';
 import type { Conversation } from '../api/models';
+import {
+  conversationEmoji,
+  conversationOverview,
+  conversationStarted,
+  conversationTitle,
+  structuredOf,
+  text,
+} from '../util/text';
 import { dateAndTime, describeDue, formatDuration, parseDate, secondsBetween } from '../util/time';
 import type { ActionItemView, ConversationView, EventView, Fact } from './messages';
 import { formatSpan, formatTimecode } from './timecode';
 import type { Transcript } from './turns';
 
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
-}
-
 function records(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value) ? value.filter((v) => typeof v === 'object' && v !== null) : [];
-}
-
-function structuredOf(conversation: Conversation): Record<string, unknown> {
-  const structured: unknown = conversation.structured;
-  return typeof structured === 'object' && structured !== null ? (structured as Record<string, unknown>) : {};
-}
-
-export function conversationTitle(conversation: Conversation): string {
-  return text(structuredOf(conversation).title) || l10n.t('Untitled conversation');
-}
-
-export function conversationEmoji(conversation: Conversation): string {
-  return text(structuredOf(conversation).emoji);
-}
-
-export function conversationOverview(conversation: Conversation): string {
-  return text(structuredOf(conversation).overview);
-}
-
-/** When the conversation started (or was created, when the start is unknown). */
-export function conversationStarted(conversation: Conversation): Date | undefined {
-  return parseDate(text(conversation.started_at)) ?? parseDate(text(conversation.created_at));
 }
 
 /** The header's facts, in reading order; unknown ones are left out. */

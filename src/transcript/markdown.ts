@@ -1,17 +1,9 @@
 // A conversation as Markdown, for the clipboard, an untitled document or an editor (no vscode import: unit-tested).
 // Omi text is data, not Markdown: it is escaped so that markup, links and HTML in it show literally.
 import type { Conversation } from '../api/models';
+import { conversationEmoji, conversationOverview, conversationStarted, conversationTitle } from '../util/text';
 import { dateAndTime } from '../util/time';
-import {
-  actionItemViews,
-  conversationEmoji,
-  conversationFacts,
-  conversationOverview,
-  conversationStarted,
-  conversationTitle,
-  eventViews,
-  transcriptSummary,
-} from './conversationView';
+import { actionItemViews, conversationFacts, eventViews, transcriptSummary } from './conversationView';
 import { formatSpan, formatTimecode } from './timecode';
 import type { Transcript, Turn } from './turns';
 

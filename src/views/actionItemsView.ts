@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import type { ActionItem } from '../api/models';
 import { COMMAND } from '../commandIds';
 import { listNoun } from '../util/listNoun';
+import { oneLine } from '../util/text';
 import { dateAndTime, describeDue, parseDate } from '../util/time';
 import type { ListViewDefinition } from './listViewDefinition';
-import { oneLine } from './memoriesView';
 import { VIEW_IDS } from './viewIds';
 
 function actionItemTooltip(item: ActionItem, now: Date): vscode.MarkdownString {

@@ -11,9 +11,8 @@ import type { ListKind, OmiStore } from '../../store/omiStore';
 import { customRange, type DateRange } from '../../util/dateRange';
 import { listNoun } from '../../util/listNoun';
 import { addLocalDays, parseLocalDayKey } from '../../util/localCalendar';
+import { conversationTitle, oneLine } from '../../util/text';
 import { dateAndTime, localDayKey, parseDate } from '../../util/time';
-import { conversationTitle } from '../../views/conversationsView';
-import { oneLine } from '../../views/memoriesView';
 import { VIEW_IDS } from '../../views/viewIds';
 
 export interface DrillContext {
@@ -83,7 +82,7 @@ function picksOf(selection: Selection): Pick[] {
       }));
     case 'conversations':
       return selection.items.map((c: Conversation) => ({
-        label: conversationTitle(c),
+        label: conversationTitle(c, 'row'),
         description: created(c.started_at ?? c.created_at),
         detail: oneLine(c.structured?.overview, 200) || undefined,
         conversationId: c.id,

@@ -13,7 +13,7 @@ import {
 } from '../util/text';
 import { dateAndTime, describeDue, formatDuration, parseDate, secondsBetween } from '../util/time';
 import type { ActionItemView, ConversationView, EventView, Fact } from './messages';
-import { formatSpan, formatTimecode } from './timecode';
+import { formatTimecode } from './timecode';
 import type { Transcript } from './turns';
 
 function records(value: unknown): Record<string, unknown>[] {
@@ -78,7 +78,7 @@ function segments(n: number): string {
 
 export function transcriptSummary(transcript: Transcript): string {
   const parts = [
-    formatSpan(transcript.duration),
+    formatDuration(transcript.duration, { withSeconds: true }),
     speakers(transcript.speakers.length),
     segments(transcript.segmentCount),
   ];
@@ -104,7 +104,7 @@ export function toConversationView(
       speaker: turn.speaker,
       time: formatTimecode(turn.start),
       text: turn.text,
-      gap: turn.gapBefore === null ? null : formatSpan(turn.gapBefore),
+      gap: turn.gapBefore === null ? null : formatDuration(turn.gapBefore, { withSeconds: true }),
     })),
     summary: transcriptSummary(transcript),
   };

@@ -6,8 +6,8 @@ import { describeAccess } from '../auth/keyScopes';
 import type { SignInState } from '../auth/signInState';
 import { COMMAND } from '../commandIds';
 import type { OmiConnection } from '../store/connection';
-import { describeError, formatWait } from '../util/errorMessage';
-import { timeOfDay } from '../util/time';
+import { describeError } from '../util/errorMessage';
+import { formatDuration, timeOfDay } from '../util/time';
 
 type Health = { kind: 'ok' } | { kind: 'rateLimited'; until: number } | { kind: 'unreachable'; reason: string };
 
@@ -109,7 +109,7 @@ export class OmiStatusBar implements vscode.Disposable {
           this.render();
           return;
         }
-        item.text = `$(watch) ${vscode.l10n.t('Omi: wait {0}', formatWait(left))}`;
+        item.text = `$(watch) ${vscode.l10n.t('Omi: wait {0}', formatDuration(left / 1000, { round: 'up' }))}`;
       };
       tick();
       item.tooltip = vscode.l10n.t("Omi's rate limit was reached. Requests resume when the countdown ends.");

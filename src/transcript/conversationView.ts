@@ -8,8 +8,8 @@ import {
   conversationOverview,
   conversationStarted,
   conversationTitle,
+  stringField,
   structuredOf,
-  text,
 } from '../util/text';
 import { dateAndTime, describeDue, formatDuration, parseDate, secondsBetween } from '../util/time';
 import type { ActionItemView, ConversationView, EventView, Fact } from './messages';
@@ -27,27 +27,30 @@ export function conversationFacts(conversation: Conversation, locale?: string): 
     if (value) facts.push({ label, value });
   };
   const started = conversationStarted(conversation);
-  const finished = parseDate(text(conversation.finished_at));
-  add('Category', text(structuredOf(conversation).category));
+  const finished = parseDate(stringField(conversation.finished_at));
+  add('Category', stringField(structuredOf(conversation).category));
   add('Started', started && dateAndTime(started, locale));
   add('Finished', finished && dateAndTime(finished, locale));
-  const seconds = secondsBetween(text(conversation.started_at), text(conversation.finished_at));
+  const seconds = secondsBetween(stringField(conversation.started_at), stringField(conversation.finished_at));
   add('Duration', seconds === undefined ? undefined : formatDuration(seconds));
-  add('Language', text(conversation.language));
-  add('Source', text(conversation.source));
+  add('Language', stringField(conversation.language));
+  add('Source', stringField(conversation.source));
   const place: unknown = conversation.geolocation;
-  add('Place', typeof place === 'object' && place !== null ? text((place as Record<string, unknown>).address) : '');
-  add('Folder', text(conversation.folder_name));
+  add(
+    'Place',
+    typeof place === 'object' && place !== null ? stringField((place as Record<string, unknown>).address) : '',
+  );
+  add('Folder', stringField(conversation.folder_name));
   return facts;
 }
 
 export function actionItemViews(conversation: Conversation, now: Date, locale?: string): ActionItemView[] {
   return records(structuredOf(conversation).action_items).map((item) => {
     const completed = item.completed === true;
-    const due = parseDate(text(item.due_at));
+    const due = parseDate(stringField(item.due_at));
     const described = due && !completed ? describeDue(due, now) : undefined;
     return {
-      description: text(item.description) || l10n.t('(no description)'),
+      description: stringField(item.description) || l10n.t('(no description)'),
       completed,
       due: described ? described.text : due ? l10n.t('due {0}', dateAndTime(due, locale)) : null,
       overdue: described?.overdue ?? false,
@@ -57,11 +60,11 @@ export function actionItemViews(conversation: Conversation, now: Date, locale?: 
 
 export function eventViews(conversation: Conversation, locale?: string): EventView[] {
   return records(structuredOf(conversation).events).map((event) => {
-    const start = parseDate(text(event.start));
+    const start = parseDate(stringField(event.start));
     const minutes = event.duration;
     const duration = typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0 ? minutes * 60 : undefined;
     return {
-      title: text(event.title) || l10n.t('(untitled event)'),
+      title: stringField(event.title) || l10n.t('(untitled event)'),
       start: start ? dateAndTime(start, locale) : null,
       duration: duration === undefined ? null : formatDuration(duration),
     };

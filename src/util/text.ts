@@ -15,7 +15,7 @@ export function oneLine(text: string | null | undefined, max = 160): string {
 }
 
 /** A field of a conversation read defensively: the server checks only the id and the `structured` block. */
-export function text(value: unknown): string {
+export function stringField(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
@@ -30,21 +30,21 @@ export function structuredOf(conversation: Conversation): Record<string, unknown
  * `row` (tree rows, pickers): one line of at most 160 characters, led by the conversation's emoji.
  */
 export function conversationTitle(conversation: Conversation, style: 'full' | 'row' = 'full'): string {
-  if (style === 'full') return text(structuredOf(conversation).title) || l10n.t('Untitled conversation');
-  const title = oneLine(text(structuredOf(conversation).title)) || l10n.t('Untitled conversation');
+  if (style === 'full') return stringField(structuredOf(conversation).title) || l10n.t('Untitled conversation');
+  const title = oneLine(stringField(structuredOf(conversation).title)) || l10n.t('Untitled conversation');
   const emoji = oneLine(conversationEmoji(conversation), 8);
   return emoji ? `${emoji} ${title}` : title;
 }
 
 export function conversationEmoji(conversation: Conversation): string {
-  return text(structuredOf(conversation).emoji);
+  return stringField(structuredOf(conversation).emoji);
 }
 
 export function conversationOverview(conversation: Conversation): string {
-  return text(structuredOf(conversation).overview);
+  return stringField(structuredOf(conversation).overview);
 }
 
 /** When the conversation started (or was created, when the start is unknown). */
 export function conversationStarted(conversation: Conversation): Date | undefined {
-  return parseDate(text(conversation.started_at)) ?? parseDate(text(conversation.created_at));
+  return parseDate(stringField(conversation.started_at)) ?? parseDate(stringField(conversation.created_at));
 }

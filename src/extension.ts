@@ -11,6 +11,7 @@ import { promptOnServerChange } from './auth/serverChangePrompt';
 import { ServerSettings } from './auth/serverSettings';
 import { SignInState } from './auth/signInState';
 import { verifyApiKey } from './auth/verifyApiKey';
+import { COMMAND } from './commandIds';
 import { registerActionItemCommands } from './commands/actionItemCommands';
 import { registerConversationCommands } from './commands/conversationCommands';
 import { registerDailySummaryCommands } from './commands/dailySummaryCommands';
@@ -117,16 +118,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
 
   context.subscriptions.push(
     promptOnServerChange(server, signIn),
-    vscode.commands.registerCommand('omi.setApiKey', (key?: unknown) => setApiKey(keyDependencies, key)),
-    vscode.commands.registerCommand('omi.signOut', (options?: { confirm?: boolean }) =>
+    vscode.commands.registerCommand(COMMAND.setApiKey, (key?: unknown) => setApiKey(keyDependencies, key)),
+    vscode.commands.registerCommand(COMMAND.signOut, (options?: { confirm?: boolean }) =>
       signOut(keyStore, signIn, log, {
         confirm: options?.confirm !== false,
         forgetData: () => store.clearPersistent(),
       }),
     ),
-    vscode.commands.registerCommand('omi.manageKeys', () => manageKeys(keyDependencies)),
-    vscode.commands.registerCommand('omi.rotateKey', () => rotateCurrentKey(keyDependencies)),
-    vscode.commands.registerCommand('omi.showLog', () => log.show(true)),
+    vscode.commands.registerCommand(COMMAND.manageKeys, () => manageKeys(keyDependencies)),
+    vscode.commands.registerCommand(COMMAND.rotateKey, () => rotateCurrentKey(keyDependencies)),
+    vscode.commands.registerCommand(COMMAND.showLog, () => log.show(true)),
     ...registerViewCommands(views),
     ...registerFilterCommands(store, views),
     ...registerExportCommands(exporter, store, signIn),

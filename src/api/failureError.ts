@@ -1,3 +1,4 @@
+import { formatDuration } from '../util/time';
 import { abortedError, isOmiApiError, OmiApiError } from './errors';
 import { isRecord } from './validate';
 
@@ -48,9 +49,5 @@ function findErrorCode(thrown: unknown): string | undefined {
 }
 
 function describeDuration(ms: number): string {
-  if (ms < 1000) {
-    return `${ms} ms`;
-  }
-  const seconds = Math.round(ms / 100) / 10;
-  return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  return ms < 1000 ? `${ms} ms` : formatDuration(ms / 1000, { units: 'long' });
 }

@@ -49,6 +49,5 @@ export type {
 export { buildQuery, type QueryValue } from './query';
 export { parseRateLimitReset, parseRetryAfter, type RateLimitInfo } from './rateLimit';
 export { DEFAULT_TIMEOUT_MS } from './requester';
-export { describeWait } from './responseError';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 export { abortableSleep, type Sleep } from './sleep';

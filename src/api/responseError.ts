@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { formatDuration } from '../util/time';
 import { type ErrorBodySummary, summarizeErrorBody } from './errorBody';
 import { OmiApiError, type OmiApiErrorKind, REDIRECT_REFUSED, REFUSAL, type Refusal } from './errors';
 import { redactSecret } from './redact';
@@ -95,25 +96,8 @@ function sentenceFor(kind: OmiApiErrorKind, explanation: string, retryAfterMs: n
     case 'rateLimited':
       return retryAfterMs === undefined
         ? `Omi's rate limit was reached (${explanation}).`
-        : `Omi's rate limit was reached; try again in ${describeWait(retryAfterMs)}.`;
+        : `Omi's rate limit was reached; try again in ${formatDuration(retryAfterMs / 1000, { round: 'up', units: 'long' })}.`;
     default:
       return `The Omi server had a problem (${explanation}).`;
   }
-}
-
-/** 45 000 -> "45 seconds", 1 234 000 -> "21 minutes", 7 200 000 -> "2 hours". Rounded up. */
-export function describeWait(ms: number): string {
-  const seconds = Math.max(1, Math.ceil(ms / 1000));
-  if (seconds < 90) {
-    return plural(seconds, 'second');
-  }
-  const minutes = Math.ceil(seconds / 60);
-  if (minutes < 90) {
-    return plural(minutes, 'minute');
-  }
-  return plural(Math.ceil(minutes / 60), 'hour');
-}
-
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }

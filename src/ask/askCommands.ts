@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SignInState } from '../auth/signInState';
+import { COMMAND } from '../commandIds';
 import { askToSignIn } from '../commands/askToSignIn';
 import { dateAndTime, parseDate } from '../util/time';
 import { TextEditorTracker } from '../webviews/transcript/textEditorTracker';
@@ -37,8 +38,8 @@ export function registerAskCommands(deps: AskCommandDependencies): {
     );
     webviewPanel.webview.html = askHtml(webviewPanel.webview, deps.extensionUri);
     const created = new AskPanel(webviewPanel, deps.ask, {
-      askAnother: () => void vscode.commands.executeCommand('omi.ask'),
-      openConversation: (id) => void vscode.commands.executeCommand('omi.openConversation', id),
+      askAnother: () => void vscode.commands.executeCommand(COMMAND.ask),
+      openConversation: (id) => void vscode.commands.executeCommand(COMMAND.openConversation, id),
       copy: (entry) => {
         if (!entry.answer) return;
         void vscode.env.clipboard.writeText(answerText(entry.question, entry.answer, true, date));
@@ -68,7 +69,7 @@ export function registerAskCommands(deps: AskCommandDependencies): {
   };
 
   return {
-    disposables: [editors, vscode.commands.registerCommand('omi.ask', ask), { dispose: () => panel?.dispose() }],
+    disposables: [editors, vscode.commands.registerCommand(COMMAND.ask, ask), { dispose: () => panel?.dispose() }],
     panel: () => panel,
   };
 }

@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import { conversationLink } from '../actionItemSync/conversationLink';
 import type { DailySummary } from '../api/models';
 import type { SignInState } from '../auth/signInState';
-import { conversationTitle } from '../transcript/conversationView';
+import { COMMAND } from '../commandIds';
 import { describeError } from '../util/errorMessage';
+import { conversationTitle, oneLine } from '../util/text';
 import { dateAndTime, describeDue, parseDate, timeOfDay } from '../util/time';
-import { oneLine } from '../views/memoriesView';
 import type { OmiAsk } from './omiAsk';
 import type { OmiQueries } from './omiQueries';
 
@@ -36,7 +36,7 @@ export function omiChatHandler(deps: ChatDependencies): vscode.ChatRequestHandle
   return async (request, _context, stream, token) => {
     if (!deps.signIn.signedIn) {
       stream.markdown(vscode.l10n.t('Omi needs your API key first; nothing was sent.'));
-      stream.button({ command: 'omi.setApiKey', title: vscode.l10n.t('Set API Key') });
+      stream.button({ command: COMMAND.setApiKey, title: vscode.l10n.t('Set API Key') });
       return { metadata: { command: request.command ?? 'ask', signedIn: false } };
     }
     const controller = new AbortController();
@@ -96,7 +96,7 @@ export function omiChatHandler(deps: ChatDependencies): vscode.ChatRequestHandle
 
 `);
             stream.button({
-              command: 'omi.openDailySummary',
+              command: COMMAND.openDailySummary,
               arguments: [summary.id],
               title: vscode.l10n.t('Open today’s summary'),
             });

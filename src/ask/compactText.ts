@@ -2,8 +2,8 @@
 // budget of characters (no vscode import: unit-tested).
 import * as l10n from '@vscode/l10n';
 import type { ActionItem, Conversation, Memory, MemoryMatch } from '../api/models';
-import { conversationTitle } from '../transcript/conversationView';
 import { buildTranscript } from '../transcript/turns';
+import { conversationTitle } from '../util/text';
 
 /** What a tool result may hold at most, in characters (about 2,500 tokens). */
 export const TOOL_BUDGET_CHARS = 10_000;

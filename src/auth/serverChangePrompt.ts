@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COMMAND } from '../commandIds';
 import type { ServerSettings } from './serverSettings';
 import type { SignInState } from './signInState';
 
@@ -24,6 +25,6 @@ export function promptOnServerChange(server: ServerSettings, signIn: SignInState
       vscode.l10n.t('The Omi server is now {0}. Set the API key to use with it.', check.baseUrl),
       setKey,
     );
-    if (choice === setKey) await vscode.commands.executeCommand('omi.setApiKey');
+    if (choice === setKey) await vscode.commands.executeCommand(COMMAND.setApiKey);
   });
 }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { ActionItem, ActionItemChanges } from '../api/models';
+import { COMMAND } from '../commandIds';
 import type { OmiWrites } from '../store/omiWrites';
 import { type DueChoice, dueAt, dueAtTyped, dueChoiceLabel } from '../util/dueDate';
+import { oneLine } from '../util/text';
 import { dateAndTime, describeDue, parseDate } from '../util/time';
-import { oneLine } from '../views/memoriesView';
 import type { OmiViews } from '../views/omiViews';
 import { askToSignIn } from './askToSignIn';
 import {
@@ -50,21 +51,21 @@ export function registerActionItemCommands(deps: ActionItemCommandDependencies):
         if (item.completed !== completed) await setCompleted(item, completed);
       }
     }),
-    vscode.commands.registerCommand('omi.completeActionItem', (...args: unknown[]) => toggleAll(args, true)),
-    vscode.commands.registerCommand('omi.reopenActionItem', (...args: unknown[]) => toggleAll(args, false)),
-    vscode.commands.registerCommand('omi.addActionItem', () => addActionItem(deps)),
-    vscode.commands.registerCommand('omi.editActionItem', async (...args: unknown[]) => {
+    vscode.commands.registerCommand(COMMAND.completeActionItem, (...args: unknown[]) => toggleAll(args, true)),
+    vscode.commands.registerCommand(COMMAND.reopenActionItem, (...args: unknown[]) => toggleAll(args, false)),
+    vscode.commands.registerCommand(COMMAND.addActionItem, () => addActionItem(deps)),
+    vscode.commands.registerCommand(COMMAND.editActionItem, async (...args: unknown[]) => {
       const [item] = (await itemsOf('actionItems', deps, args, () => pickActionItems(deps, undefined))) ?? [];
       if (item) await editActionItem(deps, item);
     }),
-    vscode.commands.registerCommand('omi.deleteActionItem', async (...args: unknown[]) => {
+    vscode.commands.registerCommand(COMMAND.deleteActionItem, async (...args: unknown[]) => {
       const items = await itemsOf('actionItems', deps, args, () => pickActionItems(deps, undefined));
       await deleteAfterAsking(items ?? [], {
         text: (item) => item.description,
         one: (text) => vscode.l10n.t('the action item {0}', text),
         several: (count) => vscode.l10n.t('{0} action items', count),
         remove: (item) => writes.deleteActionItem(item),
-        command: 'omi.deleteActionItem',
+        command: COMMAND.deleteActionItem,
       });
     }),
   ];
@@ -156,7 +157,7 @@ async function addActionItem(deps: ActionItemCommandDependencies): Promise<void>
   const added = await reportingRefusal(
     vscode.l10n.t('{0} was not added to Omi.', quoted(description)),
     () => deps.writes.createActionItem({ description, ...(due.due ? { due_at: due.due } : {}) }),
-    () => vscode.commands.executeCommand('omi.addActionItem'),
+    () => vscode.commands.executeCommand(COMMAND.addActionItem),
   );
   if (added)
     vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Added to Omi: {0}', quoted(description))}`, 4000);

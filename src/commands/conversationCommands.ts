@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { Conversation, NewConversation } from '../api/models';
+import { COMMAND } from '../commandIds';
 import { languageCode, type Processed } from '../store/conversationProcessing';
 import type { OmiWrites } from '../store/omiWrites';
+import { conversationStarted, conversationTitle } from '../util/text';
 import { dateAndTime } from '../util/time';
-import { conversationStart, conversationTitle } from '../views/conversationsView';
 import { askToSignIn } from './askToSignIn';
 import {
   deleteAfterAsking,
@@ -35,8 +36,8 @@ export function registerConversationCommands(deps: ConversationCommandDependenci
       title: vscode.l10n.t('Omi: Pick a Conversation'),
       empty: vscode.l10n.t('No conversations are loaded.'),
       row: (conversation) => {
-        const start = conversationStart(conversation);
-        return { label: conversationTitle(conversation), description: start ? dateAndTime(start) : undefined };
+        const start = conversationStarted(conversation);
+        return { label: conversationTitle(conversation, 'row'), description: start ? dateAndTime(start) : undefined };
       },
     });
   /** A tree row, an id or a conversation given; else the transcript panel in front; else the user's pick. */
@@ -49,20 +50,20 @@ export function registerConversationCommands(deps: ConversationCommandDependenci
     return itemsOf('conversations', deps, args, pick);
   };
   return [
-    vscode.commands.registerCommand('omi.renameConversation', async (...args: unknown[]) => {
+    vscode.commands.registerCommand(COMMAND.renameConversation, async (...args: unknown[]) => {
       const [conversation] = (await conversationsOf(args)) ?? [];
       if (conversation) await renameConversation(deps, conversation);
     }),
-    vscode.commands.registerCommand('omi.deleteConversation', async (...args: unknown[]) => {
+    vscode.commands.registerCommand(COMMAND.deleteConversation, async (...args: unknown[]) => {
       await deleteAfterAsking((await conversationsOf(args)) ?? [], {
         text: (conversation) => conversation.structured?.title,
         one: (text) => vscode.l10n.t('the conversation {0}', text),
         several: (count) => vscode.l10n.t('{0} conversations', count),
         remove: (conversation) => deps.writes.deleteConversation(conversation),
-        command: 'omi.deleteConversation',
+        command: COMMAND.deleteConversation,
       });
     }),
-    vscode.commands.registerCommand('omi.createConversation', () => createFromSelection(deps)),
+    vscode.commands.registerCommand(COMMAND.createConversation, () => createFromSelection(deps)),
   ];
 }
 
@@ -181,7 +182,7 @@ async function createFromSelection(deps: ConversationCommandDependencies): Promi
             onSent: () => progress.report({ message: vscode.l10n.t('Omi is processing the text…') }),
           });
         },
-        () => vscode.commands.executeCommand('omi.createConversation'),
+        () => vscode.commands.executeCommand(COMMAND.createConversation),
       ).finally(() => cancelled.dispose());
     },
   );
@@ -196,7 +197,7 @@ async function reportOutcome(processed: Processed): Promise<void> {
         vscode.l10n.t('Omi made a conversation of the text: {0}', quoted(processed.conversation.structured?.title)),
         open,
       );
-      if (choice === open) await vscode.commands.executeCommand('omi.openConversation', processed.conversation.id);
+      if (choice === open) await vscode.commands.executeCommand(COMMAND.openConversation, processed.conversation.id);
       return;
     }
     case 'discarded':

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DailySummary } from '../api/models';
 import type { SignInState } from '../auth/signInState';
+import { COMMAND } from '../commandIds';
 import { formatDailySummary } from '../export/dailySummaryText';
 import { styleForLanguage } from '../export/itemText';
 import { readDailySummaryTemplate } from '../export/templateSettings';
@@ -34,7 +35,7 @@ function reportListFailure(error: unknown): undefined {
   if (isNotAvailable(error)) void vscode.window.showInformationMessage(summariesNotAvailable());
   else
     showFailure(vscode.l10n.t('Omi could not list the daily summaries.'), error, () =>
-      vscode.commands.executeCommand('omi.openDailySummary'),
+      vscode.commands.executeCommand(COMMAND.openDailySummary),
     );
   return undefined;
 }
@@ -163,8 +164,8 @@ export function registerDailySummaryCommands(deps: DailySummaryCommandDependenci
         void vscode.env.clipboard.writeText(formatDailySummary(summary, 'markdown', readDailySummaryTemplate()));
         vscode.window.setStatusBarMessage(`$(copy) ${vscode.l10n.t('Copied the daily summary')}`, 3000);
       },
-      pickDay: () => void vscode.commands.executeCommand('omi.openDailySummary'),
-      openConversation: (id) => void vscode.commands.executeCommand('omi.openConversation', id),
+      pickDay: () => void vscode.commands.executeCommand(COMMAND.openDailySummary),
+      openConversation: (id) => void vscode.commands.executeCommand(COMMAND.openConversation, id),
     });
     created.onDidDispose(() => {
       if (panel === created) panel = undefined;
@@ -193,8 +194,8 @@ export function registerDailySummaryCommands(deps: DailySummaryCommandDependenci
   return {
     disposables: [
       editors,
-      vscode.commands.registerCommand('omi.openDailySummary', open),
-      vscode.commands.registerCommand('omi.insertDailySummary', insert),
+      vscode.commands.registerCommand(COMMAND.openDailySummary, open),
+      vscode.commands.registerCommand(COMMAND.insertDailySummary, insert),
       { dispose: () => panel?.dispose() },
     ],
     panel: () => panel,

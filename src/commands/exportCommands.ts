@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SignInState } from '../auth/signInState';
+import { COMMAND } from '../commandIds';
 import type { ExportFormat, ExportHooks, ExportOutcome, ListExportRequest, OmiExporter } from '../export/exporter';
 import { exportFolderFromSettings } from '../export/exportFolder';
 import type { ExportKind } from '../export/fileNames';
@@ -199,9 +200,9 @@ export function registerExportCommands(
   };
 
   return [
-    vscode.commands.registerCommand('omi.exportMemories', (args?: unknown) => exportList('memories', args)),
-    vscode.commands.registerCommand('omi.exportActionItems', (args?: unknown) => exportList('actionItems', args)),
-    vscode.commands.registerCommand('omi.exportConversations', (args?: unknown) => exportList('conversations', args)),
-    vscode.commands.registerCommand('omi.exportSelection', exportSelection),
+    vscode.commands.registerCommand(COMMAND.exportMemories, (args?: unknown) => exportList('memories', args)),
+    vscode.commands.registerCommand(COMMAND.exportActionItems, (args?: unknown) => exportList('actionItems', args)),
+    vscode.commands.registerCommand(COMMAND.exportConversations, (args?: unknown) => exportList('conversations', args)),
+    vscode.commands.registerCommand(COMMAND.exportSelection, exportSelection),
   ];
 }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { CONVERSATION_CATEGORIES, MEMORY_CATEGORIES } from '../api/models';
+import { COMMAND } from '../commandIds';
 import type { ActionItemFilter } from '../store/filters';
 import { isNotAvailable } from '../store/omiExtras';
 import type { ListKind, OmiStore } from '../store/omiStore';
 import { showFailure } from '../util/showFailure';
-import { titleCase } from '../views/memoriesView';
+import { titleCase } from '../util/text';
 import type { OmiViews } from '../views/omiViews';
 import { pickDateRange } from './pickDateRange';
 
@@ -101,15 +102,15 @@ async function showStarred(store: OmiStore, starred: boolean): Promise<void> {
 export function registerFilterCommands(store: OmiStore, views: OmiViews): vscode.Disposable[] {
   const clear = (kind: ListKind) => () => views.clearFilterAndSearch(kind);
   return [
-    vscode.commands.registerCommand('omi.filterMemories', () => filterMemories(store)),
-    vscode.commands.registerCommand('omi.filterActionItems', () => filterActionItems(store)),
-    vscode.commands.registerCommand('omi.filterConversations', () => filterConversations(store)),
-    vscode.commands.registerCommand('omi.clearFilterMemories', clear('memories')),
-    vscode.commands.registerCommand('omi.clearFilterActionItems', clear('actionItems')),
-    vscode.commands.registerCommand('omi.clearFilterConversations', clear('conversations')),
-    vscode.commands.registerCommand('omi.groupConversationsByFolder', () => groupConversations(store, 'folder')),
-    vscode.commands.registerCommand('omi.groupConversationsByDay', () => groupConversations(store, 'day')),
-    vscode.commands.registerCommand('omi.showStarredConversations', () => showStarred(store, true)),
-    vscode.commands.registerCommand('omi.showAllConversations', () => showStarred(store, false)),
+    vscode.commands.registerCommand(COMMAND.filterMemories, () => filterMemories(store)),
+    vscode.commands.registerCommand(COMMAND.filterActionItems, () => filterActionItems(store)),
+    vscode.commands.registerCommand(COMMAND.filterConversations, () => filterConversations(store)),
+    vscode.commands.registerCommand(COMMAND.clearFilterMemories, clear('memories')),
+    vscode.commands.registerCommand(COMMAND.clearFilterActionItems, clear('actionItems')),
+    vscode.commands.registerCommand(COMMAND.clearFilterConversations, clear('conversations')),
+    vscode.commands.registerCommand(COMMAND.groupConversationsByFolder, () => groupConversations(store, 'folder')),
+    vscode.commands.registerCommand(COMMAND.groupConversationsByDay, () => groupConversations(store, 'day')),
+    vscode.commands.registerCommand(COMMAND.showStarredConversations, () => showStarred(store, true)),
+    vscode.commands.registerCommand(COMMAND.showAllConversations, () => showStarred(store, false)),
   ];
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Goal, GoalType } from '../api/models';
 import type { SignInState } from '../auth/signInState';
+import { COMMAND } from '../commandIds';
 import type { OmiStore } from '../store/omiStore';
 import type { OmiWrites } from '../store/omiWrites';
 import { type GoalProgress, goalProgress, progressText } from '../views/goalsView';
@@ -172,8 +173,8 @@ async function deleteGoal(deps: GoalCommandDependencies, argument: unknown): Pro
 /** Update Goal Progress…, Add Goal…, Delete Goal: each resolves to whether Omi made the change. */
 export function registerGoalCommands(deps: GoalCommandDependencies): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('omi.updateGoalProgress', (argument?: unknown) => updateProgress(deps, argument)),
-    vscode.commands.registerCommand('omi.createGoal', () => createGoal(deps)),
-    vscode.commands.registerCommand('omi.deleteGoal', (argument?: unknown) => deleteGoal(deps, argument)),
+    vscode.commands.registerCommand(COMMAND.updateGoalProgress, (argument?: unknown) => updateProgress(deps, argument)),
+    vscode.commands.registerCommand(COMMAND.createGoal, () => createGoal(deps)),
+    vscode.commands.registerCommand(COMMAND.deleteGoal, (argument?: unknown) => deleteGoal(deps, argument)),
   ];
 }

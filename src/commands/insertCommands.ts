@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SignInState } from '../auth/signInState';
+import { COMMAND } from '../commandIds';
 import { insertItems } from '../export/editorInsert';
 import { formatIds, formatItems, type KindedItems } from '../export/itemText';
 import { readLinkBuilder, readTemplates } from '../export/templateSettings';
@@ -57,7 +58,7 @@ export function registerInsertCommands(store: OmiStore, signIn: SignInState): vs
     };
 
   return [
-    vscode.commands.registerCommand('omi.insertMemory', async (clicked?: unknown, selected?: unknown) => {
+    vscode.commands.registerCommand(COMMAND.insertMemory, async (clicked?: unknown, selected?: unknown) => {
       const given = selectedItems(clicked, selected);
       if (given) return given.kind === 'memories' ? insertIntoActiveEditor(given) : false;
       if (!vscode.window.activeTextEditor) return noEditor();
@@ -70,9 +71,9 @@ export function registerInsertCommands(store: OmiStore, signIn: SignInState): vs
       }
       return insertIntoActiveEditor({ kind: 'memories', items: choice.memories });
     }),
-    vscode.commands.registerCommand('omi.insertIntoEditor', withSelection(insertIntoActiveEditor)),
+    vscode.commands.registerCommand(COMMAND.insertIntoEditor, withSelection(insertIntoActiveEditor)),
     vscode.commands.registerCommand(
-      'omi.copyAsMarkdown',
+      COMMAND.copyAsMarkdown,
       withSelection((entry) =>
         copy(
           formatItems(entry, 'markdown', readTemplates(), readLinkBuilder()),
@@ -81,11 +82,11 @@ export function registerInsertCommands(store: OmiStore, signIn: SignInState): vs
       ),
     ),
     vscode.commands.registerCommand(
-      'omi.copyText',
+      COMMAND.copyText,
       withSelection((entry) => copy(formatItems(entry, 'plain'), described(entry))),
     ),
     vscode.commands.registerCommand(
-      'omi.copyId',
+      COMMAND.copyId,
       withSelection((entry) =>
         copy(formatIds(entry), entry.items.length === 1 ? vscode.l10n.t('the ID') : vscode.l10n.t('the IDs')),
       ),

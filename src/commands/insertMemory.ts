@@ -5,7 +5,7 @@ import { describeFilter } from '../store/filters';
 import type { OmiStore } from '../store/omiStore';
 import type { PagedList } from '../store/pagedList';
 import { describeError } from '../util/errorMessage';
-import { oneLine, titleCase } from '../views/memoriesView';
+import { oneLine, titleCase } from '../util/text';
 import { firstShown, isShown } from './quickPickMatch';
 import { StableGroups } from './stableGroups';
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { syncActionItems } from '../actionItemSync/syncActionItems';
 import { SyncOnRefresh } from '../actionItemSync/syncOnRefresh';
 import type { SignInState } from '../auth/signInState';
+import { COMMAND } from '../commandIds';
 import type { OmiConnection } from '../store/connection';
 import type { OmiStore } from '../store/omiStore';
 import type { OmiWrites } from '../store/omiWrites';
@@ -44,8 +45,8 @@ export function registerInsightsCommands(deps: InsightsCommandDependencies): vsc
     insights,
     autoSync,
     vscode.window.registerWebviewPanelSerializer(INSIGHTS_VIEW_TYPE, insights),
-    vscode.commands.registerCommand('omi.showInsights', () => insights.show()),
-    vscode.commands.registerCommand('omi.exportInsights', (range?: unknown) => insights.exportInsights(range)),
-    vscode.commands.registerCommand('omi.syncActionItems', () => sync(true)),
+    vscode.commands.registerCommand(COMMAND.showInsights, () => insights.show()),
+    vscode.commands.registerCommand(COMMAND.exportInsights, (range?: unknown) => insights.exportInsights(range)),
+    vscode.commands.registerCommand(COMMAND.syncActionItems, () => sync(true)),
   ];
 }

@@ -6,6 +6,7 @@ import { keyMatchesPrefix } from '../auth/apiKeyFormat';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import type { SignInState } from '../auth/signInState';
 import { verifyApiKey } from '../auth/verifyApiKey';
+import { COMMAND } from '../commandIds';
 import type { OmiConnection } from '../store/connection';
 import { describeError } from '../util/errorMessage';
 import type { Logger } from '../util/logger';
@@ -58,7 +59,7 @@ function reportFailure(step: string, failed: (reason: string) => string, error: 
 function offerSetApiKey(message: string): void {
   const setKey = vscode.l10n.t('Set API Key');
   void vscode.window.showInformationMessage(message, setKey).then((choice) => {
-    if (choice === setKey) void vscode.commands.executeCommand('omi.setApiKey');
+    if (choice === setKey) void vscode.commands.executeCommand(COMMAND.setApiKey);
   });
 }
 
@@ -76,7 +77,7 @@ async function offerNewKey(created: { key: string; name: string }, deps: ManageK
     await vscode.env.clipboard.writeText(created.key);
     void vscode.window.showInformationMessage(vscode.l10n.t('The new key is on the clipboard.'));
   } else if (choice === use) {
-    await vscode.commands.executeCommand('omi.setApiKey', created.key);
+    await vscode.commands.executeCommand(COMMAND.setApiKey, created.key);
   }
   deps.log.info(`Created API key “${created.name}”.`);
 }

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { MEMORY_CATEGORIES, type Memory, type MemoryChanges, type NewMemory } from '../api/models';
+import { COMMAND } from '../commandIds';
 import type { OmiWrites } from '../store/omiWrites';
-import { memoryCategoryIcon, oneLine, titleCase } from '../views/memoriesView';
+import { oneLine, titleCase } from '../util/text';
+import { memoryCategoryIcon } from '../views/memoriesView';
 import { askToSignIn } from './askToSignIn';
 import {
   deleteAfterAsking,
@@ -30,19 +32,19 @@ export function registerMemoryCommands(deps: MemoryCommandDependencies): vscode.
       }),
     });
   return [
-    vscode.commands.registerCommand('omi.rememberSelection', () => rememberSelection(deps)),
-    vscode.commands.registerCommand('omi.editMemory', async (...args: unknown[]) => {
+    vscode.commands.registerCommand(COMMAND.rememberSelection, () => rememberSelection(deps)),
+    vscode.commands.registerCommand(COMMAND.editMemory, async (...args: unknown[]) => {
       const [memory] = (await itemsOf('memories', deps, args, pick)) ?? [];
       if (memory) await editMemory(deps, memory);
     }),
-    vscode.commands.registerCommand('omi.deleteMemory', async (...args: unknown[]) => {
+    vscode.commands.registerCommand(COMMAND.deleteMemory, async (...args: unknown[]) => {
       const memories = await itemsOf('memories', deps, args, pick);
       await deleteAfterAsking(memories ?? [], {
         text: (memory) => memory.content,
         one: (text) => vscode.l10n.t('the memory {0}', text),
         several: (count) => vscode.l10n.t('{0} memories', count),
         remove: (memory) => deps.writes.deleteMemory(memory),
-        command: 'omi.deleteMemory',
+        command: COMMAND.deleteMemory,
       });
     }),
   ];
@@ -134,7 +136,7 @@ async function rememberSelection(deps: MemoryCommandDependencies): Promise<void>
         async () => {
           created = await deps.writes.createMemories(memories);
         },
-        () => vscode.commands.executeCommand('omi.rememberSelection'),
+        () => vscode.commands.executeCommand(COMMAND.rememberSelection),
       ),
   );
   if (!done) return;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Conversation } from '../api/models';
 import type { OmiStore } from '../store/omiStore';
+import { conversationStarted, conversationTitle } from '../util/text';
 import { dateAndTime } from '../util/time';
-import { conversationStart, conversationTitle } from '../views/conversationsView';
 import { isItemNode } from '../views/nodes';
 import type { TranscriptPanel } from '../webviews/transcript/transcriptPanel';
 import type { TranscriptPanels } from '../webviews/transcript/transcriptPanels';
@@ -23,9 +23,9 @@ async function pickConversation(store: OmiStore): Promise<string | undefined> {
   if (!list.started) await list.loadMore();
   type Pick = vscode.QuickPickItem & { id?: string };
   const picks: Pick[] = list.items.map((c: Conversation) => {
-    const start = conversationStart(c);
+    const start = conversationStarted(c);
     return {
-      label: conversationTitle(c),
+      label: conversationTitle(c, 'row'),
       description: start ? dateAndTime(start) : undefined,
       detail: c.structured?.overview,
       id: c.id,

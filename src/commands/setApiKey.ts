@@ -5,6 +5,7 @@ import { type ApiKeyStore, SecretStorageUnavailableError } from '../auth/apiKeyS
 import { describeAccess } from '../auth/keyScopes';
 import type { SignInState } from '../auth/signInState';
 import { type VerifiedKey, verifyApiKey } from '../auth/verifyApiKey';
+import { COMMAND } from '../commandIds';
 import type { OmiConnection } from '../store/connection';
 import { describeError } from '../util/errorMessage';
 import type { Logger } from '../util/logger';
@@ -126,7 +127,7 @@ export async function setApiKey(deps: SetApiKeyDependencies, keyArgument?: unkno
     void vscode.window
       .showErrorMessage(vscode.l10n.t('The key was not saved. {0}', reason), tryAgain, showLog)
       .then((choice) => {
-        if (choice === tryAgain) void vscode.commands.executeCommand('omi.setApiKey');
+        if (choice === tryAgain) void vscode.commands.executeCommand(COMMAND.setApiKey);
         if (choice === showLog) log.show(true);
       });
     return false;

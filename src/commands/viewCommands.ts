@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
+import { COMMAND } from '../commandIds';
 import { GOALS_VIEW_ID } from '../views/goalsView';
 import { LIST_KINDS, type OmiViews } from '../views/omiViews';
-import { LOAD_MORE_COMMAND, RETRY_COMMAND } from '../views/pagedTreeProvider';
 
 async function pickKind(): Promise<(typeof LIST_KINDS)[number] | undefined> {
   const picks = [
@@ -20,32 +20,32 @@ export function registerViewCommands(views: OmiViews): vscode.Disposable[] {
     return kind ? run(kind) : undefined;
   };
   return [
-    vscode.commands.registerCommand('omi.refresh', () =>
+    vscode.commands.registerCommand(COMMAND.refresh, () =>
       Promise.all([
         ...LIST_KINDS.map((kind) => views.refresh(kind)),
         // Goals only when the view has shown them: a hidden view asks nothing.
         views.goals.provider.currentList?.started ? views.goals.refresh() : undefined,
       ]),
     ),
-    vscode.commands.registerCommand('omi.refreshGoals', () => views.goals.refresh()),
-    vscode.commands.registerCommand('omi.refreshMemories', () => views.refresh('memories')),
-    vscode.commands.registerCommand('omi.refreshActionItems', () => views.refresh('actionItems')),
-    vscode.commands.registerCommand('omi.refreshConversations', () => views.refresh('conversations')),
-    vscode.commands.registerCommand('omi.loadAllMemories', () => views.loadAll('memories')),
-    vscode.commands.registerCommand('omi.loadAllActionItems', () => views.loadAll('actionItems')),
-    vscode.commands.registerCommand('omi.loadAllConversations', () => views.loadAll('conversations')),
-    vscode.commands.registerCommand('omi.searchMemories', () => views.search('memories')),
-    vscode.commands.registerCommand('omi.searchActionItems', () => views.search('actionItems')),
-    vscode.commands.registerCommand('omi.searchConversations', () => views.search('conversations')),
-    vscode.commands.registerCommand('omi.search', async (viewId?: unknown) => {
+    vscode.commands.registerCommand(COMMAND.refreshGoals, () => views.goals.refresh()),
+    vscode.commands.registerCommand(COMMAND.refreshMemories, () => views.refresh('memories')),
+    vscode.commands.registerCommand(COMMAND.refreshActionItems, () => views.refresh('actionItems')),
+    vscode.commands.registerCommand(COMMAND.refreshConversations, () => views.refresh('conversations')),
+    vscode.commands.registerCommand(COMMAND.loadAllMemories, () => views.loadAll('memories')),
+    vscode.commands.registerCommand(COMMAND.loadAllActionItems, () => views.loadAll('actionItems')),
+    vscode.commands.registerCommand(COMMAND.loadAllConversations, () => views.loadAll('conversations')),
+    vscode.commands.registerCommand(COMMAND.searchMemories, () => views.search('memories')),
+    vscode.commands.registerCommand(COMMAND.searchActionItems, () => views.search('actionItems')),
+    vscode.commands.registerCommand(COMMAND.searchConversations, () => views.search('conversations')),
+    vscode.commands.registerCommand(COMMAND.search, async (viewId?: unknown) => {
       const kind = views.kindOfView(viewId) ?? (await pickKind());
       if (kind) await views.search(kind);
     }),
     vscode.commands.registerCommand(
-      LOAD_MORE_COMMAND,
+      COMMAND.loadMore,
       withKind((kind) => views.loadMore(kind)),
     ),
-    vscode.commands.registerCommand(RETRY_COMMAND, (viewId?: unknown) =>
+    vscode.commands.registerCommand(COMMAND.retryLoad, (viewId?: unknown) =>
       viewId === GOALS_VIEW_ID ? views.goals.retry() : withKind((kind) => views.retry(kind))(viewId),
     ),
   ];

@@ -3,7 +3,7 @@ import type { WritableKind } from '../auth/keyScopes';
 import type { SignInState } from '../auth/signInState';
 import type { ListItemTypes, ListKind, OmiStore } from '../store/omiStore';
 import { showFailure } from '../util/showFailure';
-import { oneLine } from '../views/memoriesView';
+import { oneLine } from '../util/text';
 import { selectedItems } from '../views/treeSelection';
 import { askToSignIn } from './askToSignIn';
 

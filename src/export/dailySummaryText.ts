@@ -1,6 +1,7 @@
 // A day's summary as text for a daily note, and as the Daily Summary panel lists it (no vscode import: unit-tested).
 import * as l10n from '@vscode/l10n';
 import type { DailySummary } from '../api/models';
+import { formatDuration } from '../util/time';
 import { singleLine, type TextStyle } from './itemText';
 import { renderTemplate, type TemplateFields } from './templates';
 
@@ -18,15 +19,6 @@ function count(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-/** "1 h 20 min" or "45 min". */
-export function formatMinutes(minutes: number): string {
-  const rounded = Math.max(0, Math.round(minutes));
-  if (rounded < 60) return l10n.t('{0} min', rounded);
-  const hours = Math.floor(rounded / 60);
-  const rest = rounded % 60;
-  return rest === 0 ? l10n.t('{0} h', hours) : l10n.t('{0} h {1} min', hours, rest);
-}
-
 /** The day's numbers, each as a label and a value: conversations, time recorded, action items. */
 export function summaryStats(summary: DailySummary): { label: string; value: string }[] {
   const stats = summary.stats ?? {};
@@ -34,7 +26,7 @@ export function summaryStats(summary: DailySummary): { label: string; value: str
   const conversations = count(stats.total_conversations);
   if (conversations !== undefined) rows.push({ label: l10n.t('Conversations'), value: String(conversations) });
   const minutes = count(stats.total_duration_minutes);
-  if (minutes !== undefined) rows.push({ label: l10n.t('Recorded'), value: formatMinutes(minutes) });
+  if (minutes !== undefined) rows.push({ label: l10n.t('Recorded'), value: formatDuration(minutes * 60) });
   const actionItems = count(stats.action_items_count);
   if (actionItems !== undefined) rows.push({ label: l10n.t('Action items'), value: String(actionItems) });
   return rows;
@@ -98,7 +90,7 @@ export function dailySummaryFields(summary: DailySummary, style: TextStyle): Tem
     conversations: String(count(summary.stats?.total_conversations) ?? ''),
     duration: (() => {
       const minutes = count(summary.stats?.total_duration_minutes);
-      return minutes === undefined ? '' : formatMinutes(minutes);
+      return minutes === undefined ? '' : formatDuration(minutes * 60);
     })(),
     highlights: list(
       summaryHighlights(summary).map((h) => {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatWait } from '../util/errorMessage';
+import { formatDuration } from '../util/time';
 import type { ExportProgress } from './exportRunner';
 
 type Reporter = vscode.Progress<{ message?: string; increment?: number }>;
@@ -57,7 +57,12 @@ export class ExportProgressText {
         ? vscode.l10n.t('Continuing: {0} of ~{1} {2} already fetched', count, total, this.noun)
         : vscode.l10n.t('{0} of ~{1} {2}', count, total, this.noun);
     const waitMs = this.waitUntil - this.now();
-    if (waitMs > 0) message = vscode.l10n.t('{0} · rate limited, resuming in {1}', message, formatWait(waitMs));
+    if (waitMs > 0)
+      message = vscode.l10n.t(
+        '{0} · rate limited, resuming in {1}',
+        message,
+        formatDuration(waitMs / 1000, { round: 'up' }),
+      );
     let increment: number | undefined;
     if (this.estimate) {
       const percent = Math.min(100, Math.floor((this.count / this.estimate) * 100));

@@ -1,7 +1,7 @@
 // Omi items as text for a user's notes: inserted, dropped or copied (no vscode import: unit-tested).
 import * as l10n from '@vscode/l10n';
 import type { ActionItem, Conversation, ConversationStructured, Memory } from '../api/models';
-import { localDayKey, parseDate } from '../util/time';
+import { formatDuration, localDayKey, parseDate } from '../util/time';
 import type { ExportKind } from './fileNames';
 import type { LinkBuilder } from './itemLinks';
 import { renderTemplate, type TemplateFields } from './templates';
@@ -109,14 +109,14 @@ export function conversationFields(conversation: Conversation, style: TextStyle)
   const title = text(structured.title) || l10n.t('Untitled conversation');
   const started = parseDate(conversation.started_at);
   const finished = parseDate(conversation.finished_at);
-  const minutes = started && finished && finished >= started ? Math.round((+finished - +started) / 60_000) : undefined;
+  const seconds = started && finished && finished >= started ? (+finished - +started) / 1000 : undefined;
   return {
     title: style === 'markdown' ? singleLine(title) : title,
     emoji: singleLine(text(structured.emoji)),
     date: localDateTime(conversation.started_at ?? conversation.created_at),
     overview: text(structured.overview).trim(),
     category: text(structured.category),
-    duration: minutes === undefined ? '' : `${minutes} min`,
+    duration: seconds === undefined ? '' : formatDuration(seconds),
     id: text(conversation.id),
   };
 }

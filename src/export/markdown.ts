@@ -1,5 +1,6 @@
 // One conversation as a Markdown note with YAML front matter (no vscode import: unit-tested).
 import type { Conversation, ConversationStructured, TranscriptSegment } from '../api/models';
+import { formatTimecode } from '../transcript/timecode';
 import { parseDate } from '../util/time';
 import { safeFileName } from './fileNames';
 import { localDate, singleLine } from './itemText';
@@ -19,14 +20,9 @@ function yamlValue(value: string | number | null): string {
   return typeof value === 'string' ? yamlString(value) : String(value);
 }
 
-/** `0:05`, `12:40`, `1:02:03`; '' for a time that is not a number. */
+/** `0:05`, `12:40`, `1:02:03` as the transcript panel writes them; '' for a time that is not a number or negative. */
 export function transcriptTime(seconds: unknown): string {
-  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) return '';
-  const total = Math.floor(seconds);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+  return typeof seconds === 'number' && seconds >= 0 ? formatTimecode(seconds) : '';
 }
 
 function speakerOf(segment: TranscriptSegment): string {

@@ -4,8 +4,8 @@ import { OMI_EXTENSION_ID } from '../export/itemLinks';
 import { formatItems, type KindedItems, styleForLanguage } from '../export/itemText';
 import { readLinkBuilder, readTemplates } from '../export/templateSettings';
 import type { OmiStore } from '../store/omiStore';
+import { oneLine } from '../util/text';
 import { parseDate } from '../util/time';
-import { oneLine } from '../views/memoriesView';
 import { itemPreview } from './hoverText';
 import { type Candidate, matchTrigger, rankCandidates } from './ranking';
 

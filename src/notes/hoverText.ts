@@ -4,8 +4,8 @@ import * as l10n from '@vscode/l10n';
 import type { ActionItem, Conversation, Memory } from '../api/models';
 import { fingerprintOf, type ItemLink, type LinkedItem } from '../export/itemLinks';
 import { localDate, localDateTime } from '../export/itemText';
-import { conversationEmoji, conversationOverview, conversationTitle } from '../transcript/conversationView';
 import { escapeInline, escapeParagraph } from '../transcript/markdown';
+import { conversationEmoji, conversationOverview, conversationTitle } from '../util/text';
 import { formatDuration, secondsBetween } from '../util/time';
 
 /** What Omi says about a linked item now. */

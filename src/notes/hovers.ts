@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import { COMMAND } from '../commandIds';
 import { hoverMarkdown } from './hoverText';
 import type { ItemLookup } from './itemLookup';
-import { linkAt, OPEN_ITEM_LINK_COMMAND, openLinkTarget } from './links';
+import { linkAt, openLinkTarget } from './links';
 
 /**
  * Hovering an Omi link shows the item as Omi has it now (from what is loaded, or one request, cancelled when the
@@ -29,7 +30,7 @@ export class OmiLinkHoverProvider implements vscode.HoverProvider {
             : vscode.l10n.t('Show in Action Items');
       markdown.appendMarkdown(`\n\n[${open}](${openLinkTarget(link).toString()})`);
     }
-    markdown.isTrusted = { enabledCommands: [OPEN_ITEM_LINK_COMMAND] };
+    markdown.isTrusted = { enabledCommands: [COMMAND.openItemLink] };
     const line = position.line;
     return new vscode.Hover(markdown, new vscode.Range(line, link.start, line, link.end));
   }

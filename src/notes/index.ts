@@ -1,6 +1,7 @@
 // Omi inside the user's notes: links back to items, hovers, completion and backlinks. Registered from here;
 // extension.ts only wires.
 import * as vscode from 'vscode';
+import { COMMAND } from '../commandIds';
 import { findItemLinks, parseItemLink } from '../export/itemLinks';
 import type { OmiConnection } from '../store/connection';
 import type { LayeredTranscriptCache } from '../store/layeredTranscriptCache';
@@ -11,7 +12,7 @@ import { showBacklinks } from './backlinks';
 import { COMPLETION_SELECTOR, COMPLETION_TRIGGERS, type MeaningSearch, OmiCompletionProvider } from './completion';
 import { OmiLinkHoverProvider } from './hovers';
 import { ItemLookup } from './itemLookup';
-import { OmiDocumentLinkProvider, OPEN_ITEM_LINK_COMMAND } from './links';
+import { OmiDocumentLinkProvider } from './links';
 import { openItemLink } from './openItem';
 
 export interface NotesDependencies {
@@ -56,8 +57,8 @@ export function registerNotes(deps: NotesDependencies): { lookup: ItemLookup; di
         new OmiCompletionProvider(deps.store, deps.signedIn, deps.searchByMeaning),
         ...COMPLETION_TRIGGERS,
       ),
-      vscode.commands.registerCommand(OPEN_ITEM_LINK_COMMAND, open),
-      vscode.commands.registerCommand('omi.showBacklinks', (argument?: unknown) =>
+      vscode.commands.registerCommand(COMMAND.openItemLink, open),
+      vscode.commands.registerCommand(COMMAND.showBacklinks, (argument?: unknown) =>
         showBacklinks(argument, deps.activeConversation),
       ),
       // The links in notes and in the checklist: vscode://omi-community.omi-vscode/openMemory?id=… and the like.

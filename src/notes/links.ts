@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
+import { COMMAND } from '../commandIds';
 import { type FoundLink, findItemLinks } from '../export/itemLinks';
-
-export const OPEN_ITEM_LINK_COMMAND = 'omi.openItemLink';
 
 /** A command URI that opens the link's item: works in code-server too, where the link's own scheme may not. */
 export function openLinkTarget(link: FoundLink): vscode.Uri {
-  return vscode.Uri.parse(`command:${OPEN_ITEM_LINK_COMMAND}?${encodeURIComponent(JSON.stringify([link.text]))}`);
+  return vscode.Uri.parse(`command:${COMMAND.openItemLink}?${encodeURIComponent(JSON.stringify([link.text]))}`);
 }
 
 function tooltipFor(link: FoundLink): string {

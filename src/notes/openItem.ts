@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COMMAND } from '../commandIds';
 import type { ItemLink } from '../export/itemLinks';
 import type { OmiStore } from '../store/omiStore';
 import type { ListNode } from '../views/nodes';
@@ -14,7 +15,7 @@ const PAGES_TO_FIND = 20;
  */
 export async function openItemLink(deps: { store: OmiStore; views: OmiViews }, link: ItemLink): Promise<boolean> {
   if (link.kind === 'conversation') {
-    await vscode.commands.executeCommand('omi.openConversation', link.id);
+    await vscode.commands.executeCommand(COMMAND.openConversation, link.id);
     return true;
   }
   const kind = link.kind === 'memory' ? 'memories' : 'actionItems';

@@ -15,8 +15,8 @@ import type {
 } from '../api/models';
 import type { WritableKind } from '../auth/keyScopes';
 import type { SignInState } from '../auth/signInState';
-import { formatWait } from '../util/errorMessage';
 import type { Logger } from '../util/logger';
+import { formatDuration } from '../util/time';
 import type { OmiConnection } from './connection';
 import { listed, type Processed, retitled, stillProcessing, whenProcessed } from './conversationProcessing';
 import { stillMatches } from './filters';
@@ -370,7 +370,7 @@ export class OmiWrites implements vscode.Disposable {
       void vscode.window.showInformationMessage(
         vscode.l10n.t(
           "Omi's rate limit was reached: the change is sent in {0}, as Omi asked.",
-          formatWait(event.waitMs),
+          formatDuration(event.waitMs / 1000, { round: 'up' }),
         ),
       );
     });

@@ -3,39 +3,21 @@
 // checked, so every other field is read defensively.
 import * as l10n from '@vscode/l10n';
 import type { Conversation } from '../api/models';
+import {
+  conversationEmoji,
+  conversationOverview,
+  conversationStarted,
+  conversationTitle,
+  stringField,
+  structuredOf,
+} from '../util/text';
 import { dateAndTime, describeDue, formatDuration, parseDate, secondsBetween } from '../util/time';
 import type { ActionItemView, ConversationView, EventView, Fact } from './messages';
-import { formatSpan, formatTimecode } from './timecode';
+import { formatTimecode } from './timecode';
 import type { Transcript } from './turns';
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
-}
 
 function records(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value) ? value.filter((v) => typeof v === 'object' && v !== null) : [];
-}
-
-function structuredOf(conversation: Conversation): Record<string, unknown> {
-  const structured: unknown = conversation.structured;
-  return typeof structured === 'object' && structured !== null ? (structured as Record<string, unknown>) : {};
-}
-
-export function conversationTitle(conversation: Conversation): string {
-  return text(structuredOf(conversation).title) || l10n.t('Untitled conversation');
-}
-
-export function conversationEmoji(conversation: Conversation): string {
-  return text(structuredOf(conversation).emoji);
-}
-
-export function conversationOverview(conversation: Conversation): string {
-  return text(structuredOf(conversation).overview);
-}
-
-/** When the conversation started (or was created, when the start is unknown). */
-export function conversationStarted(conversation: Conversation): Date | undefined {
-  return parseDate(text(conversation.started_at)) ?? parseDate(text(conversation.created_at));
 }
 
 /** The header's facts, in reading order; unknown ones are left out. */
@@ -45,27 +27,30 @@ export function conversationFacts(conversation: Conversation, locale?: string): 
     if (value) facts.push({ label, value });
   };
   const started = conversationStarted(conversation);
-  const finished = parseDate(text(conversation.finished_at));
-  add('Category', text(structuredOf(conversation).category));
+  const finished = parseDate(stringField(conversation.finished_at));
+  add('Category', stringField(structuredOf(conversation).category));
   add('Started', started && dateAndTime(started, locale));
   add('Finished', finished && dateAndTime(finished, locale));
-  const seconds = secondsBetween(text(conversation.started_at), text(conversation.finished_at));
+  const seconds = secondsBetween(stringField(conversation.started_at), stringField(conversation.finished_at));
   add('Duration', seconds === undefined ? undefined : formatDuration(seconds));
-  add('Language', text(conversation.language));
-  add('Source', text(conversation.source));
+  add('Language', stringField(conversation.language));
+  add('Source', stringField(conversation.source));
   const place: unknown = conversation.geolocation;
-  add('Place', typeof place === 'object' && place !== null ? text((place as Record<string, unknown>).address) : '');
-  add('Folder', text(conversation.folder_name));
+  add(
+    'Place',
+    typeof place === 'object' && place !== null ? stringField((place as Record<string, unknown>).address) : '',
+  );
+  add('Folder', stringField(conversation.folder_name));
   return facts;
 }
 
 export function actionItemViews(conversation: Conversation, now: Date, locale?: string): ActionItemView[] {
   return records(structuredOf(conversation).action_items).map((item) => {
     const completed = item.completed === true;
-    const due = parseDate(text(item.due_at));
+    const due = parseDate(stringField(item.due_at));
     const described = due && !completed ? describeDue(due, now) : undefined;
     return {
-      description: text(item.description) || l10n.t('(no description)'),
+      description: stringField(item.description) || l10n.t('(no description)'),
       completed,
       due: described ? described.text : due ? l10n.t('due {0}', dateAndTime(due, locale)) : null,
       overdue: described?.overdue ?? false,
@@ -75,11 +60,11 @@ export function actionItemViews(conversation: Conversation, now: Date, locale?: 
 
 export function eventViews(conversation: Conversation, locale?: string): EventView[] {
   return records(structuredOf(conversation).events).map((event) => {
-    const start = parseDate(text(event.start));
+    const start = parseDate(stringField(event.start));
     const minutes = event.duration;
     const duration = typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0 ? minutes * 60 : undefined;
     return {
-      title: text(event.title) || l10n.t('(untitled event)'),
+      title: stringField(event.title) || l10n.t('(untitled event)'),
       start: start ? dateAndTime(start, locale) : null,
       duration: duration === undefined ? null : formatDuration(duration),
     };
@@ -96,7 +81,7 @@ function segments(n: number): string {
 
 export function transcriptSummary(transcript: Transcript): string {
   const parts = [
-    formatSpan(transcript.duration),
+    formatDuration(transcript.duration, { withSeconds: true }),
     speakers(transcript.speakers.length),
     segments(transcript.segmentCount),
   ];
@@ -122,7 +107,7 @@ export function toConversationView(
       speaker: turn.speaker,
       time: formatTimecode(turn.start),
       text: turn.text,
-      gap: turn.gapBefore === null ? null : formatSpan(turn.gapBefore),
+      gap: turn.gapBefore === null ? null : formatDuration(turn.gapBefore, { withSeconds: true }),
     })),
     summary: transcriptSummary(transcript),
   };

@@ -1,18 +1,10 @@
 // A conversation as Markdown, for the clipboard, an untitled document or an editor (no vscode import: unit-tested).
 // Omi text is data, not Markdown: it is escaped so that markup, links and HTML in it show literally.
 import type { Conversation } from '../api/models';
-import { dateAndTime } from '../util/time';
-import {
-  actionItemViews,
-  conversationEmoji,
-  conversationFacts,
-  conversationOverview,
-  conversationStarted,
-  conversationTitle,
-  eventViews,
-  transcriptSummary,
-} from './conversationView';
-import { formatSpan, formatTimecode } from './timecode';
+import { conversationEmoji, conversationOverview, conversationStarted, conversationTitle } from '../util/text';
+import { dateAndTime, formatDuration } from '../util/time';
+import { actionItemViews, conversationFacts, eventViews, transcriptSummary } from './conversationView';
+import { formatTimecode } from './timecode';
 import type { Transcript, Turn } from './turns';
 
 // C0 controls (but tab, newline and carriage return) and DEL: invisible at best.
@@ -58,7 +50,7 @@ export function turnMarkdown(transcript: Transcript, turn: Turn): string {
 export function transcriptMarkdown(transcript: Transcript): string {
   const blocks: string[] = [];
   for (const turn of transcript.turns) {
-    if (turn.gapBefore !== null) blocks.push(`*— ${formatSpan(turn.gapBefore)} pause —*`);
+    if (turn.gapBefore !== null) blocks.push(`*— ${formatDuration(turn.gapBefore, { withSeconds: true })} pause —*`);
     blocks.push(turnMarkdown(transcript, turn));
   }
   return blocks.join('\n\n');

@@ -2,22 +2,13 @@
 import * as l10n from '@vscode/l10n';
 import { summarizeErrorBody } from '../api/errorBody';
 import { isOmiApiError, MISSING_API_KEY, type OmiApiError, REFUSAL, requiredScope } from '../api/errors';
+import { formatDuration } from './time';
 
 export interface UserFacingError {
   message: string;
   /** What the user can do next; the UI offers it as a button or row. */
   action: 'retry' | 'setKey' | 'showLog' | 'none';
   retryAfterMs?: number;
-}
-
-export function formatWait(ms: number): string {
-  const seconds = Math.max(1, Math.ceil(ms / 1000));
-  if (seconds < 90) return `${seconds} s`;
-  const minutes = Math.ceil(seconds / 60);
-  if (minutes < 90) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
 export function describeError(error: unknown): UserFacingError {
@@ -41,7 +32,10 @@ export function describeError(error: unknown): UserFacingError {
     case 'rateLimited': {
       const message =
         error.retryAfterMs !== undefined
-          ? l10n.t("Omi's rate limit was reached. Try again in {0}.", formatWait(error.retryAfterMs))
+          ? l10n.t(
+              "Omi's rate limit was reached. Try again in {0}.",
+              formatDuration(error.retryAfterMs / 1000, { round: 'up' }),
+            )
           : l10n.t("Omi's rate limit was reached.");
       return { message, action: 'retry', retryAfterMs: error.retryAfterMs };
     }

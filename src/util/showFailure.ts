@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COMMAND } from '../commandIds';
 import { describeError } from './errorMessage';
 
 /**
@@ -21,9 +22,9 @@ export function showFailure(what: string, error: unknown, retry: () => Thenable<
       choice === buttons.retry
         ? retry()
         : choice === buttons.setKey
-          ? vscode.commands.executeCommand('omi.setApiKey')
+          ? vscode.commands.executeCommand(COMMAND.setApiKey)
           : choice === buttons.showLog
-            ? vscode.commands.executeCommand('omi.showLog')
+            ? vscode.commands.executeCommand(COMMAND.showLog)
             : undefined;
     // What runs next reports its own failures.
     return Promise.resolve(next).then(undefined, () => undefined);

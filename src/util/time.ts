@@ -53,16 +53,58 @@ export function dateAndTime(date: Date, locale?: string): string {
   return formatter(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
-/** "45 s", "12 min", "1 h 5 min". */
-export function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds) || seconds < 0) return '';
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+export interface DurationOptions {
+  /**
+   * `nearest` (the default) for a length that happened. `up` for a wait still to come: never less than is left, at
+   * least 1 s, and in the smaller unit up to 90 of it ("75 s", "80 min") so that counting up never overstates much.
+   */
+  round?: 'nearest' | 'up';
+  /** Under an hour, keep the seconds: "3 min 20 s" (the transcript's pauses and totals). */
+  withSeconds?: boolean;
+  /** `short` (the default): "45 s", "1 h 5 min". `long`: "45 seconds", "2 hours 5 minutes" (the client's sentences). */
+  units?: 'short' | 'long';
 }
+
+/**
+ * A length of time in words, the one duration formatter: "45 s", "12 min", "1 h 5 min" by default; see the options
+ * for waits, seconds and long units. Negative, missing or non-finite input reads as "".
+ */
+export function formatDuration(seconds: number | null | undefined, options: DurationOptions = {}): string {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) return '';
+  const up = options.round === 'up';
+  const say = options.units === 'long' ? longUnits : shortUnits;
+  const smallerUnitUpTo = up ? 90 : 60;
+  const whole = up ? Math.max(1, Math.ceil(seconds)) : Math.round(seconds);
+  if (whole < smallerUnitUpTo) return say.s(whole);
+  if (options.withSeconds) {
+    const h = Math.floor(whole / 3600);
+    const m = Math.floor((whole % 3600) / 60);
+    if (h > 0) return m === 0 ? say.h(h) : say.hMin(h, m);
+    return whole % 60 === 0 ? say.min(m) : say.minS(m, whole % 60);
+  }
+  const minutes = up ? Math.ceil(whole / 60) : Math.round(seconds / 60);
+  if (minutes < smallerUnitUpTo) return say.min(minutes);
+  const h = Math.floor(minutes / 60);
+  return minutes % 60 === 0 ? say.h(h) : say.hMin(h, minutes % 60);
+}
+
+const shortUnits = {
+  s: (s: number) => l10n.t('{0} s', s),
+  min: (m: number) => l10n.t('{0} min', m),
+  h: (h: number) => l10n.t('{0} h', h),
+  minS: (m: number, s: number) => l10n.t('{0} min {1} s', m, s),
+  hMin: (h: number, m: number) => l10n.t('{0} h {1} min', h, m),
+};
+
+// The client's sentences are English (its other sentences are too); `plural` keeps "1 hour", "2 hours".
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+const longUnits = {
+  s: (s: number) => plural(s, 'second'),
+  min: (m: number) => plural(m, 'minute'),
+  h: (h: number) => plural(h, 'hour'),
+  minS: (m: number, s: number) => `${plural(m, 'minute')} ${plural(s, 'second')}`,
+  hMin: (h: number, m: number) => `${plural(h, 'hour')} ${plural(m, 'minute')}`,
+};
 
 /** Seconds between two ISO times, or undefined when either is missing or they are out of order. */
 export function secondsBetween(start: string | null | undefined, end: string | null | undefined): number | undefined {

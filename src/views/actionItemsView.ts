@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import type { ActionItem } from '../api/models';
+import { COMMAND } from '../commandIds';
 import { listNoun } from '../util/listNoun';
+import { oneLine } from '../util/text';
 import { dateAndTime, describeDue, parseDate } from '../util/time';
 import type { ListViewDefinition } from './listViewDefinition';
-import { oneLine } from './memoriesView';
 import { VIEW_IDS } from './viewIds';
-
-export const OPEN_CONVERSATION_COMMAND = 'omi.openConversation';
 
 function actionItemTooltip(item: ActionItem, now: Date): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
@@ -61,7 +60,7 @@ export const actionItemsView: ListViewDefinition<ActionItem> = {
     row.contextValue = `omi.actionItem${item.conversation_id ? '.withConversation' : ''}.${item.completed ? 'done' : 'open'}`;
     if (item.conversation_id) {
       row.command = {
-        command: OPEN_CONVERSATION_COMMAND,
+        command: COMMAND.openConversation,
         title: vscode.l10n.t('Open Conversation'),
         arguments: [item.conversation_id],
       };

@@ -1,30 +1,19 @@
 import * as vscode from 'vscode';
 import type { Conversation, Folder } from '../api/models';
+import { COMMAND } from '../commandIds';
 import { listNoun } from '../util/listNoun';
-import { dateAndTime, dayLabel, formatDuration, localDayKey, parseDate, secondsBetween, timeOfDay } from '../util/time';
-import { OPEN_CONVERSATION_COMMAND } from './actionItemsView';
+import { conversationStarted, conversationTitle, oneLine, titleCase } from '../util/text';
+import { dateAndTime, dayLabel, formatDuration, localDayKey, secondsBetween, timeOfDay } from '../util/time';
 import type { ListViewDefinition } from './listViewDefinition';
-import { oneLine, titleCase } from './memoriesView';
 import { VIEW_IDS } from './viewIds';
-
-export function conversationTitle(conversation: Conversation): string {
-  const structured = conversation.structured;
-  const title = oneLine(structured?.title) || vscode.l10n.t('Untitled conversation');
-  const emoji = oneLine(structured?.emoji, 8);
-  return emoji ? `${emoji} ${title}` : title;
-}
-
-export function conversationStart(conversation: Conversation): Date | undefined {
-  return parseDate(conversation.started_at) ?? parseDate(conversation.created_at);
-}
 
 function conversationTooltip(conversation: Conversation): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendText(conversationTitle(conversation));
+  tooltip.appendText(conversationTitle(conversation, 'row'));
   const overview = conversation.structured?.overview;
   if (overview) tooltip.appendMarkdown('\n\n').appendText(overview);
   const facts: string[] = [];
-  const start = conversationStart(conversation);
+  const start = conversationStarted(conversation);
   if (start) facts.push(dateAndTime(start));
   const seconds = secondsBetween(conversation.started_at, conversation.finished_at);
   if (seconds !== undefined) facts.push(formatDuration(seconds));
@@ -124,7 +113,7 @@ export const conversationsView: ListViewDefinition<Conversation> = {
   searchText: (c) => `${c.structured?.title ?? ''} ${c.structured?.overview ?? ''} ${c.structured?.category ?? ''}`,
   groupOf: (conversation) => {
     if (conversationGrouping.by === 'folder') return folderGroup(conversation);
-    const start = conversationStart(conversation);
+    const start = conversationStarted(conversation);
     if (!start) return { key: 'undated', label: vscode.l10n.t('No date') };
     return { key: localDayKey(start), label: dayLabel(start, new Date()), icon: new vscode.ThemeIcon('calendar') };
   },
@@ -145,20 +134,20 @@ export const conversationsView: ListViewDefinition<Conversation> = {
       : 'omi.group',
   tooltip: conversationTooltip,
   toTreeItem: (conversation) => {
-    const item = new vscode.TreeItem(conversationTitle(conversation), vscode.TreeItemCollapsibleState.None);
-    const start = conversationStart(conversation);
+    const item = new vscode.TreeItem(conversationTitle(conversation, 'row'), vscode.TreeItemCollapsibleState.None);
+    const start = conversationStarted(conversation);
     const seconds = secondsBetween(conversation.started_at, conversation.finished_at);
     const parts = [start ? timeOfDay(start) : undefined, seconds !== undefined ? formatDuration(seconds) : undefined];
     if (conversation.structured?.category) parts.push(conversation.structured.category);
     item.description = parts.filter(Boolean).join(' · ');
     item.contextValue = 'omi.conversation';
     item.command = {
-      command: OPEN_CONVERSATION_COMMAND,
+      command: COMMAND.openConversation,
       title: vscode.l10n.t('Open Conversation'),
       arguments: [conversation.id],
     };
     item.accessibilityInformation = {
-      label: vscode.l10n.t('Conversation: {0}, {1}', conversationTitle(conversation), item.description),
+      label: vscode.l10n.t('Conversation: {0}, {1}', conversationTitle(conversation, 'row'), item.description),
     };
     return item;
   },

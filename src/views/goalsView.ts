@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { Goal, GoalHistoryEntry } from '../api/models';
 import type { SignInState } from '../auth/signInState';
 import type { OmiExtras } from '../store/omiExtras';
+import { oneLine } from '../util/text';
 import type { ListViewDefinition } from './listViewDefinition';
-import { oneLine } from './memoriesView';
 import type { ListNode } from './nodes';
 import { PagedTreeProvider } from './pagedTreeProvider';
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Memory } from '../api/models';
 import { listNoun } from '../util/listNoun';
+import { oneLine, titleCase } from '../util/text';
 import { dateAndTime, parseDate } from '../util/time';
 import type { ListViewDefinition } from './listViewDefinition';
 import { VIEW_IDS } from './viewIds';
@@ -24,16 +25,6 @@ const CATEGORY_ICONS: Record<string, string> = {
 
 export function memoryCategoryIcon(category: string | null | undefined): vscode.ThemeIcon {
   return new vscode.ThemeIcon(CATEGORY_ICONS[category ?? ''] ?? 'note');
-}
-
-export function titleCase(word: string): string {
-  return word ? word.charAt(0).toUpperCase() + word.slice(1) : word;
-}
-
-/** One line of a memory's content, short enough for a tree row. */
-export function oneLine(text: string | null | undefined, max = 160): string {
-  const flat = (text ?? '').replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 function memoryTooltip(memory: Memory): vscode.MarkdownString {

@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
+import { COMMAND } from '../commandIds';
 import { isNotAvailable } from '../store/omiExtras';
 import type { PagedList, PagedListChange } from '../store/pagedList';
 import { describeError } from '../util/errorMessage';
 import type { ListViewDefinition } from './listViewDefinition';
 import type { GroupNode, ItemNode, ListNode, StatusNode } from './nodes';
-
-export const LOAD_MORE_COMMAND = 'omi.loadMore';
-export const RETRY_COMMAND = 'omi.retryLoad';
 
 /**
  * One tree view over one PagedList: serves what is loaded, asks for the first page when the view is first shown,
@@ -262,12 +260,16 @@ export class PagedTreeProvider<T> implements vscode.TreeDataProvider<ListNode<T>
         break;
       case 'error':
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-        item.command = { command: RETRY_COMMAND, title: vscode.l10n.t('Retry'), arguments: [this.definition.viewId] };
+        item.command = {
+          command: COMMAND.retryLoad,
+          title: vscode.l10n.t('Retry'),
+          arguments: [this.definition.viewId],
+        };
         break;
       case 'loadMore':
         item.iconPath = new vscode.ThemeIcon('ellipsis');
         item.command = {
-          command: LOAD_MORE_COMMAND,
+          command: COMMAND.loadMore,
           title: vscode.l10n.t('Load more'),
           arguments: [this.definition.viewId],
         };

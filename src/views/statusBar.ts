@@ -4,9 +4,10 @@ import type { RequestLogEvent } from '../api/options';
 import { describeApiKey } from '../auth/apiKeyFormat';
 import { describeAccess } from '../auth/keyScopes';
 import type { SignInState } from '../auth/signInState';
+import { COMMAND } from '../commandIds';
 import type { OmiConnection } from '../store/connection';
-import { describeError, formatWait } from '../util/errorMessage';
-import { timeOfDay } from '../util/time';
+import { describeError } from '../util/errorMessage';
+import { formatDuration, timeOfDay } from '../util/time';
 
 type Health = { kind: 'ok' } | { kind: 'rateLimited'; until: number } | { kind: 'unreachable'; reason: string };
 
@@ -98,7 +99,7 @@ export class OmiStatusBar implements vscode.Disposable {
     if (!this.signIn.signedIn) {
       item.text = `$(key) ${vscode.l10n.t('Omi: Set Key')}`;
       item.tooltip = vscode.l10n.t('Omi: not signed in. Click to set your API key.');
-      item.command = 'omi.setApiKey';
+      item.command = COMMAND.setApiKey;
     } else if (this.health.kind === 'rateLimited' && this.health.until > Date.now()) {
       const until = this.health.until;
       const tick = () => {
@@ -108,22 +109,22 @@ export class OmiStatusBar implements vscode.Disposable {
           this.render();
           return;
         }
-        item.text = `$(watch) ${vscode.l10n.t('Omi: wait {0}', formatWait(left))}`;
+        item.text = `$(watch) ${vscode.l10n.t('Omi: wait {0}', formatDuration(left / 1000, { round: 'up' }))}`;
       };
       tick();
       item.tooltip = vscode.l10n.t("Omi's rate limit was reached. Requests resume when the countdown ends.");
-      item.command = 'omi.showLog';
+      item.command = COMMAND.showLog;
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
       this.countdown = setInterval(tick, 1000);
     } else if (this.health.kind === 'unreachable') {
       item.text = `$(warning) ${vscode.l10n.t('Omi: offline')}`;
       item.tooltip = vscode.l10n.t('{0} Click to see the log.', this.health.reason);
-      item.command = 'omi.showLog';
+      item.command = COMMAND.showLog;
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     } else {
       item.text = '$(pass) Omi';
       item.tooltip = this.connectedTooltip();
-      item.command = 'omi.showLog';
+      item.command = COMMAND.showLog;
     }
     item.accessibilityInformation = { label: `${item.text.replace(/\$\([^)]*\)\s*/g, '')}` };
     item.show();

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ActionItem, Conversation, Memory } from '../../api/models';
 import { CONVERSATION_CATEGORIES, MEMORY_CATEGORIES } from '../../api/models';
+import { COMMAND } from '../../commandIds';
 import type { InsightsData } from '../../insights/model';
 import type { DrillTarget } from '../../insights/protocol';
 import type { RawLists } from '../../insights/rawLists';
@@ -10,9 +11,8 @@ import type { ListKind, OmiStore } from '../../store/omiStore';
 import { customRange, type DateRange } from '../../util/dateRange';
 import { listNoun } from '../../util/listNoun';
 import { addLocalDays, parseLocalDayKey } from '../../util/localCalendar';
+import { conversationTitle, oneLine } from '../../util/text';
 import { dateAndTime, localDayKey, parseDate } from '../../util/time';
-import { conversationTitle } from '../../views/conversationsView';
-import { oneLine } from '../../views/memoriesView';
 import { VIEW_IDS } from '../../views/viewIds';
 
 export interface DrillContext {
@@ -82,7 +82,7 @@ function picksOf(selection: Selection): Pick[] {
       }));
     case 'conversations':
       return selection.items.map((c: Conversation) => ({
-        label: conversationTitle(c),
+        label: conversationTitle(c, 'row'),
         description: created(c.started_at ?? c.created_at),
         detail: oneLine(c.structured?.overview, 200) || undefined,
         conversationId: c.id,
@@ -123,5 +123,5 @@ export async function drillDown(target: DrillTarget, context: DrillContext): Pro
     matchOnDescription: true,
     matchOnDetail: true,
   });
-  if (chosen?.conversationId) await vscode.commands.executeCommand('omi.openConversation', chosen.conversationId);
+  if (chosen?.conversationId) await vscode.commands.executeCommand(COMMAND.openConversation, chosen.conversationId);
 }

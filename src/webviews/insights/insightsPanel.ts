@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SignInState } from '../../auth/signInState';
+import { COMMAND } from '../../commandIds';
 import { aggregateInsights } from '../../insights/aggregate';
 import { INSIGHTS_RANGES, type InsightsData, type InsightsRange } from '../../insights/model';
 import { type HostMessage, type PanelState, parseWebviewMessage, type WebviewMessage } from '../../insights/protocol';
@@ -123,7 +124,7 @@ export class InsightsPanel implements vscode.Disposable {
         if (this.state.data) await this.deps.exportData(this.state.data);
         return;
       case 'signIn':
-        await vscode.commands.executeCommand('omi.setApiKey');
+        await vscode.commands.executeCommand(COMMAND.setApiKey);
         return;
       case 'drill':
         if (this.raw && this.state.data) {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SignInState } from '../../auth/signInState';
+import { COMMAND } from '../../commandIds';
 import { clearCache } from '../../commands/clearCache';
 import { openConversation } from '../../commands/openConversation';
 import type { OmiConnection } from '../../store/connection';
@@ -21,10 +22,10 @@ export interface TranscriptDependencies {
 
 /** The reading tools of the panel's title bar: each acts on the panel in front (or the conversation id given). */
 const PANEL_COMMANDS: Record<string, ActionType> = {
-  'omi.transcript.copyMarkdown': 'copyMarkdown',
-  'omi.transcript.openMarkdown': 'openMarkdown',
-  'omi.transcript.export': 'export',
-  'omi.transcript.insertSummary': 'insertSummary',
+  [COMMAND.transcriptCopyMarkdown]: 'copyMarkdown',
+  [COMMAND.transcriptOpenMarkdown]: 'openMarkdown',
+  [COMMAND.transcriptExport]: 'export',
+  [COMMAND.transcriptInsertSummary]: 'insertSummary',
 };
 
 /** The transcript panel: `omi.openConversation`, its serializer, its reading-tool commands and `omi.clearCache`. */
@@ -40,10 +41,10 @@ export function registerTranscripts(context: vscode.ExtensionContext, deps: Tran
   context.subscriptions.push(
     editors,
     vscode.window.registerWebviewPanelSerializer(TRANSCRIPT_VIEW_TYPE, panels),
-    vscode.commands.registerCommand('omi.openConversation', (argument?: unknown) =>
+    vscode.commands.registerCommand(COMMAND.openConversation, (argument?: unknown) =>
       openConversation(deps.store, panels, argument),
     ),
-    vscode.commands.registerCommand('omi.clearCache', () => clearCache(deps.store)),
+    vscode.commands.registerCommand(COMMAND.clearCache, () => clearCache(deps.store)),
     // A renamed conversation's panel shows the new title at once (and the old one again if Omi refuses); a deleted
     // conversation's panel closes.
     deps.writes.onDidShowConversationTitle(({ id, title }) => panels.get(id)?.retitle(title)),

@@ -11,7 +11,7 @@ import {
 import { buildTranscript } from '../../transcript/turns';
 import { describeError } from '../../util/errorMessage';
 import type { Logger } from '../../util/logger';
-import { oneLine } from '../../views/memoriesView';
+import { oneLine } from '../../util/text';
 import { transcriptHtml } from '../webviewPage';
 import {
   copyTranscriptMarkdown,

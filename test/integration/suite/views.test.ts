@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { oneLine } from '../../../src/views/memoriesView';
+import { oneLine } from '../../../src/util/text';
 import type { ListNode } from '../../../src/views/nodes';
 import type { PagedTreeProvider } from '../../../src/views/pagedTreeProvider';
 import type { TranscriptPanel } from '../../../src/webviews/transcript/transcriptPanel';

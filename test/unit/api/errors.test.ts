@@ -7,8 +7,12 @@ import {
   type OmiApiError,
   REDIRECT_REFUSED,
 } from '../../../src/api/errors';
-import { describeWait, errorFromResponse, kindForStatus } from '../../../src/api/responseError';
+import { errorFromResponse, kindForStatus } from '../../../src/api/responseError';
+import { formatDuration } from '../../../src/util/time';
 import { empty, json, KEY, networkFailure, omiError, testClient, text } from './fakeServer';
+
+/** The client's sentences count a wait up, in words. */
+const describeWait = (ms: number) => formatDuration(ms / 1000, { round: 'up', units: 'long' });
 
 function fromBody(status: number, body: unknown, statusText = ''): OmiApiError {
   return errorFromResponse({ status, statusText, bodyText: typeof body === 'string' ? body : JSON.stringify(body) });

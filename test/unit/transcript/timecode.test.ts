@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { formatSpan, formatTimecode } from '../../../src/transcript/timecode';
+import { formatTimecode } from '../../../src/transcript/timecode';
+import { formatDuration } from '../../../src/util/time';
+
+/** The transcript's pauses and totals keep their seconds under an hour. */
+const formatSpan = (seconds: number | null) => formatDuration(seconds, { withSeconds: true });
 
 describe('transcript time codes', () => {
   it('shows m:ss below an hour and h:mm:ss past it, rounding down to the second', () => {

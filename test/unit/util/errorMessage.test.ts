@@ -1,7 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { MISSING_API_KEY, OmiApiError } from '../../../src/api/errors';
 import { errorFromResponse } from '../../../src/api/responseError';
-import { describeError, formatWait } from '../../../src/util/errorMessage';
+import { describeError } from '../../../src/util/errorMessage';
+import { formatDuration } from '../../../src/util/time';
+
+/** The status bar, export progress and error sentences count a wait up. */
+const formatWait = (ms: number) => formatDuration(ms / 1000, { round: 'up' });
 
 describe('describeError', () => {
   const error = (

@@ -32,6 +32,17 @@ describe('time formatting', () => {
     assert.equal(formatDuration(Number.NaN), '');
   });
 
+  it('counts waits up, keeps seconds for spans, and writes long units for sentences', () => {
+    assert.equal(formatDuration(75, { round: 'up' }), '75 s', 'a wait stays in seconds up to 90');
+    assert.equal(formatDuration(90.2, { round: 'up' }), '2 min');
+    assert.equal(formatDuration(0.01, { round: 'up' }), '1 s');
+    assert.equal(formatDuration(200, { withSeconds: true }), '3 min 20 s');
+    assert.equal(formatDuration(150 * 60, { units: 'long' }), '2 hours 30 minutes');
+    assert.equal(formatDuration(61 * 60, { units: 'long' }), '1 hour 1 minute');
+    assert.equal(formatDuration(1, { units: 'long' }), '1 second');
+    assert.equal(formatDuration(undefined), '');
+  });
+
   it('measures seconds between ISO times, refusing missing or reversed ones', () => {
     assert.equal(secondsBetween('2026-11-28T10:00:00Z', '2026-11-28T10:20:00Z'), 1200);
     assert.equal(secondsBetween(null, '2026-11-28T10:20:00Z'), undefined);

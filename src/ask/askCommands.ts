@@ -3,9 +3,10 @@ import type { SignInState } from '../auth/signInState';
 import { COMMAND } from '../commandIds';
 import { askToSignIn } from '../commands/askToSignIn';
 import { dateAndTime, parseDate } from '../util/time';
+import { bundledPanelOptions } from '../webviews/bundledPanel';
 import { TextEditorTracker } from '../webviews/transcript/textEditorTracker';
 import { answerText } from './answerText';
-import { ASK_VIEW_TYPE, AskPanel, askHtml, askPanelOptions } from './askPanel';
+import { ASK_VIEW_TYPE, AskPanel, askHtml } from './askPanel';
 import type { AskEntry, OmiAsk } from './omiAsk';
 
 export interface AskCommandDependencies {
@@ -34,7 +35,7 @@ export function registerAskCommands(deps: AskCommandDependencies): {
       ASK_VIEW_TYPE,
       vscode.l10n.t('Ask Omi'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      askPanelOptions(deps.extensionUri),
+      bundledPanelOptions(deps.extensionUri),
     );
     webviewPanel.webview.html = askHtml(webviewPanel.webview, deps.extensionUri);
     const created = new AskPanel(webviewPanel, deps.ask, {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../util/errorMessage';
 import { dateAndTime, parseDate } from '../util/time';
-import { webviewPage } from '../webviews/webviewPage';
+import { bundledPanelHtml } from '../webviews/bundledPanel';
 import { type AskEntryView, type AskHostMessage, type AskPanelState, parseAskMessage } from './askProtocol';
 import type { AskEntry, OmiAsk } from './omiAsk';
 
@@ -127,25 +127,10 @@ export class AskPanel implements vscode.Disposable {
   }
 }
 
-/** The built page and stylesheet are the only files the webview may load. */
-export function askPanelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableFindWidget: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
-  };
-}
-
+/** The Ask page, in the one template for built pages. */
 export function askHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const asset = (name: string) =>
-    webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', name)).toString();
-  return webviewPage({
-    cspSource: webview.cspSource,
-    scriptUri: asset('ask.js'),
-    styleUri: asset('ask.css'),
+  return bundledPanelHtml(webview, extensionUri, 'ask', {
     title: vscode.l10n.t('Ask Omi'),
-    loadingText: vscode.l10n.t('Asking Omi…'),
-    language: vscode.env.language,
-    l10nBundle: vscode.l10n.bundle,
+    loading: vscode.l10n.t('Asking Omi…'),
   });
 }

@@ -8,11 +8,11 @@ import { readDailySummaryTemplate } from '../export/templateSettings';
 import { isNotAvailable, type OmiExtras } from '../store/omiExtras';
 import { describeError } from '../util/errorMessage';
 import { showFailure } from '../util/showFailure';
+import { bundledPanelOptions } from '../webviews/bundledPanel';
 import {
   DAILY_SUMMARY_VIEW_TYPE,
   DailySummaryPanel,
   dailySummaryHtml,
-  dailySummaryPanelOptions,
   longDay,
 } from '../webviews/dailySummary/dailySummaryPanel';
 import { TextEditorTracker } from '../webviews/transcript/textEditorTracker';
@@ -154,7 +154,7 @@ export function registerDailySummaryCommands(deps: DailySummaryCommandDependenci
       DAILY_SUMMARY_VIEW_TYPE,
       vscode.l10n.t('Omi Daily Summary'),
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-      dailySummaryPanelOptions(deps.extensionUri),
+      bundledPanelOptions(deps.extensionUri),
     );
     webviewPanel.webview.html = dailySummaryHtml(webviewPanel.webview, deps.extensionUri);
     const created = new DailySummaryPanel(webviewPanel, {

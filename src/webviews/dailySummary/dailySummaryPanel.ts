@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { DailySummary } from '../../api/models';
 import { summaryActionItems, summaryHighlights, summaryNuggets, summaryStats } from '../../export/dailySummaryText';
 import { describeError } from '../../util/errorMessage';
-import { webviewPage } from '../webviewPage';
+import { bundledPanelHtml } from '../bundledPanel';
 import {
   type DailySummaryHostMessage,
   type DailySummaryPanelState,
@@ -151,25 +151,10 @@ export class DailySummaryPanel implements vscode.Disposable {
   }
 }
 
-/** The built page and stylesheet are the only files the webview may load. */
-export function dailySummaryPanelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return {
-    enableScripts: true,
-    enableFindWidget: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
-  };
-}
-
+/** The daily summary page, in the one template for built pages. */
 export function dailySummaryHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const asset = (name: string) =>
-    webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', name)).toString();
-  return webviewPage({
-    cspSource: webview.cspSource,
-    scriptUri: asset('dailySummary.js'),
-    styleUri: asset('dailySummary.css'),
+  return bundledPanelHtml(webview, extensionUri, 'dailySummary', {
     title: vscode.l10n.t('Omi daily summary'),
-    loadingText: vscode.l10n.t('Loading the daily summary…'),
-    language: vscode.env.language,
-    l10nBundle: vscode.l10n.bundle,
+    loading: vscode.l10n.t('Loading the daily summary…'),
   });
 }

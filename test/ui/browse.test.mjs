@@ -25,10 +25,11 @@ describe('UI: browsing Omi data in the sidebar', () => {
 
   it('shows memories grouped by category with counts, and loads more on click', async () => {
     const container = await openOmiContainer(workbench.page);
-    // Trees only render the rows in view: give Memories the whole sidebar.
+    // Trees only render the rows in view: give Memories the whole sidebar. A header is clicked on its title: its
+    // middle holds the view's action buttons (Open Daily Summary…).
     for (const other of ['Action Items', 'Conversations']) {
       const header = container.locator('.pane-header', { hasText: other });
-      if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+      if ((await header.getAttribute('aria-expanded')) === 'true') await header.locator('.title').click();
     }
     const memories = pane(container, 'Memories');
     const loadMore = rowsOf(memories).filter({ hasText: 'Load more…' });
@@ -76,7 +77,7 @@ describe('UI: browsing Omi data in the sidebar', () => {
     for (const name of ['Memories', 'Action Items', 'Conversations']) {
       const header = container.locator('.pane-header', { hasText: name });
       const expanded = (await header.getAttribute('aria-expanded')) === 'true';
-      if (expanded === (name === 'Memories')) await header.click();
+      if (expanded === (name === 'Memories')) await header.locator('.title').click();
     }
     const actionItems = pane(container, 'Action Items');
     await rowsOf(actionItems).filter({ hasText: 'Open' }).first().waitFor({ timeout: 20_000 });

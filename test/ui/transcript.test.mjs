@@ -121,7 +121,7 @@ describe('UI: reading a conversation in the transcript panel', () => {
     const container = await openOmiContainer(page);
     for (const name of ['Memories', 'Action Items']) {
       const header = container.locator('.pane-header', { hasText: name });
-      if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+      if ((await header.getAttribute('aria-expanded')) === 'true') await header.locator('.title').click();
     }
     const conversations = container.locator('.pane', {
       has: page.locator('.pane-header', { hasText: 'Conversations' }),

@@ -31,7 +31,7 @@ describe('UI: acting on Omi data', () => {
     for (const name of ['Memories', 'Conversations', 'Action Items']) {
       const header = container.locator('.pane-header', { hasText: name });
       const expanded = (await header.getAttribute('aria-expanded')) === 'true';
-      if (expanded !== (name === 'Action Items')) await header.click();
+      if (expanded !== (name === 'Action Items')) await header.locator('.title').click();
     }
     const target = sandbox.data.actionItems.find((a) => !a.completed);
     assert.ok(target, 'an open action item');
@@ -83,7 +83,7 @@ describe('UI: acting on Omi data', () => {
     assert.ok(created.category, 'Omi chose a category');
     const memories = pane(await openOmiContainer(page), 'Memories');
     const header = (await openOmiContainer(page)).locator('.pane-header', { hasText: 'Memories' });
-    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.locator('.title').click();
     const groups = rowsOf(memories);
     await groups.first().waitFor({ timeout: 15_000 });
     assert.ok(

@@ -81,6 +81,9 @@ describe('UI: browsing Omi data in the sidebar', () => {
     }
     const actionItems = pane(container, 'Action Items');
     await rowsOf(actionItems).filter({ hasText: 'Open' }).first().waitFor({ timeout: 20_000 });
+    // The first row is the Open group (Done, below its items, may be out of view and so not rendered).
+    const first = ((await rowsOf(actionItems).first().textContent()) ?? '').trim();
+    assert.match(first, /^Open\s*\d/, `open items first: ${first}`);
     const conversations = pane(container, 'Conversations');
     // The first row is "Loading conversations…" until the page is in.
     await rowsOf(conversations)
@@ -91,6 +94,17 @@ describe('UI: browsing Omi data in the sidebar', () => {
     assert.ok(
       dayRows.some((t) => /Today|Yesterday|day|\d{4}/.test(t)),
       `day groups: ${dayRows.join(' | ')}`,
+    );
+    // Older days are labelled with their date ("Wed, Nov 25, 2026"): newest first.
+    const dated = dayRows
+      .map((t) => /^(\w{3}, \w{3} \d{1,2}, \d{4})/.exec(t)?.[1])
+      .filter(Boolean)
+      .map((label) => Date.parse(label));
+    assert.ok(dated.length > 1, `dated day groups: ${dayRows.join(' | ')}`);
+    assert.deepEqual(
+      dated,
+      [...dated].sort((a, b) => b - a),
+      'days newest first',
     );
     await screenshot(workbench.page, 'views', { forDocs: true });
   });

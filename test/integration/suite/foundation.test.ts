@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, EXTENSION_ID, useSignedInSandbox } from './helpers';
+import { activateExtension, EXTENSION_ID, eventually, useSignedInSandbox } from './helpers';
 
 describe('Foundation: the extension in a real VS Code', () => {
   it('runs in VS Code 1.100 and activates', async () => {
@@ -44,7 +44,23 @@ describe('Foundation: the extension in a real VS Code', () => {
     it('stored the checked key in secret storage and left the welcome state', async () => {
       assert.equal(await context.api.hasStoredKey(), true);
       assert.equal(context.api.signedIn, true);
-      assert.ok(context.api.views.providers.memories.getChildren().length > 0, 'the memories view has rows');
+      const provider = context.api.views.providers.memories;
+      provider.getChildren();
+      await eventually(
+        () => provider.currentList?.loading === false && (provider.currentList?.items.length ?? 0) > 0,
+        10_000,
+        'the first page',
+      );
+      const shown = provider
+        .getChildren()
+        .flatMap((node) => (node.kind === 'group' ? provider.getChildren(node) : []))
+        .map((node) => (node.kind === 'item' ? (node.item as { id: string }).id : ''));
+      const firstPage = context.sandbox.data.memories.slice(0, 50).map((m) => m.id);
+      assert.deepEqual(
+        [...shown].sort(),
+        [...firstPage].sort(),
+        'the view shows the first page of the user’s memories',
+      );
     });
 
     it('refuses a malformed key and keeps the stored one', async () => {

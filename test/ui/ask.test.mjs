@@ -6,7 +6,7 @@ import {
   screenshot,
   startSandbox,
   transcriptFrame,
-  until,
+  whenSignedIn,
 } from './workbench.mjs';
 
 describe('UI: Omi: Ask…', () => {
@@ -20,14 +20,7 @@ describe('UI: Omi: Ask…', () => {
       env: { OMI_API_KEY: sandbox.key },
     });
     await workbench.page.locator('.activitybar .action-item a[aria-label^="Omi"]').waitFor({ timeout: 60_000 });
-    // Omi: Ask… is offered once signed in: the status bar says so.
-    await until(
-      async () =>
-        /Omi/.test((await workbench.page.locator('.statusbar').textContent()) ?? '') &&
-        !/Set Key/.test((await workbench.page.locator('.statusbar').textContent()) ?? ''),
-      30_000,
-      'the sign-in',
-    );
+    await whenSignedIn(workbench.page);
   });
 
   after(async () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { openOmiContainer, openWorkbench, runCommand, screenshot, startSandbox } from './workbench.mjs';
+import { openOmiContainer, openWorkbench, paneOf, rowsOf, runCommand, screenshot, startSandbox } from './workbench.mjs';
 
 describe('UI: browsing Omi data in the sidebar', () => {
   let workbench;
@@ -19,10 +19,6 @@ describe('UI: browsing Omi data in the sidebar', () => {
     await sandbox?.close();
   });
 
-  const rowsOf = (pane) => pane.locator('.monaco-list-row[role="treeitem"]');
-  const pane = (container, name) =>
-    container.locator('.pane', { has: container.page().locator('.pane-header', { hasText: name }) });
-
   it('shows memories grouped by category with counts, and loads more on click', async () => {
     const container = await openOmiContainer(workbench.page);
     // Trees only render the rows in view: give Memories the whole sidebar. A header is clicked on its title: its
@@ -31,7 +27,7 @@ describe('UI: browsing Omi data in the sidebar', () => {
       const header = container.locator('.pane-header', { hasText: other });
       if ((await header.getAttribute('aria-expanded')) === 'true') await header.locator('.title').click();
     }
-    const memories = pane(container, 'Memories');
+    const memories = paneOf(container, 'Memories');
     const loadMore = rowsOf(memories).filter({ hasText: 'Load more…' });
     await loadMore.waitFor({ timeout: 60_000 });
     const labels = await rowsOf(memories).allInnerTexts();
@@ -79,12 +75,12 @@ describe('UI: browsing Omi data in the sidebar', () => {
       const expanded = (await header.getAttribute('aria-expanded')) === 'true';
       if (expanded === (name === 'Memories')) await header.locator('.title').click();
     }
-    const actionItems = pane(container, 'Action Items');
+    const actionItems = paneOf(container, 'Action Items');
     await rowsOf(actionItems).filter({ hasText: 'Open' }).first().waitFor({ timeout: 20_000 });
     // The first row is the Open group (Done, below its items, may be out of view and so not rendered).
     const first = ((await rowsOf(actionItems).first().textContent()) ?? '').trim();
     assert.match(first, /^Open\s*\d/, `open items first: ${first}`);
-    const conversations = pane(container, 'Conversations');
+    const conversations = paneOf(container, 'Conversations');
     // The first row is "Loading conversations…" until the page is in.
     await rowsOf(conversations)
       .filter({ hasText: /Today|Yesterday|day|\d{4}/ })

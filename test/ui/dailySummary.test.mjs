@@ -1,5 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { openOmiContainer, openWorkbench, runCommand, screenshot, startSandbox, until } from './workbench.mjs';
+import {
+  openOmiContainer,
+  openWorkbench,
+  paneOf,
+  rowsOf,
+  runCommand,
+  screenshot,
+  startSandbox,
+  whenSignedIn,
+} from './workbench.mjs';
 
 describe('UI: daily summaries and folders', () => {
   let workbench;
@@ -12,24 +21,13 @@ describe('UI: daily summaries and folders', () => {
       env: { OMI_API_KEY: sandbox.key },
     });
     await workbench.page.locator('.activitybar .action-item a[aria-label^="Omi"]').waitFor({ timeout: 60_000 });
-    // The palette commands need the key: the status bar says when it is in.
-    await until(
-      async () =>
-        /Omi/.test((await workbench.page.locator('.statusbar').textContent()) ?? '') &&
-        !/Set Key/.test((await workbench.page.locator('.statusbar').textContent()) ?? ''),
-      30_000,
-      'the sign-in',
-    );
+    await whenSignedIn(workbench.page);
   });
 
   after(async () => {
     await workbench?.close();
     await sandbox?.close();
   });
-
-  const rowsOf = (pane) => pane.locator('.monaco-list-row[role="treeitem"]');
-  const pane = (container, name) =>
-    container.locator('.pane', { has: container.page().locator('.pane-header', { hasText: name }) });
 
   /** The frame of the Daily Summary panel once it shows `headline`. */
   async function summaryFrame(page, headline, timeoutMs = 30_000) {
@@ -74,7 +72,7 @@ describe('UI: daily summaries and folders', () => {
       if (expanded !== (name === 'Conversations')) await header.locator('.title').click();
     }
     await runCommand(page, 'Omi: Group by Folder');
-    const conversations = pane(container, 'Conversations');
+    const conversations = paneOf(container, 'Conversations');
     const work = sandbox.data.folders.find((f) => f.name === 'Work');
     // The folder's group row ("Work" and its count), not a conversation whose category is work.
     await rowsOf(conversations)

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openOmiContainer, openWorkbench, screenshot, startSandbox, until } from './workbench.mjs';
+import { openOmiContainer, openWorkbench, screenshot, startSandbox, until, whenSignedIn } from './workbench.mjs';
 
 describe('UI: Omi in a Markdown note: @omi completion and a hover over the inserted link', () => {
   let workbench;
@@ -20,13 +20,7 @@ describe('UI: Omi in a Markdown note: @omi completion and a hover over the inser
       env: { OMI_API_KEY: sandbox.key },
     });
     const { page } = workbench;
-    await until(
-      async () =>
-        /Omi/.test((await page.locator('.statusbar').textContent()) ?? '') &&
-        !/Set Key/.test((await page.locator('.statusbar').textContent()) ?? ''),
-      60_000,
-      'the sign-in',
-    );
+    await whenSignedIn(page);
     // Completion offers what the views have loaded: the Memories view loads its first page.
     const sidebar = await openOmiContainer(page);
     await sidebar.locator('.monaco-list-row', { hasText: sandbox.data.memories[0].category }).first().waitFor({

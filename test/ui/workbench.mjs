@@ -140,3 +140,26 @@ export function exportedEntry(folder, pattern, what = 'the export') {
     what,
   );
 }
+
+/**
+ * Waits until the status bar shows the extension signed in: palette commands that need a key (`when: omi.signedIn`)
+ * are only listed from then on, and a palette opened earlier does not learn of them.
+ */
+export async function whenSignedIn(page, timeoutMs = 60_000) {
+  const statusBar = async () => (await page.locator('.statusbar').textContent()) ?? '';
+  await until(
+    async () => /Omi/.test(await statusBar()) && !/Set Key/.test(await statusBar()),
+    timeoutMs,
+    'the sign-in',
+  );
+}
+
+/** The tree rows of a view pane. */
+export function rowsOf(pane) {
+  return pane.locator('.monaco-list-row[role="treeitem"]');
+}
+
+/** The pane of the Omi container whose header names `name` ("Memories", "Action Items", …). */
+export function paneOf(container, name) {
+  return container.locator('.pane', { has: container.page().locator('.pane-header', { hasText: name }) });
+}

@@ -1,6 +1,7 @@
 // The Ask panel's page: the question shown, Omi's answer, the conversations it drew on, and the session's earlier
 // questions. Every Omi text goes in as text (see ../transcript/dom.ts); buttons only post messages.
 import '../shared/l10n';
+import '../shared/panel.css';
 import './ask.css';
 import * as l10n from '@vscode/l10n';
 import type { AskEntryView, AskHostMessage, AskPanelState, AskWebviewMessage } from '../../src/ask/askProtocol';

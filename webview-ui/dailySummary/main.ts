@@ -1,6 +1,7 @@
 // The Daily Summary panel's page: one day's headline, overview, numbers, highlights, action items and knowledge
 // nuggets. Every Omi text goes in as text (see ../transcript/dom.ts); buttons only post messages.
 import '../shared/l10n';
+import '../shared/panel.css';
 import './dailySummary.css';
 import * as l10n from '@vscode/l10n';
 import type {

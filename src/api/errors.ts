@@ -45,9 +45,14 @@ export function requiredScope(error: OmiApiError): string | undefined {
 
 export interface OmiApiErrorInit {
   kind: OmiApiErrorKind;
-  /** One readable sentence for the user. */
+  /**
+   * What happened, in English, for the log. The user's sentence comes from util/errorMessage.ts (describeError);
+   * only errors made outside the client for a case of their own carry a sentence meant to be shown.
+   */
   message: string;
   status?: number;
+  /** What the server answered, as "403: its reason" (redacted), for the user's sentence. */
+  answer?: string;
   code?: string;
   /** Why a well-formed request was turned down (4xx), when that is known. */
   refusal?: Refusal;
@@ -60,6 +65,7 @@ export class OmiApiError extends Error {
   override readonly name = 'OmiApiError';
   readonly kind: OmiApiErrorKind;
   readonly status?: number;
+  readonly answer?: string;
   readonly code?: string;
   readonly refusal?: Refusal;
   /** How long the server asked to wait, for `rateLimited`. */
@@ -71,6 +77,7 @@ export class OmiApiError extends Error {
     super(init.message);
     this.kind = init.kind;
     this.status = init.status;
+    this.answer = init.answer;
     this.code = init.code;
     this.refusal = init.refusal;
     this.retryAfterMs = init.retryAfterMs;
@@ -83,6 +90,7 @@ export class OmiApiError extends Error {
       kind: this.kind,
       message: this.message,
       status: this.status,
+      answer: this.answer,
       code: this.code,
       refusal: this.refusal,
       retryAfterMs: this.retryAfterMs,

@@ -1,5 +1,3 @@
-import * as l10n from '@vscode/l10n';
-import { formatDuration } from '../util/time';
 import { type ErrorBodySummary, summarizeErrorBody } from './errorBody';
 import { OmiApiError, type OmiApiErrorKind, REDIRECT_REFUSED, REFUSAL, type Refusal } from './errors';
 import { redactSecret } from './redact';
@@ -32,7 +30,7 @@ export function kindForStatus(status: number): OmiApiErrorKind {
   }
 }
 
-/** Turns a non-2xx answer into one error whose message is a single readable sentence. */
+/** Turns a non-2xx answer into one typed error; util/errorMessage.ts words it for the user. */
 export function errorFromResponse(response: ErrorResponse): OmiApiError {
   const { status } = response;
   // Status 0 is how a browser-style fetch reports a redirect it was told not to follow ('opaqueredirect').
@@ -41,21 +39,22 @@ export function errorFromResponse(response: ErrorResponse): OmiApiError {
       kind: 'server',
       status,
       code: REDIRECT_REFUSED,
-      message: 'The server redirected to another address; refusing to send your key there.',
+      message: `The server answered ${status || 'with'} a redirect, which is not followed with the key.`,
     });
   }
   const summary = redactSecret(summarizeErrorBody(response.bodyText), response.secret);
   const kind = kindForStatus(status);
   const reason = summary.reason ?? response.statusText.trim();
-  const explanation = reason ? `${status}: ${reason}` : String(status);
+  const answer = reason ? `${status}: ${reason}` : String(status);
   return new OmiApiError({
     kind,
     status,
+    answer,
     code: summary.code,
     refusal: refusalOf(status, summary),
     retryAfterMs: kind === 'rateLimited' ? response.retryAfterMs : undefined,
     detail: summary.detail,
-    message: sentenceFor(kind, explanation, response.retryAfterMs),
+    message: `Omi answered ${answer}.`,
   });
 }
 
@@ -80,24 +79,5 @@ function refusalOf(status: number, summary: ErrorBodySummary): Refusal | undefin
       return REFUSAL.invalidValue;
     default:
       return undefined;
-  }
-}
-
-function sentenceFor(kind: OmiApiErrorKind, explanation: string, retryAfterMs: number | undefined): string {
-  switch (kind) {
-    case 'unauthorized':
-      return `Omi rejected the API key (${explanation}). Set a new key with “Omi: Set API Key”.`;
-    case 'forbidden':
-      return l10n.t('Omi refused access with this key ({0}).', explanation);
-    case 'notFound':
-      return l10n.t('Omi could not find what was asked for ({0}).', explanation);
-    case 'invalidRequest':
-      return l10n.t('Omi rejected the request ({0}).', explanation);
-    case 'rateLimited':
-      return retryAfterMs === undefined
-        ? `Omi's rate limit was reached (${explanation}).`
-        : `Omi's rate limit was reached; try again in ${formatDuration(retryAfterMs / 1000, { round: 'up', units: 'long' })}.`;
-    default:
-      return `The Omi server had a problem (${explanation}).`;
   }
 }

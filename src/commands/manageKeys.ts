@@ -4,14 +4,13 @@ import { isOmiApiError, KEY_MANAGEMENT_UNAVAILABLE } from '../api/errors';
 import type { ApiKeyInfo } from '../api/models';
 import { keyMatchesPrefix } from '../auth/apiKeyFormat';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
+import { verifyApiKey } from '../auth/keyScopes';
 import type { SignInState } from '../auth/signInState';
-import { verifyApiKey } from '../auth/verifyApiKey';
 import { COMMAND } from '../commandIds';
 import type { OmiConnection } from '../store/connection';
 import { describeError } from '../util/errorMessage';
 import type { Logger } from '../util/logger';
 import { dateAndTime, parseDate } from '../util/time';
-import { keyCheckFailure } from './setApiKey';
 
 export interface ManageKeysDependencies {
   store: ApiKeyStore;
@@ -173,7 +172,7 @@ export async function rotateKey(
         void vscode.window.showErrorMessage(
           vscode.l10n.t(
             'Rotation stopped: the new key did not work ({0}). Your old key is still in use.',
-            keyCheckFailure(error),
+            describeError(error).message,
           ),
         );
         return false;

@@ -2,9 +2,8 @@ import * as vscode from 'vscode';
 import { isOmiApiError } from '../api/errors';
 import { apiKeyFormatProblem, describeApiKey, normalizeApiKeyInput } from '../auth/apiKeyFormat';
 import { type ApiKeyStore, SecretStorageUnavailableError } from '../auth/apiKeyStore';
-import { describeAccess } from '../auth/keyScopes';
+import { describeAccess, type VerifiedKey, verifyApiKey } from '../auth/keyScopes';
 import type { SignInState } from '../auth/signInState';
-import { type VerifiedKey, verifyApiKey } from '../auth/verifyApiKey';
 import { COMMAND } from '../commandIds';
 import type { OmiConnection } from '../store/connection';
 import { describeError } from '../util/errorMessage';
@@ -74,16 +73,6 @@ function secretStorageHelp(): string {
   );
 }
 
-/** Why a key could not be used, as one sentence. */
-export function keyCheckFailure(error: unknown): string {
-  if (isOmiApiError(error)) {
-    if (error.kind === 'unauthorized')
-      return vscode.l10n.t('Omi did not accept this key: it is invalid or has been revoked.');
-    if (error.kind === 'forbidden') return vscode.l10n.t('The key lacks a permission: {0}', error.message);
-  }
-  return describeError(error).message;
-}
-
 export interface SetApiKeyDependencies {
   store: ApiKeyStore;
   state: SignInState;
@@ -120,7 +109,7 @@ export async function setApiKey(deps: SetApiKeyDependencies, keyArgument?: unkno
     );
   } catch (error) {
     if (isOmiApiError(error) && error.kind === 'aborted') return false;
-    const reason = keyCheckFailure(error);
+    const reason = describeError(error).message;
     log.warn(`The key ${describeApiKey(typed)} was not stored: ${reason}`);
     const tryAgain = vscode.l10n.t('Try Again');
     const showLog = vscode.l10n.t('Show Log');

@@ -1,7 +1,7 @@
 // One conversation with its transcript, from servers with and without the single-conversation route
 // (no vscode import: unit-tested).
 import * as l10n from '@vscode/l10n';
-import { isOmiApiError, OmiApiError } from '../api/errors';
+import { isOmiApiError, OmiApiError, REFUSAL } from '../api/errors';
 import type { Conversation } from '../api/models';
 import { PAGE_LIMITS, type Page } from '../api/paging';
 import type { ConversationFilters, GetConversationOptions } from '../api/params';
@@ -22,9 +22,7 @@ export interface ConversationSource {
  * FastAPI's plain "Not Found" there, while the real route answers "Conversation not found".
  */
 export function isMissingRoute(error: unknown): boolean {
-  if (!isOmiApiError(error) || error.status !== 404) return false;
-  const said = `${error.message} ${typeof error.detail === 'string' ? error.detail : ''}`;
-  return !/conversation not found/i.test(said);
+  return isOmiApiError(error) && error.refusal === REFUSAL.endpointMissing;
 }
 
 /** One request normally; on a server without the route, the newest conversations' pages until the id turns up. */

@@ -1,7 +1,14 @@
 // Turns any failure into one sentence a user can act on (no vscode import: unit-tested).
 import * as l10n from '@vscode/l10n';
 import { summarizeErrorBody } from '../api/errorBody';
-import { isOmiApiError, MISSING_API_KEY, type OmiApiError, REFUSAL, requiredScope } from '../api/errors';
+import {
+  isOmiApiError,
+  MISSING_API_KEY,
+  type OmiApiError,
+  REDIRECT_REFUSED,
+  REFUSAL,
+  requiredScope,
+} from '../api/errors';
 import { formatDuration } from './time';
 
 export interface UserFacingError {
@@ -16,19 +23,40 @@ export function describeError(error: unknown): UserFacingError {
     const text = error instanceof Error ? error.message : String(error);
     return { message: l10n.t('Something went wrong: {0}', text), action: 'showLog' };
   }
+  if (error.code === REDIRECT_REFUSED) {
+    return {
+      message: l10n.t('The server redirected to another address; refusing to send your key there.'),
+      action: 'none',
+    };
+  }
   const refusal = describeRefusal(error);
   if (refusal) return refusal;
+  // An error made outside the client for a case of its own (no server answer) carries its own sentence.
+  const answer = error.answer;
   switch (error.kind) {
     case 'unauthorized':
+      if (error.code === MISSING_API_KEY) return { message: l10n.t('No Omi API key is set.'), action: 'setKey' };
       return {
-        message:
-          error.code === MISSING_API_KEY
-            ? l10n.t('No Omi API key is set.')
-            : l10n.t('Omi did not accept the API key. Set a new one.'),
+        message: answer
+          ? l10n.t('Omi did not accept the API key: it is invalid or has been revoked ({0}). Set a new one.', answer)
+          : l10n.t('Omi did not accept the API key. Set a new one.'),
         action: 'setKey',
       };
     case 'forbidden':
-      return { message: `${error.message.replace(/\.$/, '')}.`, action: 'setKey' };
+      return {
+        message: answer ? l10n.t('Omi refused access with this key ({0}).', answer) : error.message,
+        action: 'setKey',
+      };
+    case 'notFound':
+      return {
+        message: answer ? l10n.t('Omi could not find what was asked for ({0}).', answer) : error.message,
+        action: 'retry',
+      };
+    case 'invalidRequest':
+      return {
+        message: answer ? l10n.t('Omi rejected the request ({0}).', answer) : error.message,
+        action: 'retry',
+      };
     case 'rateLimited': {
       const message =
         error.retryAfterMs !== undefined

@@ -3,6 +3,7 @@ import { OmiClient } from '../../../src/api/client';
 import { KEY_MANAGEMENT_UNAVAILABLE, MISSING_API_KEY, REDIRECT_REFUSED } from '../../../src/api/errors';
 import type { Conversation } from '../../../src/api/models';
 import type { TranscriptCache } from '../../../src/api/options';
+import { describeError } from '../../../src/util/errorMessage';
 import { BASE, empty, hang, json, KEY, omiError, testClient, text } from './fakeServer';
 
 const memory = {
@@ -100,7 +101,7 @@ describe('OmiClient requests', () => {
     const { client } = testClient([json({ detail: 'Conversation not found' }, 404)]);
     const error = await omiError(() => client.getConversation('nope'));
     assert.equal(error.kind, 'notFound');
-    assert.equal(error.message, 'Omi could not find what was asked for (404: Conversation not found).');
+    assert.equal(error.answer, '404: Conversation not found');
   });
 
   it('reads the calling key record', async () => {
@@ -158,17 +159,15 @@ describe('OmiClient requests', () => {
     const { client } = testClient([json({ detail: 'Invalid API Key' }, 401)]);
     const error = await omiError(() => client.getKeyInfo());
     assert.equal(error.code, undefined);
-    assert.equal(
-      error.message,
-      'Omi rejected the API key (401: Invalid API Key). Set a new key with “Omi: Set API Key”.',
-    );
+    assert.equal(error.kind, 'unauthorized');
+    assert.equal(error.answer, '401: Invalid API Key');
   });
 
   it('refuses to follow redirects', async () => {
     const { client, requests } = testClient([empty(302, { location: 'https://elsewhere.test/v1/dev/user/memories' })]);
     const error = await omiError(() => client.listMemories());
     assert.equal(error.code, REDIRECT_REFUSED);
-    assert.equal(error.message, 'The server redirected to another address; refusing to send your key there.');
+    assert.equal(error.kind, 'server');
     assert.equal(requests.length, 1);
     assert.equal(requests[0].redirect, 'manual');
   });
@@ -372,7 +371,8 @@ describe('OmiClient construction', () => {
 
   it('reads non-JSON 4xx bodies without failing', async () => {
     const { client } = testClient([text('Forbidden', 403)]);
-    assert.equal((await omiError(() => client.listMemories())).message, 'Omi refused access with this key (403).');
+    const error = await omiError(() => client.listMemories());
+    assert.equal(describeError(error).message, 'Omi refused access with this key (403).');
   });
 });
 

@@ -8,10 +8,11 @@ import {
   REDIRECT_REFUSED,
 } from '../../../src/api/errors';
 import { errorFromResponse, kindForStatus } from '../../../src/api/responseError';
+import { describeError } from '../../../src/util/errorMessage';
 import { formatDuration } from '../../../src/util/time';
 import { empty, json, KEY, networkFailure, omiError, testClient, text } from './fakeServer';
 
-/** The client's sentences count a wait up, in words. */
+/** The log's sentences count a wait up, in words. */
 const describeWait = (ms: number) => formatDuration(ms / 1000, { round: 'up', units: 'long' });
 
 function fromBody(status: number, body: unknown, statusText = ''): OmiApiError {
@@ -24,9 +25,10 @@ describe('error bodies', () => {
     assert.equal(error.kind, 'unauthorized');
     assert.equal(error.status, 401);
     assert.equal(error.detail, 'Invalid API Key');
+    assert.equal(error.answer, '401: Invalid API Key');
     assert.equal(
-      error.message,
-      'Omi rejected the API key (401: Invalid API Key). Set a new key with “Omi: Set API Key”.',
+      describeError(error).message,
+      'Omi did not accept the API key: it is invalid or has been revoked (401: Invalid API Key). Set a new one.',
     );
   });
 
@@ -35,7 +37,7 @@ describe('error bodies', () => {
       detail: [{ type: 'int_parsing', loc: ['query', 'limit'], msg: 'Input should be a valid integer', input: 'ten' }],
     });
     assert.equal(error.kind, 'invalidRequest');
-    assert.equal(error.message, 'Omi rejected the request (422: limit: Input should be a valid integer).');
+    assert.equal(error.answer, '422: limit: Input should be a valid integer');
     assert.ok(Array.isArray(error.detail));
   });
 
@@ -63,43 +65,41 @@ describe('error bodies', () => {
     });
     assert.equal(withMessage.kind, 'forbidden');
     assert.equal(withMessage.code, 'upgrade_required');
-    assert.equal(withMessage.message, 'Omi refused access with this key (403: Upgrade to read memories).');
+    assert.equal(withMessage.answer, '403: Upgrade to read memories');
 
     const withReason = fromBody(403, { detail: { enabled: false, reason: 'Memory access is disabled' } });
-    assert.equal(withReason.message, 'Omi refused access with this key (403: Memory access is disabled).');
+    assert.equal(withReason.answer, '403: Memory access is disabled');
   });
 
   it('reads the documented {"error": {"message", "code"}} envelope', () => {
     const error = fromBody(401, { error: { message: 'Invalid API key', code: 'invalid_api_key' } });
     assert.equal(error.code, 'invalid_api_key');
-    assert.equal(
-      error.message,
-      'Omi rejected the API key (401: Invalid API key). Set a new key with “Omi: Set API Key”.',
-    );
+    assert.equal(error.answer, '401: Invalid API key');
   });
 
   it('falls back to the status text for empty or non-JSON bodies', () => {
+    assert.equal(fromBody(502, '<html><body>Bad Gateway</body></html>', 'Bad Gateway').answer, '502: Bad Gateway');
+    assert.equal(fromBody(500, '', 'Internal Server Error').answer, '500: Internal Server Error');
+    assert.equal(fromBody(500, '').answer, '500');
     assert.equal(
-      fromBody(502, '<html><body>Bad Gateway</body></html>', 'Bad Gateway').message,
-      'The Omi server had a problem (502: Bad Gateway).',
+      describeError(fromBody(502, '', 'Bad Gateway')).message,
+      'The Omi server had a problem answering (HTTP 502). Retry in a moment.',
     );
-    assert.equal(
-      fromBody(500, '', 'Internal Server Error').message,
-      'The Omi server had a problem (500: Internal Server Error).',
-    );
-    assert.equal(fromBody(500, '').message, 'The Omi server had a problem (500).');
   });
 
   it('never shows raw JSON for unknown shapes', () => {
     const error = fromBody(400, { detail: { nested: { deep: true } } }, 'Bad Request');
-    assert.equal(error.message, 'Omi rejected the request (400: Bad Request).');
+    assert.equal(describeError(error).message, 'Omi rejected the request (400: Bad Request).');
   });
 
   it('keeps server reasons on one line and short', () => {
     const error = fromBody(404, { detail: `Conversation\n  not   found${'!'.repeat(500)}` });
-    assert.ok(!error.message.includes('\n'));
-    assert.ok(error.message.length < 260);
-    assert.ok(error.message.startsWith('Omi could not find what was asked for (404: Conversation not found!!'));
+    const said = describeError(error).message;
+    assert.ok(!said.includes('\n'));
+    assert.ok(said.length < 260);
+    assert.ok(said.startsWith('It is no longer in Omi'), "a handler's own 404 means the item is gone");
+    assert.ok(error.answer?.startsWith('404: Conversation not found!!'));
+    assert.ok((error.answer?.length ?? 0) < 240);
   });
 
   it('maps statuses to kinds', () => {
@@ -124,7 +124,10 @@ describe('error bodies', () => {
     const error = fromBody(302, '');
     assert.equal(error.kind, 'server');
     assert.equal(error.code, REDIRECT_REFUSED);
-    assert.equal(error.message, 'The server redirected to another address; refusing to send your key there.');
+    assert.equal(
+      describeError(error).message,
+      'The server redirected to another address; refusing to send your key there.',
+    );
   });
 
   it('says how long to wait on a rate limit', () => {
@@ -136,7 +139,7 @@ describe('error bodies', () => {
     });
     assert.equal(error.kind, 'rateLimited');
     assert.equal(error.retryAfterMs, 1_234_000);
-    assert.equal(error.message, "Omi's rate limit was reached; try again in 21 minutes.");
+    assert.equal(describeError(error).message, "Omi's rate limit was reached. Try again in 21 min.");
     assert.equal(describeWait(1000), '1 second');
     assert.equal(describeWait(45_000), '45 seconds');
     assert.equal(describeWait(7_200_000), '2 hours');

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseRateLimitReset, parseRetryAfter, rateLimitWaitMs, readRateLimitInfo } from '../../../src/api/rateLimit';
+import { describeError } from '../../../src/util/errorMessage';
 import { json, NOW, omiError, testClient } from './fakeServer';
 
 const memory = { id: 'm1', content: 'x', category: 'work' };
@@ -122,7 +123,7 @@ describe('rate limits in the client', () => {
     const error = await omiError(() => client.listConversations());
     assert.equal(error.kind, 'rateLimited');
     assert.equal(error.retryAfterMs, 1_234_000);
-    assert.equal(error.message, "Omi's rate limit was reached; try again in 21 minutes.");
+    assert.equal(describeError(error).message, "Omi's rate limit was reached. Try again in 21 min.");
     assert.equal(requests.length, 1);
     assert.deepEqual(sleeps, []);
     assert.deepEqual(waits, []);
@@ -141,7 +142,8 @@ describe('rate limits in the client', () => {
     const error = await omiError(() => client.listMemories());
     assert.equal(error.kind, 'rateLimited');
     assert.equal(error.retryAfterMs, undefined);
-    assert.equal(error.message, "Omi's rate limit was reached (429: Rate limit exceeded).");
+    assert.equal(describeError(error).message, "Omi's rate limit was reached.");
+    assert.equal(error.answer, '429: Rate limit exceeded');
     assert.equal(requests.length, 1);
   });
 

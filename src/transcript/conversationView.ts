@@ -13,8 +13,8 @@ import {
 } from '../util/text';
 import { dateAndTime, describeDue, formatDuration, parseDate, secondsBetween } from '../util/time';
 import type { ActionItemView, ConversationView, EventView, Fact } from './messages';
-import { formatTimecode } from './timecode';
 import type { Transcript } from './turns';
+import { formatTimecode } from './turns';
 
 function records(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value) ? value.filter((v) => typeof v === 'object' && v !== null) : [];
@@ -28,19 +28,19 @@ export function conversationFacts(conversation: Conversation, locale?: string): 
   };
   const started = conversationStarted(conversation);
   const finished = parseDate(stringField(conversation.finished_at));
-  add('Category', stringField(structuredOf(conversation).category));
-  add('Started', started && dateAndTime(started, locale));
-  add('Finished', finished && dateAndTime(finished, locale));
+  add(l10n.t('Category'), stringField(structuredOf(conversation).category));
+  add(l10n.t('Started'), started && dateAndTime(started, locale));
+  add(l10n.t('Finished'), finished && dateAndTime(finished, locale));
   const seconds = secondsBetween(stringField(conversation.started_at), stringField(conversation.finished_at));
-  add('Duration', seconds === undefined ? undefined : formatDuration(seconds));
-  add('Language', stringField(conversation.language));
-  add('Source', stringField(conversation.source));
+  add(l10n.t('Duration'), seconds === undefined ? undefined : formatDuration(seconds));
+  add(l10n.t('Language'), stringField(conversation.language));
+  add(l10n.t('Source'), stringField(conversation.source));
   const place: unknown = conversation.geolocation;
   add(
-    'Place',
+    l10n.t('Place'),
     typeof place === 'object' && place !== null ? stringField((place as Record<string, unknown>).address) : '',
   );
-  add('Folder', stringField(conversation.folder_name));
+  add(l10n.t('Folder'), stringField(conversation.folder_name));
   return facts;
 }
 

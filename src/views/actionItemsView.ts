@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ActionItem } from '../api/models';
 import { COMMAND } from '../commandIds';
-import { listNoun } from '../util/listNoun';
+import { listNoun } from '../util/listKind';
 import { oneLine } from '../util/text';
 import { dateAndTime, describeDue, parseDate } from '../util/time';
 import type { ListViewDefinition } from './listViewDefinition';
@@ -10,7 +10,7 @@ import { VIEW_IDS } from './viewIds';
 function actionItemTooltip(item: ActionItem, now: Date): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString();
   tooltip.appendText(item.description ?? '');
-  const facts: string[] = [item.completed ? 'Done' : 'Open'];
+  const facts: string[] = [item.completed ? vscode.l10n.t('Done') : vscode.l10n.t('Open')];
   const due = parseDate(item.due_at);
   if (due) facts.push(vscode.l10n.t('{0} ({1})', describeDue(due, now).text, dateAndTime(due)));
   const completed = parseDate(item.completed_at);

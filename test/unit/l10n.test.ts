@@ -6,15 +6,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
+import type { Conversation } from '../../src/api/models';
 import { apiKeyFormatProblem } from '../../src/auth/apiKeyFormat';
 import { describeFilter } from '../../src/store/filters';
+import { conversationFacts } from '../../src/transcript/conversationView';
 import { presetLabel } from '../../src/util/dateRange';
 import { describeError } from '../../src/util/errorMessage';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 
-/** The palette titles CONTRACT.md fixes (category "Omi"). */
+/** The palette titles the public contract fixes (category "Omi"): users and scripts know the commands by them. */
 const CONTRACT_TITLES: Record<string, string> = {
   'omi.setApiKey': 'Set API Key',
   'omi.signOut': 'Sign Out',
@@ -98,6 +100,26 @@ describe('localization', () => {
     assert.deepEqual(offenders, []);
   });
 
+  it('passes no bare label to a helper and chooses between no bare words', () => {
+    // "add('Duration', value)" (a header fact's label) and "done ? 'Done' : 'Open'" (a tooltip's state): both reach
+    // the user without passing a message, title or label property.
+    const labelArgument = /(?<!l10n\.t)\(\s*(['"`])([A-Z][a-z]+(?: [a-z]+)*)\1\s*[,)]/g;
+    const wordChoice = /\?\s*(['"`])([A-Z][a-z][^'"`]*)\1\s*:\s*(['"`])([A-Z][a-z][^'"`]*)\3/g;
+    const allowed = new Set(['Omi']);
+    const offenders: string[] = [];
+    for (const file of [...sourceFiles('src'), ...sourceFiles('webview-ui')]) {
+      if (file.startsWith(path.join('src', 'sandbox'))) continue;
+      for (const line of read(file).split('\n')) {
+        // The Log output channel is for the engineer reading a bug report: it stays in English.
+        if (/^\s*(\/\/|\/?\*)|\blog\.(trace|debug|info|warn|error)\(/.test(line)) continue;
+        for (const match of [...line.matchAll(labelArgument), ...line.matchAll(wordChoice)]) {
+          if (!allowed.has(match[2]!)) offenders.push(`${file}: ${match[0]}`);
+        }
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+
   describe('in another language', () => {
     // A pseudo-translation of every string, as a translator's bundle would be loaded by activate().
     const english: Record<string, string> = JSON.parse(read('l10n/bundle.l10n.json'));
@@ -110,6 +132,12 @@ describe('localization', () => {
       assert.equal(presetLabel('last7'), '⟦Last 7 days⟧');
       assert.equal(describeFilter({ status: 'open', startDate: undefined, endDate: undefined }), '⟦Filtered: ⟦open⟧⟧');
       assert.match(apiKeyFormatProblem('sk-123')?.message ?? '', /^⟦.*⟧$/);
+      const facts = conversationFacts({ id: 'c', language: 'en', structured: { category: 'work' } } as Conversation);
+      assert.deepEqual(
+        facts.map((fact) => fact.label),
+        ['⟦Category⟧', '⟦Language⟧'],
+        'the transcript header labels',
+      );
     });
   });
 });

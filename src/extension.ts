@@ -7,11 +7,10 @@ import { OmiAsk } from './ask/omiAsk';
 import { OmiQueries } from './ask/omiQueries';
 import { registerOmiTools } from './ask/omiTools';
 import { ApiKeyStore } from './auth/apiKeyStore';
-import { promptOnServerChange } from './auth/serverChangePrompt';
+import { verifyApiKey } from './auth/keyScopes';
 import { ServerSettings } from './auth/serverSettings';
 import { SignInState } from './auth/signInState';
-import { verifyApiKey } from './auth/verifyApiKey';
-import { COMMAND } from './commandIds';
+import { registerAccountCommands } from './commands/accountCommands';
 import { registerActionItemCommands } from './commands/actionItemCommands';
 import { registerConversationCommands } from './commands/conversationCommands';
 import { registerDailySummaryCommands } from './commands/dailySummaryCommands';
@@ -20,10 +19,7 @@ import { registerFilterCommands } from './commands/filterCommands';
 import { registerGoalCommands } from './commands/goalCommands';
 import { registerInsertCommands } from './commands/insertCommands';
 import { registerInsightsCommands } from './commands/insightsCommands';
-import { manageKeys, rotateCurrentKey } from './commands/manageKeys';
 import { registerMemoryCommands } from './commands/memoryCommands';
-import { setApiKey } from './commands/setApiKey';
-import { signOut } from './commands/signOut';
 import { registerViewCommands } from './commands/viewCommands';
 import { ExportCheckpoints } from './export/exportCheckpoint';
 import { OmiExporter } from './export/exporter';
@@ -37,6 +33,7 @@ import { OmiStore } from './store/omiStore';
 import { OmiWrites } from './store/omiWrites';
 import { MemoryTranscriptCache } from './store/transcriptCache';
 import { createLogger } from './util/logger';
+import { holdCommandsUntil } from './util/registerCommand';
 import { localDayKey } from './util/time';
 import { OmiViews } from './views/omiViews';
 import { OmiStatusBar } from './views/statusBar';
@@ -51,6 +48,8 @@ import type { TranscriptPanels } from './webviews/transcript/transcriptPanels';
 export interface OmiExtensionApi {
   /** How long activate() took, for the benchmarks. */
   readonly activationMs: number;
+  /** Resolves once start-up has read the stored key (activate() returns before). */
+  whenStarted(): Promise<void>;
   readonly signedIn: boolean;
   hasStoredKey(): Promise<boolean>;
   readonly views: OmiViews;
@@ -81,6 +80,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
   const keyStore = new ApiKeyStore(context.secrets, server);
   // The connection is made just below; a key is checked only after activation, when it is first signed in.
   const signIn: SignInState = new SignInState(keyStore, (key) => verifyApiKey(connection.clientForKey(key.key)));
+  // activate() registers and returns: the stored key is read meanwhile, and commands wait for it.
+  const started = signIn.whenLoaded();
+  holdCommandsUntil(started);
   const transcriptDisk = new DiskTranscriptCache(
     vscode.Uri.joinPath(context.globalStorageUri, 'transcripts').fsPath,
     (): string | undefined => connection.accountId,
@@ -113,21 +115,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
   });
   const statusBar = new OmiStatusBar(signIn, connection);
   const exporter = new OmiExporter({ connection, transcripts, checkpoints: exportCheckpoints, log });
-  const keyDependencies = { store: keyStore, state: signIn, connection, log };
   context.subscriptions.push(log, server, keyStore, signIn, connection, store, views, writes, statusBar);
 
   context.subscriptions.push(
-    promptOnServerChange(server, signIn),
-    vscode.commands.registerCommand(COMMAND.setApiKey, (key?: unknown) => setApiKey(keyDependencies, key)),
-    vscode.commands.registerCommand(COMMAND.signOut, (options?: { confirm?: boolean }) =>
-      signOut(keyStore, signIn, log, {
-        confirm: options?.confirm !== false,
-        forgetData: () => store.clearPersistent(),
-      }),
-    ),
-    vscode.commands.registerCommand(COMMAND.manageKeys, () => manageKeys(keyDependencies)),
-    vscode.commands.registerCommand(COMMAND.rotateKey, () => rotateCurrentKey(keyDependencies)),
-    vscode.commands.registerCommand(COMMAND.showLog, () => log.show(true)),
+    ...registerAccountCommands({ server, keyStore, signIn, connection, store, log }),
     ...registerViewCommands(views),
     ...registerFilterCommands(store, views),
     ...registerExportCommands(exporter, store, signIn),
@@ -168,8 +159,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     }),
   );
 
-  await signIn.reload();
-  // After the sign-in state is known: a panel restored at start-up reads its transcript from the account's disk cache.
   const openPanels = registerTranscripts(context, { store, connection, signIn, log, writes });
   panels = openPanels;
   const notes = registerNotes({
@@ -184,12 +173,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
   });
   context.subscriptions.push(...notes.disposables);
   const activationMs = performance.now() - activationStarted;
-  const state = signIn.signedIn ? `signed in, key from ${signIn.apiKey?.source}` : 'signed out';
-  log.info(`Omi activated in ${activationMs.toFixed(1)} ms (${state}).`);
+  log.info(`Omi activated in ${activationMs.toFixed(1)} ms.`);
+  started.then(
+    () => log.info(signIn.signedIn ? `Signed in, key from ${signIn.apiKey?.source}.` : 'Signed out.'),
+    (error: unknown) => log.error(`The stored API key could not be read: ${String(error)}`),
+  );
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     activationMs,
+    whenStarted: () => started,
     get signedIn() {
       return signIn.signedIn;
     },

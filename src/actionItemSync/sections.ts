@@ -1,6 +1,6 @@
 // Which section of the Markdown checklist each action item goes to, and in what order (no vscode import).
 import type { ActionItem } from '../api/models';
-import { dueStatus } from '../insights/dueStatus';
+import { dueStatus } from '../util/dueDate';
 import { localDaysBetween, parseDate } from '../util/time';
 
 export const DONE_RECENTLY_DAYS = 14;

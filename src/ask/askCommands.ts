@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { SignInState } from '../auth/signInState';
 import { COMMAND } from '../commandIds';
-import { askToSignIn } from '../commands/askToSignIn';
+import { registerCommand } from '../util/registerCommand';
+import { askToSignIn } from '../util/showFailure';
 import { dateAndTime, parseDate } from '../util/time';
-import { bundledPanelOptions } from '../webviews/bundledPanel';
 import { TextEditorTracker } from '../webviews/transcript/textEditorTracker';
+import { bundledPanelOptions } from '../webviews/webviewPage';
 import { answerText } from './answerText';
 import { ASK_VIEW_TYPE, AskPanel, askHtml } from './askPanel';
 import type { AskEntry, OmiAsk } from './omiAsk';
@@ -70,7 +71,7 @@ export function registerAskCommands(deps: AskCommandDependencies): {
   };
 
   return {
-    disposables: [editors, vscode.commands.registerCommand(COMMAND.ask, ask), { dispose: () => panel?.dispose() }],
+    disposables: [editors, registerCommand(COMMAND.ask, ask), { dispose: () => panel?.dispose() }],
     panel: () => panel,
   };
 }

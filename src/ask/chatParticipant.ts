@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { conversationLink } from '../actionItemSync/conversationLink';
 import type { DailySummary } from '../api/models';
 import type { SignInState } from '../auth/signInState';
 import { COMMAND } from '../commandIds';
+import { conversationLink } from '../markdown/itemLinks';
 import { describeError } from '../util/errorMessage';
 import { conversationTitle, oneLine } from '../util/text';
 import { dateAndTime, describeDue, parseDate, timeOfDay } from '../util/time';
@@ -153,7 +153,12 @@ export function omiChatHandler(deps: ChatDependencies): vscode.ChatRequestHandle
 }
 
 export function registerChatParticipant(deps: ChatDependencies & { extensionUri: vscode.Uri }): vscode.Disposable {
-  const participant = vscode.chat.createChatParticipant(CHAT_PARTICIPANT_ID, omiChatHandler(deps));
+  const handler = omiChatHandler(deps);
+  // A question that activated the extension waits for start-up to read the key.
+  const participant = vscode.chat.createChatParticipant(CHAT_PARTICIPANT_ID, async (...request) => {
+    await deps.signIn.whenLoaded();
+    return handler(...request);
+  });
   participant.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'icon.png');
   return participant;
 }

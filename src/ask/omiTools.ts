@@ -53,6 +53,7 @@ function tool<T>(
   return {
     prepareInvocation: (options) => ({ invocationMessage: invocationMessage(options.input) }),
     invoke: async (options, token) => {
+      await deps.signIn.whenLoaded();
       if (!deps.signIn.signedIn) {
         return result(
           vscode.l10n.t(

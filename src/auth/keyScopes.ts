@@ -1,5 +1,8 @@
-// What an Omi key may do, from the scopes GET /v1/dev/key reports (no vscode import: unit-tested).
+// Which key this is and what it may do: the check of a new key, and the scopes GET /v1/dev/key reports (no vscode
+// import: unit-tested).
 import * as l10n from '@vscode/l10n';
+import type { OmiClient } from '../api/client';
+import { isOmiApiError } from '../api/errors';
 
 /** The kinds of Omi data a key may write, as the extension names them. */
 export type WritableKind = 'memories' | 'actionItems' | 'conversations' | 'goals';
@@ -61,4 +64,27 @@ export function describeAccess(scopes: readonly string[] | undefined): string | 
       : l10n.t('No access to memories, action items or conversations');
   }
   return l10n.t('Read: {0}. Write: {1}', list(readable), list(writable));
+}
+
+export interface VerifiedKey {
+  /** The key's name in the Omi app, when the server tells it. */
+  name?: string;
+  /** For example "omi_dev_abcd...wxyz", when the server tells it. */
+  prefix?: string;
+  scopes?: string[];
+}
+
+/**
+ * Asks the server whether the key works before anything is stored: GET /key returns the key's own record; older
+ * servers answer 404 there, so a one-memory list is the fallback check. Throws the client's OmiApiError on failure.
+ */
+export async function verifyApiKey(client: OmiClient, signal?: AbortSignal): Promise<VerifiedKey> {
+  try {
+    const info = await client.getKeyInfo({ signal });
+    return { name: info.name || undefined, prefix: info.key_prefix || undefined, scopes: info.scopes ?? undefined };
+  } catch (error) {
+    if (!isOmiApiError(error) || error.kind !== 'notFound') throw error;
+  }
+  await client.listMemories({ limit: 1, signal });
+  return {};
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ApiKey, ApiKeyStore } from './apiKeyStore';
+import type { VerifiedKey } from './keyScopes';
 import { mayWrite, WRITABLE_KINDS, type WritableKind, withoutWrite } from './keyScopes';
-import type { VerifiedKey } from './verifyApiKey';
 
 /** Asks the server about a key (GET /key, or a one-memory list on servers without it). */
 export type KeyVerifier = (key: ApiKey) => Promise<VerifiedKey>;
@@ -22,12 +22,28 @@ export class SignInState implements vscode.Disposable {
   /** Fires when what the key may do became known (or changed after a refusal). */
   readonly onDidChangeAccess = this.accessChanged.event;
   private readonly subscription: vscode.Disposable;
+  private loaded: Promise<void> | undefined;
+  private loadedYet = false;
 
   constructor(
     private readonly store: ApiKeyStore,
     private readonly verify: KeyVerifier,
   ) {
     this.subscription = store.onDidChange(() => void this.reload());
+  }
+
+  /**
+   * Resolves once the stored key has been read (the first reload). activate() starts it and returns at once;
+   * whatever needs to know whether the user is signed in (commands, panels, chat) waits for it.
+   */
+  whenLoaded(): Promise<void> {
+    this.loaded ??= this.reload();
+    return this.loaded;
+  }
+
+  /** Whether the stored key has been read yet: until then `signedIn` is false only because nothing is known. */
+  get isLoaded(): boolean {
+    return this.loadedYet;
   }
 
   get apiKey(): ApiKey | undefined {
@@ -83,13 +99,22 @@ export class SignInState implements vscode.Disposable {
 
   async reload(): Promise<void> {
     const next = await this.store.get();
+    // The first read is a change even without a key: what was unknown is now known to be signed out.
     const changed =
-      next?.key !== this.current?.key || next?.source !== this.current?.source || next?.origin !== this.current?.origin;
+      !this.loadedYet ||
+      next?.key !== this.current?.key ||
+      next?.source !== this.current?.source ||
+      next?.origin !== this.current?.origin;
     this.current = next;
     if (changed) this.known = undefined;
-    await vscode.commands.executeCommand('setContext', 'omi.signedIn', next !== undefined);
-    await vscode.commands.executeCommand('setContext', 'omi.keySource', next?.source ?? '');
-    await this.publishAccess();
+    this.loadedYet = true;
+    await Promise.all([
+      vscode.commands.executeCommand('setContext', 'omi.signedIn', next !== undefined),
+      vscode.commands.executeCommand('setContext', 'omi.keySource', next?.source ?? ''),
+      // The views' welcome (Set API Key) shows only once the key is known to be missing, not while it is read.
+      vscode.commands.executeCommand('setContext', 'omi.signInKnown', true),
+      this.publishAccess(),
+    ]);
     if (changed) {
       this.changed.fire(next);
       if (next) void this.identify(next);
@@ -111,9 +136,11 @@ export class SignInState implements vscode.Disposable {
   }
 
   private async publishAccess(): Promise<void> {
-    for (const kind of WRITABLE_KINDS) {
-      await vscode.commands.executeCommand('setContext', `omi.canWrite.${kind}`, this.mayWrite(kind));
-    }
+    await Promise.all(
+      WRITABLE_KINDS.map((kind) =>
+        vscode.commands.executeCommand('setContext', `omi.canWrite.${kind}`, this.mayWrite(kind)),
+      ),
+    );
     this.accessChanged.fire();
   }
 

@@ -3,10 +3,11 @@ import type { ActionItem, ActionItemChanges } from '../api/models';
 import { COMMAND } from '../commandIds';
 import type { OmiWrites } from '../store/omiWrites';
 import { type DueChoice, dueAt, dueAtTyped, dueChoiceLabel } from '../util/dueDate';
+import { registerCommand } from '../util/registerCommand';
+import { askToSignIn } from '../util/showFailure';
 import { oneLine } from '../util/text';
 import { dateAndTime, describeDue, parseDate } from '../util/time';
 import type { OmiViews } from '../views/omiViews';
-import { askToSignIn } from './askToSignIn';
 import {
   deleteAfterAsking,
   itemsOf,
@@ -51,14 +52,14 @@ export function registerActionItemCommands(deps: ActionItemCommandDependencies):
         if (item.completed !== completed) await setCompleted(item, completed);
       }
     }),
-    vscode.commands.registerCommand(COMMAND.completeActionItem, (...args: unknown[]) => toggleAll(args, true)),
-    vscode.commands.registerCommand(COMMAND.reopenActionItem, (...args: unknown[]) => toggleAll(args, false)),
-    vscode.commands.registerCommand(COMMAND.addActionItem, () => addActionItem(deps)),
-    vscode.commands.registerCommand(COMMAND.editActionItem, async (...args: unknown[]) => {
+    registerCommand(COMMAND.completeActionItem, (...args: unknown[]) => toggleAll(args, true)),
+    registerCommand(COMMAND.reopenActionItem, (...args: unknown[]) => toggleAll(args, false)),
+    registerCommand(COMMAND.addActionItem, () => addActionItem(deps)),
+    registerCommand(COMMAND.editActionItem, async (...args: unknown[]) => {
       const [item] = (await itemsOf('actionItems', deps, args, () => pickActionItems(deps, undefined))) ?? [];
       if (item) await editActionItem(deps, item);
     }),
-    vscode.commands.registerCommand(COMMAND.deleteActionItem, async (...args: unknown[]) => {
+    registerCommand(COMMAND.deleteActionItem, async (...args: unknown[]) => {
       const items = await itemsOf('actionItems', deps, args, () => pickActionItems(deps, undefined));
       await deleteAfterAsking(items ?? [], {
         text: (item) => item.description,

@@ -3,9 +3,10 @@ import type { Conversation, NewConversation } from '../api/models';
 import { COMMAND } from '../commandIds';
 import { languageCode, type Processed } from '../store/conversationProcessing';
 import type { OmiWrites } from '../store/omiWrites';
+import { registerCommand } from '../util/registerCommand';
+import { askToSignIn } from '../util/showFailure';
 import { conversationStarted, conversationTitle } from '../util/text';
 import { dateAndTime } from '../util/time';
-import { askToSignIn } from './askToSignIn';
 import {
   deleteAfterAsking,
   itemsOf,
@@ -50,11 +51,11 @@ export function registerConversationCommands(deps: ConversationCommandDependenci
     return itemsOf('conversations', deps, args, pick);
   };
   return [
-    vscode.commands.registerCommand(COMMAND.renameConversation, async (...args: unknown[]) => {
+    registerCommand(COMMAND.renameConversation, async (...args: unknown[]) => {
       const [conversation] = (await conversationsOf(args)) ?? [];
       if (conversation) await renameConversation(deps, conversation);
     }),
-    vscode.commands.registerCommand(COMMAND.deleteConversation, async (...args: unknown[]) => {
+    registerCommand(COMMAND.deleteConversation, async (...args: unknown[]) => {
       await deleteAfterAsking((await conversationsOf(args)) ?? [], {
         text: (conversation) => conversation.structured?.title,
         one: (text) => vscode.l10n.t('the conversation {0}', text),
@@ -63,7 +64,7 @@ export function registerConversationCommands(deps: ConversationCommandDependenci
         command: COMMAND.deleteConversation,
       });
     }),
-    vscode.commands.registerCommand(COMMAND.createConversation, () => createFromSelection(deps)),
+    registerCommand(COMMAND.createConversation, () => createFromSelection(deps)),
   ];
 }
 

@@ -2,13 +2,13 @@ import * as vscode from 'vscode';
 import type { DailySummary } from '../api/models';
 import type { SignInState } from '../auth/signInState';
 import { COMMAND } from '../commandIds';
-import { formatDailySummary } from '../export/dailySummaryText';
-import { styleForLanguage } from '../export/itemText';
-import { readDailySummaryTemplate } from '../export/templateSettings';
+import { formatDailySummary } from '../markdown/dailySummaryText';
+import { styleForLanguage } from '../markdown/itemText';
+import { readDailySummaryTemplate } from '../markdown/templateSettings';
 import { isNotAvailable, type OmiExtras } from '../store/omiExtras';
 import { describeError } from '../util/errorMessage';
-import { showFailure } from '../util/showFailure';
-import { bundledPanelOptions } from '../webviews/bundledPanel';
+import { registerCommand } from '../util/registerCommand';
+import { askToSignIn, showFailure } from '../util/showFailure';
 import {
   DAILY_SUMMARY_VIEW_TYPE,
   DailySummaryPanel,
@@ -16,7 +16,7 @@ import {
   longDay,
 } from '../webviews/dailySummary/dailySummaryPanel';
 import { TextEditorTracker } from '../webviews/transcript/textEditorTracker';
-import { askToSignIn } from './askToSignIn';
+import { bundledPanelOptions } from '../webviews/webviewPage';
 
 export interface DailySummaryCommandDependencies {
   extensionUri: vscode.Uri;
@@ -194,8 +194,8 @@ export function registerDailySummaryCommands(deps: DailySummaryCommandDependenci
   return {
     disposables: [
       editors,
-      vscode.commands.registerCommand(COMMAND.openDailySummary, open),
-      vscode.commands.registerCommand(COMMAND.insertDailySummary, insert),
+      registerCommand(COMMAND.openDailySummary, open),
+      registerCommand(COMMAND.insertDailySummary, insert),
       { dispose: () => panel?.dispose() },
     ],
     panel: () => panel,

@@ -4,13 +4,12 @@ import type { SignInState } from '../auth/signInState';
 import { COMMAND } from '../commandIds';
 import type { ExportFormat, ExportHooks, ExportOutcome, ListExportRequest, OmiExporter } from '../export/exporter';
 import { exportFolderFromSettings } from '../export/exportFolder';
-import type { ExportKind } from '../export/fileNames';
 import { actionItemQuery, conversationQuery, describeFilter, memoryQuery } from '../store/filters';
 import type { OmiStore } from '../store/omiStore';
-import { listNoun } from '../util/listNoun';
-import { showFailure } from '../util/showFailure';
+import { type ListKind, listNoun } from '../util/listKind';
+import { registerCommand } from '../util/registerCommand';
+import { askToSignIn, showFailure } from '../util/showFailure';
 import { selectedItems } from '../views/treeSelection';
-import { askToSignIn } from './askToSignIn';
 import { askExportChoices, type ExportChoices } from './exportPrompts';
 
 /**
@@ -57,7 +56,7 @@ async function confirmReplace(target: vscode.Uri): Promise<boolean> {
   return answer === replace;
 }
 
-function request(kind: ExportKind, choices: ExportChoices, store: OmiStore, folder: vscode.Uri): ListExportRequest {
+function request(kind: ListKind, choices: ExportChoices, store: OmiStore, folder: vscode.Uri): ListExportRequest {
   const useFilter = choices.scope === 'filter';
   const range = choices.scope === 'range' ? { startDate: choices.startDate, endDate: choices.endDate } : {};
   // What the views have loaded tells how many to expect, when it is the whole list for the same filter.
@@ -161,7 +160,7 @@ export function registerExportCommands(
   store: OmiStore,
   signIn: SignInState,
 ): vscode.Disposable[] {
-  const exportList = async (kind: ExportKind, argument: unknown) => {
+  const exportList = async (kind: ListKind, argument: unknown) => {
     if (!signIn.signedIn) return askToSignIn();
     const args = isExportArgs(argument) ? argument : undefined;
     const noun = listNoun(kind);
@@ -200,9 +199,9 @@ export function registerExportCommands(
   };
 
   return [
-    vscode.commands.registerCommand(COMMAND.exportMemories, (args?: unknown) => exportList('memories', args)),
-    vscode.commands.registerCommand(COMMAND.exportActionItems, (args?: unknown) => exportList('actionItems', args)),
-    vscode.commands.registerCommand(COMMAND.exportConversations, (args?: unknown) => exportList('conversations', args)),
-    vscode.commands.registerCommand(COMMAND.exportSelection, exportSelection),
+    registerCommand(COMMAND.exportMemories, (args?: unknown) => exportList('memories', args)),
+    registerCommand(COMMAND.exportActionItems, (args?: unknown) => exportList('actionItems', args)),
+    registerCommand(COMMAND.exportConversations, (args?: unknown) => exportList('conversations', args)),
+    registerCommand(COMMAND.exportSelection, exportSelection),
   ];
 }

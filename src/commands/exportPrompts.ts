@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExportFormat } from '../export/exporter';
-import type { ExportKind } from '../export/fileNames';
 import { describeFilter, type Filters } from '../store/filters';
+import type { ListKind } from '../util/listKind';
 
 /** What the user chose; the command turns it into an export request. */
 export interface ExportChoices {
@@ -49,7 +49,7 @@ function dayText(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-function exportTitle(kind: ExportKind): string {
+function exportTitle(kind: ListKind): string {
   switch (kind) {
     case 'memories':
       return vscode.l10n.t('Omi: Export Memories');
@@ -62,9 +62,9 @@ function exportTitle(kind: ExportKind): string {
 
 /** Asks what to export, step by step; undefined when the user backs out at any step. */
 export async function askExportChoices(
-  kind: ExportKind,
+  kind: ListKind,
   noun: string,
-  currentFilter: Filters[ExportKind],
+  currentFilter: Filters[ListKind],
 ): Promise<ExportChoices | undefined> {
   const title = exportTitle(kind);
   const scopes: Choice<{ scope: ExportChoices['scope']; days?: number }>[] = [

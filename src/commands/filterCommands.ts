@@ -3,7 +3,9 @@ import { CONVERSATION_CATEGORIES, MEMORY_CATEGORIES } from '../api/models';
 import { COMMAND } from '../commandIds';
 import type { ActionItemFilter } from '../store/filters';
 import { isNotAvailable } from '../store/omiExtras';
-import type { ListKind, OmiStore } from '../store/omiStore';
+import type { OmiStore } from '../store/omiStore';
+import type { ListKind } from '../util/listKind';
+import { registerCommand } from '../util/registerCommand';
 import { showFailure } from '../util/showFailure';
 import { titleCase } from '../util/text';
 import type { OmiViews } from '../views/omiViews';
@@ -102,15 +104,15 @@ async function showStarred(store: OmiStore, starred: boolean): Promise<void> {
 export function registerFilterCommands(store: OmiStore, views: OmiViews): vscode.Disposable[] {
   const clear = (kind: ListKind) => () => views.clearFilterAndSearch(kind);
   return [
-    vscode.commands.registerCommand(COMMAND.filterMemories, () => filterMemories(store)),
-    vscode.commands.registerCommand(COMMAND.filterActionItems, () => filterActionItems(store)),
-    vscode.commands.registerCommand(COMMAND.filterConversations, () => filterConversations(store)),
-    vscode.commands.registerCommand(COMMAND.clearFilterMemories, clear('memories')),
-    vscode.commands.registerCommand(COMMAND.clearFilterActionItems, clear('actionItems')),
-    vscode.commands.registerCommand(COMMAND.clearFilterConversations, clear('conversations')),
-    vscode.commands.registerCommand(COMMAND.groupConversationsByFolder, () => groupConversations(store, 'folder')),
-    vscode.commands.registerCommand(COMMAND.groupConversationsByDay, () => groupConversations(store, 'day')),
-    vscode.commands.registerCommand(COMMAND.showStarredConversations, () => showStarred(store, true)),
-    vscode.commands.registerCommand(COMMAND.showAllConversations, () => showStarred(store, false)),
+    registerCommand(COMMAND.filterMemories, () => filterMemories(store)),
+    registerCommand(COMMAND.filterActionItems, () => filterActionItems(store)),
+    registerCommand(COMMAND.filterConversations, () => filterConversations(store)),
+    registerCommand(COMMAND.clearFilterMemories, clear('memories')),
+    registerCommand(COMMAND.clearFilterActionItems, clear('actionItems')),
+    registerCommand(COMMAND.clearFilterConversations, clear('conversations')),
+    registerCommand(COMMAND.groupConversationsByFolder, () => groupConversations(store, 'folder')),
+    registerCommand(COMMAND.groupConversationsByDay, () => groupConversations(store, 'day')),
+    registerCommand(COMMAND.showStarredConversations, () => showStarred(store, true)),
+    registerCommand(COMMAND.showAllConversations, () => showStarred(store, false)),
   ];
 }

@@ -4,8 +4,9 @@ import type { SignInState } from '../auth/signInState';
 import { COMMAND } from '../commandIds';
 import type { OmiStore } from '../store/omiStore';
 import type { OmiWrites } from '../store/omiWrites';
+import { registerCommand } from '../util/registerCommand';
+import { askToSignIn } from '../util/showFailure';
 import { type GoalProgress, goalProgress, progressText } from '../views/goalsView';
-import { askToSignIn } from './askToSignIn';
 import { confirmDelete, quoted, reportingRefusal } from './writeSupport';
 
 export interface GoalCommandDependencies {
@@ -173,8 +174,8 @@ async function deleteGoal(deps: GoalCommandDependencies, argument: unknown): Pro
 /** Update Goal Progress…, Add Goal…, Delete Goal: each resolves to whether Omi made the change. */
 export function registerGoalCommands(deps: GoalCommandDependencies): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(COMMAND.updateGoalProgress, (argument?: unknown) => updateProgress(deps, argument)),
-    vscode.commands.registerCommand(COMMAND.createGoal, () => createGoal(deps)),
-    vscode.commands.registerCommand(COMMAND.deleteGoal, (argument?: unknown) => deleteGoal(deps, argument)),
+    registerCommand(COMMAND.updateGoalProgress, (argument?: unknown) => updateProgress(deps, argument)),
+    registerCommand(COMMAND.createGoal, () => createGoal(deps)),
+    registerCommand(COMMAND.deleteGoal, (argument?: unknown) => deleteGoal(deps, argument)),
   ];
 }

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import type { SignInState } from '../auth/signInState';
 import { COMMAND } from '../commandIds';
-import { insertItems } from '../export/editorInsert';
-import { formatIds, formatItems, type KindedItems } from '../export/itemText';
-import { readLinkBuilder, readTemplates } from '../export/templateSettings';
+import { insertItems } from '../markdown/editorInsert';
+import { formatIds, formatItems, type KindedItems } from '../markdown/itemText';
+import { readLinkBuilder, readTemplates } from '../markdown/templateSettings';
 import type { OmiStore } from '../store/omiStore';
+import { registerCommand } from '../util/registerCommand';
+import { askToSignIn } from '../util/showFailure';
 import { registerOmiDropProvider } from '../views/dragAndDrop';
 import { selectedItems } from '../views/treeSelection';
-import { askToSignIn } from './askToSignIn';
 import { pickMemories } from './insertMemory';
 
 /** Inserts at every cursor of the active editor; says why when there is none or it is read-only. */
@@ -58,7 +59,7 @@ export function registerInsertCommands(store: OmiStore, signIn: SignInState): vs
     };
 
   return [
-    vscode.commands.registerCommand(COMMAND.insertMemory, async (clicked?: unknown, selected?: unknown) => {
+    registerCommand(COMMAND.insertMemory, async (clicked?: unknown, selected?: unknown) => {
       const given = selectedItems(clicked, selected);
       if (given) return given.kind === 'memories' ? insertIntoActiveEditor(given) : false;
       if (!vscode.window.activeTextEditor) return noEditor();
@@ -71,8 +72,8 @@ export function registerInsertCommands(store: OmiStore, signIn: SignInState): vs
       }
       return insertIntoActiveEditor({ kind: 'memories', items: choice.memories });
     }),
-    vscode.commands.registerCommand(COMMAND.insertIntoEditor, withSelection(insertIntoActiveEditor)),
-    vscode.commands.registerCommand(
+    registerCommand(COMMAND.insertIntoEditor, withSelection(insertIntoActiveEditor)),
+    registerCommand(
       COMMAND.copyAsMarkdown,
       withSelection((entry) =>
         copy(
@@ -81,11 +82,11 @@ export function registerInsertCommands(store: OmiStore, signIn: SignInState): vs
         ),
       ),
     ),
-    vscode.commands.registerCommand(
+    registerCommand(
       COMMAND.copyText,
       withSelection((entry) => copy(formatItems(entry, 'plain'), described(entry))),
     ),
-    vscode.commands.registerCommand(
+    registerCommand(
       COMMAND.copyId,
       withSelection((entry) =>
         copy(formatIds(entry), entry.items.length === 1 ? vscode.l10n.t('the ID') : vscode.l10n.t('the IDs')),

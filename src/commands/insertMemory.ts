@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Memory } from '../api/models';
-import { localDate } from '../export/itemText';
+import { localDate } from '../markdown/itemText';
 import { describeFilter } from '../store/filters';
 import type { OmiStore } from '../store/omiStore';
 import type { PagedList } from '../store/pagedList';

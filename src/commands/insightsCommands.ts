@@ -7,6 +7,7 @@ import type { OmiConnection } from '../store/connection';
 import type { OmiStore } from '../store/omiStore';
 import type { OmiWrites } from '../store/omiWrites';
 import type { Logger } from '../util/logger';
+import { registerCommand } from '../util/registerCommand';
 import { InsightsController } from '../webviews/insights/insightsController';
 import { INSIGHTS_VIEW_TYPE } from '../webviews/insights/insightsPanel';
 
@@ -45,8 +46,8 @@ export function registerInsightsCommands(deps: InsightsCommandDependencies): vsc
     insights,
     autoSync,
     vscode.window.registerWebviewPanelSerializer(INSIGHTS_VIEW_TYPE, insights),
-    vscode.commands.registerCommand(COMMAND.showInsights, () => insights.show()),
-    vscode.commands.registerCommand(COMMAND.exportInsights, (range?: unknown) => insights.exportInsights(range)),
-    vscode.commands.registerCommand(COMMAND.syncActionItems, () => sync(true)),
+    registerCommand(COMMAND.showInsights, () => insights.show()),
+    registerCommand(COMMAND.exportInsights, (range?: unknown) => insights.exportInsights(range)),
+    registerCommand(COMMAND.syncActionItems, () => sync(true)),
   ];
 }

@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import { MEMORY_CATEGORIES, type Memory, type MemoryChanges, type NewMemory } from '../api/models';
 import { COMMAND } from '../commandIds';
 import type { OmiWrites } from '../store/omiWrites';
+import { registerCommand } from '../util/registerCommand';
+import { askToSignIn } from '../util/showFailure';
 import { oneLine, titleCase } from '../util/text';
 import { memoryCategoryIcon } from '../views/memoriesView';
-import { askToSignIn } from './askToSignIn';
 import {
   deleteAfterAsking,
   itemsOf,
@@ -32,12 +33,12 @@ export function registerMemoryCommands(deps: MemoryCommandDependencies): vscode.
       }),
     });
   return [
-    vscode.commands.registerCommand(COMMAND.rememberSelection, () => rememberSelection(deps)),
-    vscode.commands.registerCommand(COMMAND.editMemory, async (...args: unknown[]) => {
+    registerCommand(COMMAND.rememberSelection, () => rememberSelection(deps)),
+    registerCommand(COMMAND.editMemory, async (...args: unknown[]) => {
       const [memory] = (await itemsOf('memories', deps, args, pick)) ?? [];
       if (memory) await editMemory(deps, memory);
     }),
-    vscode.commands.registerCommand(COMMAND.deleteMemory, async (...args: unknown[]) => {
+    registerCommand(COMMAND.deleteMemory, async (...args: unknown[]) => {
       const memories = await itemsOf('memories', deps, args, pick);
       await deleteAfterAsking(memories ?? [], {
         text: (memory) => memory.content,

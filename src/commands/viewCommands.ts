@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { COMMAND } from '../commandIds';
+import { LIST_KINDS } from '../util/listKind';
+import { registerCommand } from '../util/registerCommand';
 import { GOALS_VIEW_ID } from '../views/goalsView';
-import { LIST_KINDS, type OmiViews } from '../views/omiViews';
+import type { OmiViews } from '../views/omiViews';
 
 async function pickKind(): Promise<(typeof LIST_KINDS)[number] | undefined> {
   const picks = [
@@ -20,32 +22,32 @@ export function registerViewCommands(views: OmiViews): vscode.Disposable[] {
     return kind ? run(kind) : undefined;
   };
   return [
-    vscode.commands.registerCommand(COMMAND.refresh, () =>
+    registerCommand(COMMAND.refresh, () =>
       Promise.all([
         ...LIST_KINDS.map((kind) => views.refresh(kind)),
         // Goals only when the view has shown them: a hidden view asks nothing.
         views.goals.provider.currentList?.started ? views.goals.refresh() : undefined,
       ]),
     ),
-    vscode.commands.registerCommand(COMMAND.refreshGoals, () => views.goals.refresh()),
-    vscode.commands.registerCommand(COMMAND.refreshMemories, () => views.refresh('memories')),
-    vscode.commands.registerCommand(COMMAND.refreshActionItems, () => views.refresh('actionItems')),
-    vscode.commands.registerCommand(COMMAND.refreshConversations, () => views.refresh('conversations')),
-    vscode.commands.registerCommand(COMMAND.loadAllMemories, () => views.loadAll('memories')),
-    vscode.commands.registerCommand(COMMAND.loadAllActionItems, () => views.loadAll('actionItems')),
-    vscode.commands.registerCommand(COMMAND.loadAllConversations, () => views.loadAll('conversations')),
-    vscode.commands.registerCommand(COMMAND.searchMemories, () => views.search('memories')),
-    vscode.commands.registerCommand(COMMAND.searchActionItems, () => views.search('actionItems')),
-    vscode.commands.registerCommand(COMMAND.searchConversations, () => views.search('conversations')),
-    vscode.commands.registerCommand(COMMAND.search, async (viewId?: unknown) => {
+    registerCommand(COMMAND.refreshGoals, () => views.goals.refresh()),
+    registerCommand(COMMAND.refreshMemories, () => views.refresh('memories')),
+    registerCommand(COMMAND.refreshActionItems, () => views.refresh('actionItems')),
+    registerCommand(COMMAND.refreshConversations, () => views.refresh('conversations')),
+    registerCommand(COMMAND.loadAllMemories, () => views.loadAll('memories')),
+    registerCommand(COMMAND.loadAllActionItems, () => views.loadAll('actionItems')),
+    registerCommand(COMMAND.loadAllConversations, () => views.loadAll('conversations')),
+    registerCommand(COMMAND.searchMemories, () => views.search('memories')),
+    registerCommand(COMMAND.searchActionItems, () => views.search('actionItems')),
+    registerCommand(COMMAND.searchConversations, () => views.search('conversations')),
+    registerCommand(COMMAND.search, async (viewId?: unknown) => {
       const kind = views.kindOfView(viewId) ?? (await pickKind());
       if (kind) await views.search(kind);
     }),
-    vscode.commands.registerCommand(
+    registerCommand(
       COMMAND.loadMore,
       withKind((kind) => views.loadMore(kind)),
     ),
-    vscode.commands.registerCommand(COMMAND.retryLoad, (viewId?: unknown) =>
+    registerCommand(COMMAND.retryLoad, (viewId?: unknown) =>
       viewId === GOALS_VIEW_ID ? views.goals.retry() : withKind((kind) => views.retry(kind))(viewId),
     ),
   ];

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { WritableKind } from '../auth/keyScopes';
 import type { SignInState } from '../auth/signInState';
-import type { ListItemTypes, ListKind, OmiStore } from '../store/omiStore';
-import { showFailure } from '../util/showFailure';
+import type { ListItemTypes, OmiStore } from '../store/omiStore';
+import type { ListKind } from '../util/listKind';
+import { askToSignIn, showFailure } from '../util/showFailure';
 import { oneLine } from '../util/text';
 import { selectedItems } from '../views/treeSelection';
-import { askToSignIn } from './askToSignIn';
 
 /** What the write commands need. */
 export interface WriteCommandDependencies {

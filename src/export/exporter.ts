@@ -8,8 +8,9 @@ import {
   type TranscriptCache,
 } from '../api';
 import type { Conversation } from '../api/models';
+import type { ItemsOfKind } from '../markdown/itemText';
 import type { OmiConnection } from '../store/connection';
-import { listNoun } from '../util/listNoun';
+import { listNoun } from '../util/listKind';
 import type { Logger } from '../util/logger';
 import { exists } from '../util/workspaceFiles';
 import type { ExportCheckpoint, ExportCheckpoints, ExportIdentity } from './exportCheckpoint';
@@ -17,7 +18,6 @@ import { type ExportFile, TargetExistsError } from './exportFile';
 import { ExportProgressText } from './exportProgress';
 import { exportPages } from './exportRunner';
 import { type ExportKind, exportFileName, exportFolderName } from './fileNames';
-import type { ItemsOfKind } from './itemText';
 import { JsonExportWriter, JsonLinesWriter } from './jsonExportWriter';
 import { conversationFileName, conversationMarkdown } from './markdown';
 import { MarkdownFolder } from './markdownFolder';

@@ -1,9 +1,9 @@
 // One conversation as a Markdown note with YAML front matter (no vscode import: unit-tested).
 import type { Conversation, ConversationStructured, TranscriptSegment } from '../api/models';
-import { formatTimecode } from '../transcript/timecode';
+import { localDate, singleLine } from '../markdown/itemText';
+import { formatTimecode } from '../transcript/turns';
 import { parseDate } from '../util/time';
 import { safeFileName } from './fileNames';
-import { localDate, singleLine } from './itemText';
 
 /**
  * A YAML double-quoted scalar. JSON's escaping is valid YAML; YAML additionally wants the characters it does not

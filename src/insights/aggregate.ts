@@ -1,9 +1,9 @@
 // Turns the raw lists into the numbers the Insights charts show (no vscode import: unit-tested).
+
+import { dueStatus } from '../util/dueDate';
 import { localDayKey, secondsBetween } from '../util/time';
-import { Buckets, countByLabel } from './buckets';
-import { dueStatus } from './dueStatus';
+import { Buckets, countByLabel, type DayWindow, inWindow, rangeWindow } from './buckets';
 import type { InsightsData, InsightsRange } from './model';
-import { type DayWindow, inWindow, rangeWindow } from './range';
 import {
   actionItemDate,
   completionDate,
@@ -12,7 +12,7 @@ import {
   memoryCategory,
   memoryDate,
   type RawLists,
-} from './rawLists';
+} from './select';
 
 /** Longer conversations are clock errors; one counts for a day at most. */
 const MAX_CONVERSATION_HOURS = 24;

@@ -1,7 +1,7 @@
-// Zero-filled local day and week buckets over a window (no vscode import: unit-tested).
-import { addLocalDays, localWeekKey, startOfLocalWeek } from '../util/localCalendar';
+// The local days a date range covers, and zero-filled day and week buckets over them (no vscode import: unit-tested).
+import { addLocalDays, localWeekKey, startOfLocalDay, startOfLocalWeek } from '../util/localCalendar';
 import { localDayKey } from '../util/time';
-import type { DayWindow } from './range';
+import type { InsightsRange } from './model';
 
 /** Every local day of the window, in order. */
 export function dayKeys(window: DayWindow): string[] {
@@ -60,4 +60,31 @@ export function countByLabel<T>(items: Iterable<T>, labelOf: (item: T) => string
   return [...counts.entries()]
     .map(([label, count]) => ({ label, count }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
+/** Local midnights: `from` inclusive, `to` exclusive (the midnight after today). */
+export interface DayWindow {
+  from: Date;
+  to: Date;
+}
+
+const DAYS: Record<Exclude<InsightsRange, 'all'>, number> = { '30d': 30, '90d': 90, year: 365 };
+
+/**
+ * "All" starts at the earliest dated item, but reaches back ten years at most: a clock error (year 1, 1970) would
+ * otherwise stretch the time charts over centuries. Items outside the window stay in the breakdowns.
+ */
+export const ALL_RANGE_MAX_DAYS = 3653;
+
+export function rangeWindow(range: InsightsRange, now: Date, earliest?: Date): DayWindow {
+  const today = startOfLocalDay(now);
+  const to = addLocalDays(today, 1);
+  if (range !== 'all') return { from: addLocalDays(today, 1 - DAYS[range]), to };
+  const limit = addLocalDays(today, 1 - ALL_RANGE_MAX_DAYS);
+  if (!earliest || earliest.getTime() >= to.getTime()) return { from: today, to };
+  return { from: new Date(Math.max(startOfLocalDay(earliest).getTime(), limit.getTime())), to };
+}
+
+export function inWindow(date: Date | undefined, window: DayWindow): date is Date {
+  return date !== undefined && date >= window.from && date < window.to;
 }

@@ -1,20 +1,12 @@
-// The items behind one bar, slice or day of a chart, for the list a click opens (no vscode import: unit-tested).
+// The unfiltered lists Insights is computed from, the date each item is placed by, and the items behind one bar,
+// slice or day of a chart, for the list a click opens (no vscode import: unit-tested).
 // Each selection matches exactly what aggregateInsights() counted for that mark.
 import type { ActionItem, Conversation, Memory } from '../api/models';
+import { dueStatus } from '../util/dueDate';
 import { localWeekKey, parseLocalDayKey } from '../util/localCalendar';
-import { localDayKey } from '../util/time';
-import { dueStatus } from './dueStatus';
+import { localDayKey, parseDate } from '../util/time';
 import type { InsightsData } from './model';
 import type { DrillTarget } from './protocol';
-import {
-  actionItemDate,
-  completionDate,
-  conversationCategory,
-  conversationDate,
-  memoryCategory,
-  memoryDate,
-  type RawLists,
-} from './rawLists';
 
 export type Selection =
   | { kind: 'memories'; items: Memory[] }
@@ -75,3 +67,28 @@ export function selectItems(raw: RawLists, data: InsightsData, target: DrillTarg
     }
   }
 }
+
+export interface RawLists {
+  memories: readonly Memory[];
+  conversations: readonly Conversation[];
+  actionItems: readonly ActionItem[];
+  /** The server stopped at its 2,000 action item limit. */
+  actionItemsCapped: boolean;
+}
+
+export const memoryDate = (memory: Memory): Date | undefined => parseDate(memory.created_at);
+
+/** Like the Conversations view: when it started, else when it was created. */
+export const conversationDate = (conversation: Conversation): Date | undefined =>
+  parseDate(conversation.started_at) ?? parseDate(conversation.created_at);
+
+export const actionItemDate = (item: ActionItem): Date | undefined => parseDate(item.created_at);
+
+/** Only completed items count as completed at `completed_at` (a reopened item may keep the old time). */
+export const completionDate = (item: ActionItem): Date | undefined =>
+  item.completed ? parseDate(item.completed_at) : undefined;
+
+export const memoryCategory = (memory: Memory): string => memory.category || 'other';
+
+export const conversationCategory = (conversation: Conversation): string =>
+  conversation.structured?.category || 'other';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findItemLinks, type ItemLink, type LinkKind, OMI_EXTENSION_ID } from '../export/itemLinks';
+import { findItemLinks, type ItemLink, type LinkKind, OMI_EXTENSION_ID } from '../markdown/itemLinks';
 import { selectedItems } from '../views/treeSelection';
 
 /** The note-like files searched: text a person writes and links from. */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Conversation, Memory } from '../api/models';
-import { OMI_EXTENSION_ID } from '../export/itemLinks';
-import { formatItems, type KindedItems, styleForLanguage } from '../export/itemText';
-import { readLinkBuilder, readTemplates } from '../export/templateSettings';
+import { OMI_EXTENSION_ID } from '../markdown/itemLinks';
+import { formatItems, type KindedItems, styleForLanguage } from '../markdown/itemText';
+import { readLinkBuilder, readTemplates } from '../markdown/templateSettings';
 import type { OmiStore } from '../store/omiStore';
 import { oneLine } from '../util/text';
 import { parseDate } from '../util/time';

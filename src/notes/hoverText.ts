@@ -2,8 +2,8 @@
 // Omi text is data, not Markdown: it is escaped.
 import * as l10n from '@vscode/l10n';
 import type { ActionItem, Conversation, Memory } from '../api/models';
-import { fingerprintOf, type ItemLink, type LinkedItem } from '../export/itemLinks';
-import { localDate, localDateTime } from '../export/itemText';
+import { fingerprintOf, type ItemLink, type LinkedItem } from '../markdown/itemLinks';
+import { localDate, localDateTime } from '../markdown/itemText';
 import { escapeInline, escapeParagraph } from '../transcript/markdown';
 import { conversationEmoji, conversationOverview, conversationTitle } from '../util/text';
 import { formatDuration, secondsBetween } from '../util/time';

@@ -2,11 +2,12 @@
 // extension.ts only wires.
 import * as vscode from 'vscode';
 import { COMMAND } from '../commandIds';
-import { findItemLinks, parseItemLink } from '../export/itemLinks';
+import { findItemLinks, parseItemLink } from '../markdown/itemLinks';
 import type { OmiConnection } from '../store/connection';
 import type { LayeredTranscriptCache } from '../store/layeredTranscriptCache';
 import type { OmiStore } from '../store/omiStore';
 import type { Logger } from '../util/logger';
+import { registerCommand } from '../util/registerCommand';
 import type { OmiViews } from '../views/omiViews';
 import { showBacklinks } from './backlinks';
 import { COMPLETION_SELECTOR, COMPLETION_TRIGGERS, type MeaningSearch, OmiCompletionProvider } from './completion';
@@ -57,10 +58,8 @@ export function registerNotes(deps: NotesDependencies): { lookup: ItemLookup; di
         new OmiCompletionProvider(deps.store, deps.signedIn, deps.searchByMeaning),
         ...COMPLETION_TRIGGERS,
       ),
-      vscode.commands.registerCommand(COMMAND.openItemLink, open),
-      vscode.commands.registerCommand(COMMAND.showBacklinks, (argument?: unknown) =>
-        showBacklinks(argument, deps.activeConversation),
-      ),
+      registerCommand(COMMAND.openItemLink, open),
+      registerCommand(COMMAND.showBacklinks, (argument?: unknown) => showBacklinks(argument, deps.activeConversation)),
       // The links in notes and in the checklist: vscode://omi-community.omi-vscode/openMemory?id=… and the like.
       vscode.window.registerUriHandler({
         handleUri(uri) {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isOmiApiError, REFUSAL } from '../api/errors';
 import type { Conversation } from '../api/models';
-import type { ItemLink, LinkedItem } from '../export/itemLinks';
+import type { ItemLink, LinkedItem } from '../markdown/itemLinks';
 import type { OmiConnection } from '../store/connection';
 import type { OmiStore } from '../store/omiStore';
 import { describeError } from '../util/errorMessage';

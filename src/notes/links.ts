@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMAND } from '../commandIds';
-import { type FoundLink, findItemLinks } from '../export/itemLinks';
+import { type FoundLink, findItemLinks } from '../markdown/itemLinks';
 
 /** A command URI that opens the link's item: works in code-server too, where the link's own scheme may not. */
 export function openLinkTarget(link: FoundLink): vscode.Uri {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMAND } from '../commandIds';
-import type { ItemLink } from '../export/itemLinks';
+import type { ItemLink } from '../markdown/itemLinks';
 import type { OmiStore } from '../store/omiStore';
 import type { ListNode } from '../views/nodes';
 import type { OmiViews } from '../views/omiViews';

@@ -2,8 +2,9 @@
 // server with the largest pages the endpoint allows.
 import type { OmiClient } from '../api/client';
 import { ACTION_ITEMS_OFFSET_CAP, PAGE_LIMITS, type Page } from '../api/paging';
+import type { ListKind } from '../util/listKind';
 import { NO_FILTERS } from './filters';
-import type { ListItemTypes, ListKind, OmiStore } from './omiStore';
+import type { ListItemTypes, OmiStore } from './omiStore';
 
 export interface FullList<T> {
   items: T[];

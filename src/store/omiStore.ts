@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ActionItem, Conversation, Memory } from '../api/models';
 import { ACTION_ITEMS_OFFSET_CAP, PAGE_LIMITS } from '../api/paging';
+import type { ListKind } from '../util/listKind';
 import type { OmiConnection } from './connection';
 import { fetchConversationWithTranscript } from './conversationLookup';
 import type { CachedList, DiskListCache } from './diskListCache';
@@ -8,8 +9,6 @@ import { actionItemQuery, conversationQuery, type Filters, memoryQuery, NO_FILTE
 import type { ClearableTranscriptCache } from './layeredTranscriptCache';
 import { OmiExtras } from './omiExtras';
 import { PagedList } from './pagedList';
-
-export type ListKind = keyof Filters;
 
 export interface ListItemTypes {
   memories: Memory;
@@ -19,12 +18,12 @@ export interface ListItemTypes {
 
 const FILTERS_STATE_KEY = 'omi.filters';
 
+type Lists = { [K in ListKind]?: PagedList<ListItemTypes[K]> };
+
 /**
  * The user's Omi data as the UI sees it: one paged list per kind for the current filter, kept for the window's life
  * so every part of the UI shares the pages already fetched. Filters persist per workspace.
  */
-type Lists = { [K in ListKind]?: PagedList<ListItemTypes[K]> };
-
 export class OmiStore implements vscode.Disposable {
   private lists: Lists = {};
   private filters: Filters;

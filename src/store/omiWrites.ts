@@ -15,12 +15,13 @@ import type {
 } from '../api/models';
 import type { WritableKind } from '../auth/keyScopes';
 import type { SignInState } from '../auth/signInState';
+import type { ListKind } from '../util/listKind';
 import type { Logger } from '../util/logger';
 import { formatDuration } from '../util/time';
 import type { OmiConnection } from './connection';
 import { listed, type Processed, retitled, stillProcessing, whenProcessed } from './conversationProcessing';
 import { stillMatches } from './filters';
-import type { ListItemTypes, ListKind, OmiStore } from './omiStore';
+import type { ListItemTypes, OmiStore } from './omiStore';
 
 /** What a write did to one item, for whoever keeps Omi data of their own (Insights, the checklist). */
 export type ItemChange<K extends ListKind = ListKind> =

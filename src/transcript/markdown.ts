@@ -4,8 +4,8 @@ import type { Conversation } from '../api/models';
 import { conversationEmoji, conversationOverview, conversationStarted, conversationTitle } from '../util/text';
 import { dateAndTime, formatDuration } from '../util/time';
 import { actionItemViews, conversationFacts, eventViews, transcriptSummary } from './conversationView';
-import { formatTimecode } from './timecode';
 import type { Transcript, Turn } from './turns';
+import { formatTimecode } from './turns';
 
 // C0 controls (but tab, newline and carriage return) and DEL: invisible at best.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point

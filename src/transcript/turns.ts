@@ -1,5 +1,6 @@
 // Transcript segments as a reader wants them: speaker turns in time order (no vscode import: unit-tested).
 import * as l10n from '@vscode/l10n';
+
 // Segments come from the server unvalidated, so every field is read defensively: times may be null, negative or out
 // of order, speakers may be missing, and a newer server may send shapes this version does not know.
 
@@ -129,4 +130,15 @@ export function buildTranscript(rawSegments: unknown, longGapSeconds = LONG_GAP_
   }
   finish();
   return { speakers, turns, segmentCount: segments.length, duration: reached };
+}
+
+/** "0:07", "12:34", past an hour "1:02:03". Negative values read as 0; anything not finite as "". */
+export function formatTimecode(seconds: number | null | undefined): string {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return '';
+  const whole = Math.floor(Math.max(0, seconds));
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const s = whole % 60;
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }

@@ -1,7 +1,10 @@
-// Due dates a user picks for an action item (no vscode import: unit-tested).
+// Due dates: the ones a user picks for an action item, and where an item stands against its own (no vscode import:
+// unit-tested).
 import * as l10n from '@vscode/l10n';
+import type { ActionItem } from '../api/models';
 import { endOfLocalDay, parseLocalDate } from './dateRange';
-import { addLocalDays } from './localCalendar';
+import { addLocalDays, startOfLocalWeek } from './localCalendar';
+import { parseDate } from './time';
 
 export type DueChoice = 'none' | 'today' | 'tomorrow' | 'nextWeek';
 
@@ -39,4 +42,15 @@ export function dueAt(choice: DueChoice, now: Date): string | undefined {
 export function dueAtTyped(text: string): string | undefined {
   const day = parseLocalDate(text.trim());
   return day ? endOfLocalDay(day).toISOString() : undefined;
+}
+
+export type DueStatus = 'done' | 'overdue' | 'dueThisWeek' | 'later' | 'noDueDate';
+
+/** Overdue: open and due before now. Due this week: open and due from now until the end of Sunday. */
+export function dueStatus(item: Pick<ActionItem, 'completed' | 'due_at'>, now: Date): DueStatus {
+  if (item.completed) return 'done';
+  const due = parseDate(item.due_at);
+  if (!due) return 'noDueDate';
+  if (due < now) return 'overdue';
+  return due < addLocalDays(startOfLocalWeek(now), 7) ? 'dueThisWeek' : 'later';
 }

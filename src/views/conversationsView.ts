@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Conversation, Folder } from '../api/models';
 import { COMMAND } from '../commandIds';
-import { listNoun } from '../util/listNoun';
+import { listNoun } from '../util/listKind';
 import { conversationStarted, conversationTitle, oneLine, titleCase } from '../util/text';
 import { dateAndTime, dayLabel, formatDuration, localDayKey, secondsBetween, timeOfDay } from '../util/time';
 import type { ListViewDefinition } from './listViewDefinition';

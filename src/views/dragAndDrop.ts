@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { textForDocument } from '../export/editorInsert';
-import { formatItems, type KindedItems } from '../export/itemText';
+import { textForDocument } from '../markdown/editorInsert';
+import { formatItems, type KindedItems } from '../markdown/itemText';
 import type { ListNode } from './nodes';
 import { selectedItems } from './treeSelection';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Memory } from '../api/models';
-import { listNoun } from '../util/listNoun';
+import { listNoun } from '../util/listKind';
 import { oneLine, titleCase } from '../util/text';
 import { dateAndTime, parseDate } from '../util/time';
 import type { ListViewDefinition } from './listViewDefinition';

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { SignInState } from '../auth/signInState';
 import { conversationQuery, describeFilter, NO_FILTERS } from '../store/filters';
-import type { ListItemTypes, ListKind, OmiStore } from '../store/omiStore';
+import type { ListItemTypes, OmiStore } from '../store/omiStore';
 import { describeError } from '../util/errorMessage';
+import { LIST_KINDS, type ListKind } from '../util/listKind';
 import { actionItemsView } from './actionItemsView';
 import { conversationGrouping, conversationsView } from './conversationsView';
 import { OmiTreeDragAndDrop } from './dragAndDrop';
@@ -26,8 +27,6 @@ const DEFINITIONS: { [K in ListKind]: ListViewDefinition<ListItemTypes[K]> } = {
   actionItems: actionItemsView,
   conversations: conversationsView,
 };
-
-export const LIST_KINDS: readonly ListKind[] = ['memories', 'actionItems', 'conversations'];
 
 /** The three Omi trees: each shows the store's list for its kind while signed in, and welcome content otherwise. */
 export class OmiViews implements vscode.Disposable {
@@ -79,6 +78,11 @@ export class OmiViews implements vscode.Disposable {
     );
     this.showAccess();
     for (const kind of LIST_KINDS) this.show(kind);
+    // Start-up reads the stored key after activate() returns: the views show progress, not the welcome, meanwhile.
+    const loading = signIn.whenLoaded().catch(() => undefined);
+    for (const kind of LIST_KINDS) {
+      void vscode.window.withProgress({ location: { viewId: DEFINITIONS[kind].viewId } }, () => loading);
+    }
   }
 
   /** Resolves once the views show the lists of the current sign-in state. */

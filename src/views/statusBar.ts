@@ -90,7 +90,8 @@ export class OmiStatusBar implements vscode.Disposable {
 
   private render(): void {
     this.stopCountdown();
-    if (!this.enabled()) {
+    // Nothing to say until the stored key has been read (a moment after start-up).
+    if (!this.enabled() || !this.signIn.isLoaded) {
       this.item.hide();
       return;
     }

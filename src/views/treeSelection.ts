@@ -1,7 +1,8 @@
 // The Omi items a tree command was invoked on (no vscode import at runtime: unit-tested).
-import type { KindedItems } from '../export/itemText';
+import type { KindedItems } from '../markdown/itemText';
+import type { ListKind } from '../util/listKind';
 import type { ListNode } from './nodes';
-import { VIEW_IDS, type ViewKind } from './viewIds';
+import { VIEW_IDS } from './viewIds';
 
 function isNode(value: unknown): value is ListNode<{ id: string }> {
   if (typeof value !== 'object' || value === null) return false;
@@ -10,9 +11,9 @@ function isNode(value: unknown): value is ListNode<{ id: string }> {
 }
 
 /** The view a node lives in, from its id (`omi.memories:item:<id>`, `omi.actionItems:group:open`). */
-function kindOfNode(node: ListNode<unknown>): ViewKind | undefined {
+function kindOfNode(node: ListNode<unknown>): ListKind | undefined {
   const viewId = node.id.slice(0, node.id.indexOf(':'));
-  return (Object.keys(VIEW_IDS) as ViewKind[]).find((kind) => VIEW_IDS[kind] === viewId);
+  return (Object.keys(VIEW_IDS) as ListKind[]).find((kind) => VIEW_IDS[kind] === viewId);
 }
 
 /**

@@ -1,8 +1,8 @@
-/** View ids fixed by the extension's public contract. */
+import type { ListKind } from '../util/listKind';
+
+/** The list views' ids, fixed by the extension's public contract. */
 export const VIEW_IDS = {
   memories: 'omi.memories',
   actionItems: 'omi.actionItems',
   conversations: 'omi.conversations',
-} as const;
-
-export type ViewKind = keyof typeof VIEW_IDS;
+} as const satisfies Record<ListKind, string>;

@@ -14,6 +14,7 @@ export async function extensionApi(): Promise<OmiExtensionApi> {
   const extension = vscode.extensions.getExtension<OmiExtensionApi | undefined>('omi-community.omi-vscode');
   if (!extension) throw new Error('the extension is not installed');
   const api = await extension.activate();
+  await api?.whenStarted();
   if (!api) throw new Error('the extension runs outside test mode');
   return api;
 }

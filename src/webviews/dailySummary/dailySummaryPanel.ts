@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { DailySummary } from '../../api/models';
-import { summaryActionItems, summaryHighlights, summaryNuggets, summaryStats } from '../../export/dailySummaryText';
+import { summaryActionItems, summaryHighlights, summaryNuggets, summaryStats } from '../../markdown/dailySummaryText';
 import { describeError } from '../../util/errorMessage';
-import { bundledPanelHtml } from '../bundledPanel';
+import { bundledPanelHtml } from '../webviewPage';
 import {
   type DailySummaryHostMessage,
   type DailySummaryPanelState,

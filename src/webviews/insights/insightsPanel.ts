@@ -4,7 +4,7 @@ import { COMMAND } from '../../commandIds';
 import { aggregateInsights } from '../../insights/aggregate';
 import { INSIGHTS_RANGES, type InsightsData, type InsightsRange } from '../../insights/model';
 import { type HostMessage, type PanelState, parseWebviewMessage, type WebviewMessage } from '../../insights/protocol';
-import type { RawLists } from '../../insights/rawLists';
+import type { RawLists } from '../../insights/select';
 import type { OmiStore } from '../../store/omiStore';
 import { describeError } from '../../util/errorMessage';
 import type { Logger } from '../../util/logger';

@@ -1,11 +1,11 @@
 import * as l10n from '@vscode/l10n';
 import type { ActionItem, Conversation, Memory } from '../../api/models';
-import type { RawLists } from '../../insights/rawLists';
+import type { RawLists } from '../../insights/select';
 import type { OmiConnection } from '../../store/connection';
 import { type FullList, loadFullList } from '../../store/fullLists';
-import type { ListKind, OmiStore } from '../../store/omiStore';
+import type { OmiStore } from '../../store/omiStore';
 import type { ItemChange } from '../../store/omiWrites';
-import { listNoun } from '../../util/listNoun';
+import { type ListKind, listNoun } from '../../util/listKind';
 
 export interface SourceLoadOptions {
   /** Fetch again even what is held (the panel's Refresh). */

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { SignInState } from '../../auth/signInState';
 import { COMMAND } from '../../commandIds';
-import { clearCache } from '../../commands/clearCache';
-import { openConversation } from '../../commands/openConversation';
 import type { OmiConnection } from '../../store/connection';
 import type { OmiStore } from '../../store/omiStore';
 import type { OmiWrites } from '../../store/omiWrites';
 import type { ActionType } from '../../transcript/messages';
 import type { Logger } from '../../util/logger';
+import { registerCommand } from '../../util/registerCommand';
+import { openConversation } from './openConversation';
 import { TextEditorTracker } from './textEditorTracker';
 import { TRANSCRIPT_VIEW_TYPE } from './transcriptPanel';
 import { TranscriptPanels } from './transcriptPanels';
@@ -28,12 +28,16 @@ const PANEL_COMMANDS: Record<string, ActionType> = {
   [COMMAND.transcriptInsertSummary]: 'insertSummary',
 };
 
-/** The transcript panel: `omi.openConversation`, its serializer, its reading-tool commands and `omi.clearCache`. */
+/** The transcript panel: `omi.openConversation`, its serializer, and its reading-tool commands. */
 export function registerTranscripts(context: vscode.ExtensionContext, deps: TranscriptDependencies): TranscriptPanels {
   const editors = new TextEditorTracker();
   const panels = new TranscriptPanels({
     extensionUri: context.extensionUri,
-    fetchConversation: (id, signal) => deps.store.conversation(id, signal),
+    // A panel restored at start-up reads its transcript from the account's disk cache, once the key is known.
+    fetchConversation: async (id, signal) => {
+      await deps.signIn.whenLoaded();
+      return deps.store.conversation(id, signal);
+    },
     source: () => deps.connection.baseUrl,
     editorForInsert: () => editors.target,
     log: deps.log,
@@ -41,10 +45,7 @@ export function registerTranscripts(context: vscode.ExtensionContext, deps: Tran
   context.subscriptions.push(
     editors,
     vscode.window.registerWebviewPanelSerializer(TRANSCRIPT_VIEW_TYPE, panels),
-    vscode.commands.registerCommand(COMMAND.openConversation, (argument?: unknown) =>
-      openConversation(deps.store, panels, argument),
-    ),
-    vscode.commands.registerCommand(COMMAND.clearCache, () => clearCache(deps.store)),
+    registerCommand(COMMAND.openConversation, (argument?: unknown) => openConversation(deps.store, panels, argument)),
     // A renamed conversation's panel shows the new title at once (and the old one again if Omi refuses); a deleted
     // conversation's panel closes.
     deps.writes.onDidShowConversationTitle(({ id, title }) => panels.get(id)?.retitle(title)),
@@ -56,7 +57,7 @@ export function registerTranscripts(context: vscode.ExtensionContext, deps: Tran
       if (key) panels.retryFailed();
     }),
     ...Object.entries(PANEL_COMMANDS).map(([command, type]) =>
-      vscode.commands.registerCommand(command, (conversationId?: unknown) => {
+      registerCommand(command, (conversationId?: unknown) => {
         const panel = typeof conversationId === 'string' ? panels.get(conversationId) : panels.active;
         return panel?.run({ type });
       }),

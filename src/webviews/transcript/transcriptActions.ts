@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import type { Conversation } from '../../api/models';
 import { conversationExportJson, conversationExportName } from '../../export/conversationExport';
 import { exportTarget } from '../../export/conversationExportFile';
-import { readLinkBuilder } from '../../export/templateSettings';
+import { readLinkBuilder } from '../../markdown/templateSettings';
 import { conversationMarkdown, summaryText } from '../../transcript/markdown';
-import { formatTimecode } from '../../transcript/timecode';
 import type { Transcript } from '../../transcript/turns';
+import { formatTimecode } from '../../transcript/turns';
 import { writeFileAtomically } from '../../util/workspaceFiles';
 
 /** What the reading tools work on: the conversation as the API returned it and its turns. */

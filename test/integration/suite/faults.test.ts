@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { ListKind } from '../../../src/store/omiStore';
 import { describeError } from '../../../src/util/errorMessage';
+import type { ListKind } from '../../../src/util/listKind';
 import type { ListNode } from '../../../src/views/nodes';
 import {
   assertFaultMet,

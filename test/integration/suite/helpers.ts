@@ -9,6 +9,7 @@ export async function activateExtension(): Promise<OmiExtensionApi> {
   const extension = vscode.extensions.getExtension<OmiExtensionApi | undefined>(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
   const api = await extension.activate();
+  await api?.whenStarted();
   assert.ok(api, 'the test API is there in test mode');
   return api;
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ListKind } from '../../../src/store/omiStore';
+import type { ListKind } from '../../../src/util/listKind';
 import type { ListNode } from '../../../src/views/nodes';
 import type { PagedTreeProvider } from '../../../src/views/pagedTreeProvider';
 import type { TranscriptPanel } from '../../../src/webviews/transcript/transcriptPanel';

@@ -4,7 +4,7 @@ import { OmiClient } from '../../../src/api/client';
 import type { ActionItem, Conversation, Memory } from '../../../src/api/models';
 import { aggregateInsights } from '../../../src/insights/aggregate';
 import { INSIGHTS_RANGES } from '../../../src/insights/model';
-import type { RawLists } from '../../../src/insights/rawLists';
+import type { RawLists } from '../../../src/insights/select';
 import { NO_FILTERS } from '../../../src/store/filters';
 import { loadFullList } from '../../../src/store/fullLists';
 import type { InsightsPanel } from '../../../src/webviews/insights/insightsPanel';

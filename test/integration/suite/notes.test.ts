@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Memory } from '../../../src/api/models';
-import { findItemLinks, linkBuilder } from '../../../src/export/itemLinks';
-import { formatItems, LINKED_TEMPLATES } from '../../../src/export/itemText';
+import { findItemLinks, linkBuilder } from '../../../src/markdown/itemLinks';
+import { formatItems, LINKED_TEMPLATES } from '../../../src/markdown/itemText';
 import type { Backlink } from '../../../src/notes/backlinks';
 import { OmiCompletionProvider } from '../../../src/notes/completion';
 import type { ItemNode } from '../../../src/views/nodes';

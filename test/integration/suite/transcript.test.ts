@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { linkBuilder } from '../../../src/export/itemLinks';
+import { linkBuilder } from '../../../src/markdown/itemLinks';
 import type { SandboxRequest } from '../../../src/sandbox';
 import { summaryText } from '../../../src/transcript/markdown';
 import type { ListNode } from '../../../src/views/nodes';

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { LIST_KINDS } from '../../../src/util/listKind';
 import { oneLine } from '../../../src/util/text';
 import type { ListNode } from '../../../src/views/nodes';
 import type { PagedTreeProvider } from '../../../src/views/pagedTreeProvider';
@@ -19,6 +20,13 @@ async function settled<T>(provider: PagedTreeProvider<T>): Promise<ListNode<T>[]
 
 describe('Browsing: the three views against the sandbox', () => {
   const context = useSignedInSandbox({ memories: 130, conversations: 40, actionItems: 60 });
+
+  // Each test starts from what a user sees after signing in: no filter, no search, no page loaded, no request made.
+  beforeEach(async () => {
+    for (const kind of LIST_KINDS) await context.api.views.clearFilterAndSearch(kind);
+    context.api.store.clear();
+    context.sandbox.resetRequests();
+  });
 
   it('groups memories by category, biggest first, with counts, ending with Load more…', async () => {
     const provider = context.api.views.providers.memories;
@@ -70,6 +78,8 @@ describe('Browsing: the three views against the sandbox', () => {
   });
 
   it('refresh fetches the items shown again with the fewest requests', async () => {
+    await context.api.views.loadAll('memories');
+    assert.equal(context.api.store.list('memories').items.length, 130);
     context.sandbox.resetRequests();
     await vscode.commands.executeCommand('omi.refreshMemories');
     const pages = context.sandbox.requests.map((r) => `${r.path}?${r.query.offset}/${r.query.limit}`);

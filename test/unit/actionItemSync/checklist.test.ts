@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { conversationIdFromLink, conversationLink } from '../../../src/actionItemSync/conversationLink';
 import { BEGIN_MARKER, END_MARKER, mergeManagedBlock } from '../../../src/actionItemSync/managedBlock';
 import { markdownText, renderBlock } from '../../../src/actionItemSync/markdown';
 import { sortIntoSections } from '../../../src/actionItemSync/sections';
 import type { ActionItem } from '../../../src/api/models';
+import { conversationIdFromLink, conversationLink } from '../../../src/markdown/itemLinks';
 import { actionItem, inTimeZone, iso } from '../insights/fixtures';
 
 const options = {

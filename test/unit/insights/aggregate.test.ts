@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { aggregateInsights } from '../../../src/insights/aggregate';
-import { ALL_RANGE_MAX_DAYS } from '../../../src/insights/range';
-import type { RawLists } from '../../../src/insights/rawLists';
+import { ALL_RANGE_MAX_DAYS } from '../../../src/insights/buckets';
+import type { RawLists } from '../../../src/insights/select';
 import { actionItem, conversation, inTimeZone, iso, memory } from './fixtures';
 
 const EMPTY: RawLists = { memories: [], conversations: [], actionItems: [], actionItemsCapped: false };

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { dayKeys, weekKeys } from '../../../src/insights/buckets';
-import { rangeWindow } from '../../../src/insights/range';
+import { dayKeys, rangeWindow, weekKeys } from '../../../src/insights/buckets';
 import {
   addLocalDays,
   localWeekKey,

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { aggregateInsights } from '../../../src/insights/aggregate';
 import { INSIGHTS_RANGES } from '../../../src/insights/model';
 import { type DrillTarget, parseWebviewMessage } from '../../../src/insights/protocol';
-import type { RawLists } from '../../../src/insights/rawLists';
+import type { RawLists } from '../../../src/insights/select';
 import { selectItems } from '../../../src/insights/select';
 import { buildDataset } from '../../../src/sandbox/data/dataset';
 import { resolveOptions } from '../../../src/sandbox/options';

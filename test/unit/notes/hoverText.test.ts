@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Memory } from '../../../src/api/models';
-import { memoryFingerprint } from '../../../src/export/itemLinks';
+import { memoryFingerprint } from '../../../src/markdown/itemLinks';
 import { changedSinceInserted, hoverMarkdown } from '../../../src/notes/hoverText';
 
 const noon = (day: string) => new Date(`${day}T12:00:00`).toISOString();

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatTimecode } from '../../../src/transcript/timecode';
+import { formatTimecode } from '../../../src/transcript/turns';
 import { formatDuration } from '../../../src/util/time';
 
 /** The transcript's pauses and totals keep their seconds under an hour. */

@@ -1,10 +1,9 @@
 // Omi items as text for a user's notes: inserted, dropped or copied (no vscode import: unit-tested).
 import * as l10n from '@vscode/l10n';
 import type { ActionItem, Conversation, ConversationStructured, Memory } from '../api/models';
+import type { ListKind } from '../util/listKind';
 import { formatDuration, localDayKey, parseDate } from '../util/time';
-import type { ExportKind } from './fileNames';
 import type { LinkBuilder } from './itemLinks';
-import { renderTemplate, type TemplateFields } from './templates';
 
 export type TextStyle = 'markdown' | 'plain';
 
@@ -14,7 +13,7 @@ export interface ItemsOfKind {
   conversations: Conversation;
 }
 
-export type KindedItems = { [K in ExportKind]: { kind: K; items: ItemsOfKind[K][] } }[ExportKind];
+export type KindedItems = { [K in ListKind]: { kind: K; items: ItemsOfKind[K][] } }[ListKind];
 
 /** The Markdown templates; the settings `omi.insert.*Template` replace them. */
 export interface Templates {
@@ -172,4 +171,27 @@ export function formatItems(
 /** The items' ids, one per line. */
 export function formatIds(entry: KindedItems): string {
   return entry.items.map((item) => item.id).join('\n');
+}
+
+export type TemplateFields = Record<string, string>;
+
+const FIELD = /\{\{|\}\}|\{([A-Za-z]+)\}/g;
+// A parenthesised part holding one field and plain text, e.g. " (due {due})".
+const OPTIONAL_PART = /( ?)\(([^(){}]*)\{([A-Za-z]+)\}([^(){}]*)\)/g;
+
+/**
+ * Replaces `{name}` with the field's value, taken literally: `$`, backslashes and braces in values stay as they are.
+ * A parenthesised part around an empty field disappears with it, with the space before it: `{description} (due {due})`
+ * reads `Call Anna` when there is no due date. `{{` and `}}` are literal braces; unknown names are left alone.
+ */
+export function renderTemplate(template: string, fields: TemplateFields): string {
+  const withoutEmptyParts = template.replace(OPTIONAL_PART, (part, _space, _before, name: string) =>
+    Object.hasOwn(fields, name) && fields[name] === '' ? '' : part,
+  );
+  // A function replacement, so that `$&` or `$1` in a value is not read as a pattern.
+  return withoutEmptyParts.replace(FIELD, (match, name: string | undefined) => {
+    if (match === '{{') return '{';
+    if (match === '}}') return '}';
+    return name !== undefined && Object.hasOwn(fields, name) ? fields[name]! : match;
+  });
 }

@@ -8,8 +8,8 @@ import {
   memoryFingerprint,
   parseItemLink,
   shortHash,
-} from '../../../src/export/itemLinks';
-import { DEFAULT_TEMPLATES, formatItems, LINKED_TEMPLATES } from '../../../src/export/itemText';
+} from '../../../src/markdown/itemLinks';
+import { DEFAULT_TEMPLATES, formatItems, LINKED_TEMPLATES } from '../../../src/markdown/itemText';
 
 const noon = (day: string) => new Date(`${day}T12:00:00`).toISOString();
 const memory: Memory = {

@@ -4,7 +4,6 @@
 // A link is `<scheme>://<extension id>/open<Kind>?id=…&v=…` with the editor's own URI scheme (vscode://, code-oss://
 // in code-server, …), so it opens this extension from the Markdown preview, from the editor and from outside VS Code.
 // `v` is a short fingerprint of what was inserted, so a hover can tell when the item has changed since.
-
 import type { ActionItem, Conversation, Memory } from '../api/models';
 
 /** The extension's id (package.json publisher.name), fixed by the contract. */
@@ -136,4 +135,17 @@ export type LinkBuilder = (entry: LinkedItem) => string;
 export function linkBuilder(uriScheme: string, extensionId = OMI_EXTENSION_ID): LinkBuilder {
   return (entry) =>
     buildItemLink(uriScheme, extensionId, { kind: entry.kind, id: entry.item.id, version: fingerprintOf(entry) });
+}
+
+export const OPEN_CONVERSATION_PATH = LINK_PATHS.conversation;
+
+/** `vscode://omi-community.omi-vscode/openConversation?id=…`, safe inside a Markdown link's parentheses. */
+export function conversationLink(uriScheme: string, extensionId: string, conversationId: string): string {
+  return buildItemLink(uriScheme, extensionId, { kind: 'conversation', id: conversationId });
+}
+
+/** The conversation id a handled URI asks to open, or undefined when the URI is not such a link. */
+export function conversationIdFromLink(path: string, query: string): string | undefined {
+  const link = parseItemLink(path, query);
+  return link?.kind === 'conversation' ? link.id : undefined;
 }

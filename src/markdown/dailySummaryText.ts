@@ -2,8 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import type { DailySummary } from '../api/models';
 import { formatDuration } from '../util/time';
-import { singleLine, type TextStyle } from './itemText';
-import { renderTemplate, type TemplateFields } from './templates';
+import { renderTemplate, singleLine, type TemplateFields, type TextStyle } from './itemText';
 
 /** The Markdown template; the setting `omi.insert.dailySummaryTemplate` replaces it. */
 export const DEFAULT_DAILY_SUMMARY_TEMPLATE =

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { Conversation } from '../api/models';
-import type { OmiStore } from '../store/omiStore';
-import { conversationStarted, conversationTitle } from '../util/text';
-import { dateAndTime } from '../util/time';
-import { isItemNode } from '../views/nodes';
-import type { TranscriptPanel } from '../webviews/transcript/transcriptPanel';
-import type { TranscriptPanels } from '../webviews/transcript/transcriptPanels';
+import type { Conversation } from '../../api/models';
+import type { OmiStore } from '../../store/omiStore';
+import { conversationStarted, conversationTitle } from '../../util/text';
+import { dateAndTime } from '../../util/time';
+import { isItemNode } from '../../views/nodes';
+import type { TranscriptPanel } from './transcriptPanel';
+import type { TranscriptPanels } from './transcriptPanels';
 
 /** The conversation id in whatever the command was given: an id, a conversation row or an action item row. */
 export function conversationIdOf(argument: unknown): string | undefined {

@@ -1,7 +1,12 @@
 import * as assert from 'node:assert/strict';
 import type { ActionItem, Conversation, Memory } from '../../../src/api/models';
-import { DEFAULT_TEMPLATES, formatIds, formatItems, styleForLanguage } from '../../../src/export/itemText';
-import { renderTemplate } from '../../../src/export/templates';
+import {
+  DEFAULT_TEMPLATES,
+  formatIds,
+  formatItems,
+  renderTemplate,
+  styleForLanguage,
+} from '../../../src/markdown/itemText';
 
 // Local noon, so the local date is the same in every time zone the tests run in.
 const noon = (day: string) => new Date(`${day}T12:00:00`).toISOString();

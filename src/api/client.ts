@@ -134,6 +134,18 @@ function checkedText(text: string, limit: TextLimit): string {
   return trimmed;
 }
 
+/** The body of a create or an update, its text field (when sent) trimmed and checked against the server's limit. */
+function withCheckedText<T extends object>(
+  fields: T,
+  name: keyof T & string,
+  limit: TextLimit,
+): Record<string, unknown> {
+  const body: Record<string, unknown> = { ...(fields as Record<string, unknown>) };
+  const text = fields[name];
+  if (typeof text === 'string') body[name] = checkedText(text, limit);
+  return body;
+}
+
 function requiredId(id: string): string {
   if (!id) throw invalidRequestError(l10n.t('The id of the item to change is required.'));
   return id;
@@ -296,7 +308,7 @@ export class OmiClient {
   // Writes. A POST is never sent twice (a 429 is waited out: the server did nothing); a PATCH or DELETE may be.
 
   async createActionItem(item: NewActionItem, options: RequestOptions = {}): Promise<ActionItem> {
-    const body = { ...item, description: checkedText(item.description, ACTION_ITEM_TEXT) };
+    const body = withCheckedText(item, 'description', ACTION_ITEM_TEXT);
     return this.postItem('/user/action-items', body, isActionItem, options);
   }
 
@@ -306,8 +318,7 @@ export class OmiClient {
     changes: ActionItemChanges,
     options: RequestOptions = {},
   ): Promise<ActionItem | undefined> {
-    const body: Record<string, unknown> = { ...changes };
-    if (changes.description !== undefined) body.description = checkedText(changes.description, ACTION_ITEM_TEXT);
+    const body = withCheckedText(changes, 'description', ACTION_ITEM_TEXT);
     return this.patchItem('action-items', id, body, isActionItem, options);
   }
 
@@ -316,8 +327,7 @@ export class OmiClient {
   }
 
   async createMemory(memory: NewMemory, options: RequestOptions = {}): Promise<Memory> {
-    const body = { ...memory, content: checkedText(memory.content, MEMORY_TEXT) };
-    return this.postItem('/user/memories', body, isMemory, options);
+    return this.postItem('/user/memories', withCheckedText(memory, 'content', MEMORY_TEXT), isMemory, options);
   }
 
   /** Up to MEMORY_BATCH_LIMIT memories in one request. */
@@ -326,7 +336,7 @@ export class OmiClient {
       throw invalidRequestError(l10n.t('Between 1 and {0} memories can be created at once.', MEMORY_BATCH_LIMIT));
     }
     const path = '/user/memories/batch';
-    const body = { memories: memories.map((m) => ({ ...m, content: checkedText(m.content, MEMORY_TEXT) })) };
+    const body = { memories: memories.map((m) => withCheckedText(m, 'content', MEMORY_TEXT)) };
     return this.requester.send({
       method: 'POST',
       path,
@@ -341,9 +351,7 @@ export class OmiClient {
 
   /** The memory as the server has it now, when its answer holds it. */
   async updateMemory(id: string, changes: MemoryChanges, options: RequestOptions = {}): Promise<Memory | undefined> {
-    const body: Record<string, unknown> = { ...changes };
-    if (changes.content !== undefined) body.content = checkedText(changes.content, MEMORY_TEXT);
-    return this.patchItem('memories', id, body, isMemory, options);
+    return this.patchItem('memories', id, withCheckedText(changes, 'content', MEMORY_TEXT), isMemory, options);
   }
 
   async deleteMemory(id: string, options: RequestOptions = {}): Promise<void> {
@@ -355,7 +363,7 @@ export class OmiClient {
    * The answer holds only the id, the status and whether Omi discarded it: fetch the conversation by id.
    */
   async createConversation(conversation: NewConversation, options: RequestOptions = {}): Promise<CreatedConversation> {
-    const body = { ...conversation, text: checkedText(conversation.text, CONVERSATION_TEXT) };
+    const body = withCheckedText(conversation, 'text', CONVERSATION_TEXT);
     return this.postItem('/user/conversations', body, isCreatedConversation, options);
   }
 
@@ -365,8 +373,7 @@ export class OmiClient {
     changes: ConversationChanges,
     options: RequestOptions = {},
   ): Promise<Conversation | undefined> {
-    const body: Record<string, unknown> = { ...changes };
-    if (changes.title !== undefined) body.title = checkedText(changes.title, CONVERSATION_TITLE);
+    const body = withCheckedText(changes, 'title', CONVERSATION_TITLE);
     return this.patchItem('conversations', id, body, isConversation, options);
   }
 

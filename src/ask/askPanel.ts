@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../util/errorMessage';
 import { dateAndTime, parseDate } from '../util/time';
-import { bundledPanelHtml } from '../webviews/webviewPage';
+import { bundledPanelHtml } from '../webviews/bundledPanel';
 import { type AskEntryView, type AskHostMessage, type AskPanelState, parseAskMessage } from './askProtocol';
 import type { AskEntry, OmiAsk } from './omiAsk';
 

@@ -9,6 +9,7 @@ import { isNotAvailable, type OmiExtras } from '../store/omiExtras';
 import { describeError } from '../util/errorMessage';
 import { registerCommand } from '../util/registerCommand';
 import { askToSignIn, showFailure } from '../util/showFailure';
+import { bundledPanelOptions } from '../webviews/bundledPanel';
 import {
   DAILY_SUMMARY_VIEW_TYPE,
   DailySummaryPanel,
@@ -16,7 +17,6 @@ import {
   longDay,
 } from '../webviews/dailySummary/dailySummaryPanel';
 import { TextEditorTracker } from '../webviews/transcript/textEditorTracker';
-import { bundledPanelOptions } from '../webviews/webviewPage';
 
 export interface DailySummaryCommandDependencies {
   extensionUri: vscode.Uri;

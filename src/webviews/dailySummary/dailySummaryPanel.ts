@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { DailySummary } from '../../api/models';
 import { summaryActionItems, summaryHighlights, summaryNuggets, summaryStats } from '../../markdown/dailySummaryText';
 import { describeError } from '../../util/errorMessage';
-import { bundledPanelHtml } from '../webviewPage';
+import { bundledPanelHtml } from '../bundledPanel';
 import {
   type DailySummaryHostMessage,
   type DailySummaryPanelState,

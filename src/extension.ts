@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { registerActionItemSync } from './actionItemSync';
 import { registerAskCommands } from './ask/askCommands';
 import type { AskPanel } from './ask/askPanel';
 import { registerChatParticipant } from './ask/chatParticipant';
@@ -147,15 +148,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
       todaysSummary: () => store.extras.summaryForDay(localDayKey(new Date())),
     }),
     registerOmiTools({ signIn, queries, ask }),
-    ...registerInsightsCommands({
-      extensionUri: context.extensionUri,
-      extensionId: context.extension.id,
+    ...registerInsightsCommands({ extensionUri: context.extensionUri, store, connection, signIn, writes, log }),
+    ...registerActionItemSync({
       store,
       connection,
       signIn,
       writes,
       workspaceState: context.workspaceState,
       log,
+      extensionId: context.extension.id,
     }),
   );
 

@@ -7,7 +7,7 @@ export interface UnknownFields {
 }
 
 /** Categories known when this was written; the server adds new ones, so `category` stays a plain string. */
-export const MEMORY_CATEGORIES: readonly string[] = Object.freeze([
+export const MEMORY_CATEGORIES = Object.freeze([
   'interesting',
   'system',
   'manual',
@@ -22,10 +22,11 @@ export const MEMORY_CATEGORIES: readonly string[] = Object.freeze([
   'learnings',
   'other',
   'auto',
-]);
+] as const);
+export type MemoryCategory = (typeof MEMORY_CATEGORIES)[number];
 
 /** Known values of `structured.category`; unknown values are valid too. */
-export const CONVERSATION_CATEGORIES: readonly string[] = Object.freeze([
+export const CONVERSATION_CATEGORIES = Object.freeze([
   'personal',
   'education',
   'health',
@@ -59,7 +60,13 @@ export const CONVERSATION_CATEGORIES: readonly string[] = Object.freeze([
   'economics',
   'environment',
   'other',
-]);
+] as const);
+export type ConversationCategory = (typeof CONVERSATION_CATEGORIES)[number];
+
+/** Whether a category is one of the known ones (the real server refuses others in a filter). */
+export function isKnownCategory<T extends string>(known: readonly T[], value: string): value is T {
+  return (known as readonly string[]).includes(value);
+}
 
 /** Fields marked optional are sent by the real server but not by the documented one. */
 export interface Memory extends UnknownFields {

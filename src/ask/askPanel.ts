@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { describeError } from '../util/errorMessage';
 import { dateAndTime, parseDate } from '../util/time';
-import { bundledPanelHtml } from '../webviews/bundledPanel';
-import { type AskEntryView, type AskHostMessage, type AskPanelState, parseAskMessage } from './askProtocol';
+import { BundledPanel, bundledPanelHtml } from '../webviews/bundledPanel';
+import { type AskEntryView, type AskPanelState, parseAskMessage } from './askProtocol';
 import type { AskEntry, OmiAsk } from './omiAsk';
 
 export const ASK_VIEW_TYPE = 'omi.ask';
@@ -36,22 +36,16 @@ function entryView(entry: AskEntry): AskEntryView {
  * The Ask panel: the question shown, its answer and the conversations it drew on (each opens in the transcript
  * panel), and the session's earlier questions one click away. The page renders every Omi text as text.
  */
-export class AskPanel implements vscode.Disposable {
+export class AskPanel extends BundledPanel<AskPanelState> {
   private selected = 0;
-  private readonly subscriptions: vscode.Disposable[];
-  private readonly closed = new vscode.EventEmitter<void>();
-  readonly onDidDispose = this.closed.event;
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly ask: OmiAsk,
     private readonly actions: AskPanelActions,
   ) {
-    this.subscriptions = [
-      ask.onDidChange(() => this.post()),
-      panel.webview.onDidReceiveMessage((message) => this.receive(message)),
-      panel.onDidDispose(() => this.dispose()),
-    ];
+    super(panel);
+    this.disposeWithPanel(ask.onDidChange(() => this.post()));
   }
 
   /** Shows the newest question (the one just asked). */
@@ -66,7 +60,6 @@ export class AskPanel implements vscode.Disposable {
     this.panel.reveal(undefined, true);
   }
 
-  /** What the panel shows now (the integration tests read it). */
   get state(): AskPanelState {
     const entries = this.ask.entries.map(entryView);
     return {
@@ -76,7 +69,6 @@ export class AskPanel implements vscode.Disposable {
     };
   }
 
-  /** Handles a message as the webview sends it (also called by the tests). */
   receive(raw: unknown): void {
     const message = parseAskMessage(raw);
     if (!message) return;
@@ -112,18 +104,6 @@ export class AskPanel implements vscode.Disposable {
         }
         return;
     }
-  }
-
-  private post(): void {
-    const message: AskHostMessage = { type: 'state', state: this.state };
-    void this.panel.webview.postMessage(message);
-  }
-
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-    this.closed.fire();
-    this.closed.dispose();
-    this.panel.dispose();
   }
 }
 

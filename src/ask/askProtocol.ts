@@ -1,3 +1,4 @@
+import { pageId, pageMessage } from '../webviews/webviewPage';
 // What the Ask panel and the extension say to each other (no vscode import: shared with the webview's code).
 
 /** A conversation an answer drew on, as the panel lists it. */
@@ -42,16 +43,15 @@ export type AskWebviewMessage =
 
 /** A message from the webview, checked: it comes from a page that renders Omi text, so nothing is trusted. */
 export function parseAskMessage(value: unknown): AskWebviewMessage | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const message = value as Record<string, unknown>;
-  switch (message.type) {
+  const message = pageMessage(value);
+  switch (message?.type) {
     case 'ready':
     case 'askAnother':
       return { type: message.type };
-    case 'openSource':
-      return typeof message.id === 'string' && message.id.length > 0 && message.id.length < 200
-        ? { type: 'openSource', id: message.id }
-        : undefined;
+    case 'openSource': {
+      const id = pageId(message.id);
+      return id ? { type: 'openSource', id } : undefined;
+    }
     case 'select':
     case 'copy':
     case 'insert':

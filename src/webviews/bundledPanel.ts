@@ -32,3 +32,42 @@ export function bundledPanelHtml(
     l10nBundle: vscode.l10n.bundle,
   });
 }
+
+/**
+ * What the Ask and Daily Summary panels share: the page's messages come in through `receive`, the whole state goes
+ * out as one `{ type: 'state', state }` message, and closing the tab disposes the panel once.
+ */
+export abstract class BundledPanel<State> implements vscode.Disposable {
+  private readonly subscriptions: vscode.Disposable[];
+  private readonly closed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.closed.event;
+
+  constructor(readonly panel: vscode.WebviewPanel) {
+    this.subscriptions = [
+      panel.webview.onDidReceiveMessage((message) => this.receive(message)),
+      panel.onDidDispose(() => this.dispose()),
+    ];
+  }
+
+  /** What the panel shows now (the integration tests read it). */
+  abstract get state(): State;
+
+  /** Handles a message as the webview sends it (also called by the tests). */
+  abstract receive(raw: unknown): void;
+
+  /** Ends with the panel: a subscription that posts the state when what it shows changes. */
+  protected disposeWithPanel(disposable: vscode.Disposable): void {
+    this.subscriptions.push(disposable);
+  }
+
+  protected post(): void {
+    void this.panel.webview.postMessage({ type: 'state', state: this.state });
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.closed.fire();
+    this.closed.dispose();
+    this.panel.dispose();
+  }
+}

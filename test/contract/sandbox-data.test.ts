@@ -1,25 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { isKnownCategory, MEMORY_CATEGORIES } from '../../src/api/models';
 import { type Conversation, type Sandbox, startSandbox } from '../../src/sandbox';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 const DAY = 86_400_000;
-
-const MEMORY_CATEGORIES = [
-  'interesting',
-  'system',
-  'manual',
-  'workflow',
-  'core',
-  'hobbies',
-  'lifestyle',
-  'interests',
-  'habits',
-  'work',
-  'skills',
-  'learnings',
-  'other',
-  'auto',
-];
 
 async function getJson<T>(sandbox: Sandbox, path: string): Promise<T> {
   const res = await fetch(`${sandbox.url}${path}`, { headers: { Authorization: `Bearer ${sandbox.key}` } });
@@ -223,7 +207,7 @@ describe('sandbox data', () => {
     it('has nulls, unknown values, missing structured fields and odd dates', () => {
       const { memories, actionItems, conversations } = sandbox.data;
       assert.ok(memories.some((m) => m.created_at === null && m.visibility === null && m.scoring === null));
-      assert.ok(memories.some((m) => !MEMORY_CATEGORIES.includes(m.category)));
+      assert.ok(memories.some((m) => !isKnownCategory(MEMORY_CATEGORIES, m.category)));
       assert.ok(
         actionItems.some(
           (a) => a.created_at === null && a.updated_at === null && a.due_at === null && a.conversation_id === null,

@@ -1,51 +1,19 @@
 import * as assert from 'node:assert/strict';
 import {
   focusWorkbench,
-  openWorkbench,
+  panelFrame,
   runCommand,
   screenshot,
-  startSandbox,
   transcriptFrame,
-  whenSignedIn,
+  useSignedInWorkbench,
 } from './workbench.mjs';
 
 describe('UI: Omi: Ask…', () => {
-  let workbench;
-  let sandbox;
-
-  before(async () => {
-    sandbox = await startSandbox({ memories: 20, conversations: 20, actionItems: 5 });
-    workbench = await openWorkbench({
-      settings: { 'omi.apiBaseUrl': sandbox.url, 'workbench.colorTheme': 'Default Dark Modern' },
-      env: { OMI_API_KEY: sandbox.key },
-    });
-    await workbench.page.locator('.activitybar .action-item a[aria-label^="Omi"]').waitFor({ timeout: 60_000 });
-    await whenSignedIn(workbench.page);
-  });
-
-  after(async () => {
-    await workbench?.close();
-    await sandbox?.close();
-  });
-
-  /** The frame of the Ask panel once it shows `question`. */
-  async function askFrame(page, question, timeoutMs = 30_000) {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      for (const frame of page.frames()) {
-        const shown = await frame
-          .evaluate(() => document.querySelector('main#app h1.question')?.textContent ?? null)
-          .catch(() => null);
-        if (shown === question) return frame;
-      }
-      await page.waitForTimeout(250);
-    }
-    throw new Error(`no Ask panel showing "${question}" within ${timeoutMs} ms`);
-  }
+  const ui = useSignedInWorkbench({ memories: 20, conversations: 20, actionItems: 5 });
 
   it('asks a question, shows the answer with its sources, and opens a source', async () => {
-    const { page } = workbench;
-    const target = sandbox.data.conversations[4];
+    const { page } = ui.workbench;
+    const target = ui.sandbox.data.conversations[4];
     const question = `What did we say about ${target.structured.title
       .replace(/[^\p{L}\p{N} ]/gu, ' ')
       .replace(/\s+/g, ' ')
@@ -56,7 +24,7 @@ describe('UI: Omi: Ask…', () => {
     await page.keyboard.type(question);
     await widget.locator('.quick-input-list .monaco-list-row', { hasText: 'Ask:' }).first().waitFor();
     await page.keyboard.press('Enter');
-    const frame = await askFrame(page, question);
+    const frame = await panelFrame(page, 'main#app h1.question', question, 'Ask panel');
     await frame.locator('.answer p').first().waitFor({ timeout: 15_000 });
     const answer = await frame.locator('.answer').textContent();
     assert.ok(answer && answer.length > 20, `an answer: ${answer}`);

@@ -1,26 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { openOmiContainer, openWorkbench, paneOf, rowsOf, runCommand, screenshot, startSandbox } from './workbench.mjs';
+import { openOmiContainer, paneOf, rowsOf, runCommand, screenshot, useSignedInWorkbench } from './workbench.mjs';
 
 describe('UI: browsing Omi data in the sidebar', () => {
-  let workbench;
-  let sandbox;
-
-  before(async () => {
-    sandbox = await startSandbox({ memories: 120, conversations: 30, actionItems: 40 });
-    // The key arrives through OMI_API_KEY, as `npm start` hands it over.
-    workbench = await openWorkbench({
-      settings: { 'omi.apiBaseUrl': sandbox.url, 'workbench.colorTheme': 'Default Dark Modern' },
-      env: { OMI_API_KEY: sandbox.key },
-    });
-  });
-
-  after(async () => {
-    await workbench?.close();
-    await sandbox?.close();
-  });
+  const ui = useSignedInWorkbench({ memories: 120, conversations: 30, actionItems: 40 });
 
   it('shows memories grouped by category with counts, and loads more on click', async () => {
-    const container = await openOmiContainer(workbench.page);
+    const container = await openOmiContainer(ui.workbench.page);
     // Trees only render the rows in view: give Memories the whole sidebar. A header is clicked on its title: its
     // middle holds the view's action buttons (Open Daily Summary…).
     for (const other of ['Action Items', 'Conversations']) {
@@ -37,24 +22,24 @@ describe('UI: browsing Omi data in the sidebar', () => {
       partialCounts.length > 0 && partialCounts.every((count) => /^\d+\+$/.test(count)),
       `a count is not read as a total while more may come: ${partialCounts.join(', ')}`,
     );
-    const memoryPages = () => sandbox.requests.filter((r) => r.path === '/v1/dev/user/memories');
+    const memoryPages = () => ui.sandbox.requests.filter((r) => r.path === '/v1/dev/user/memories');
     // While a page loads the row reads "Loading more…", not "Load more…": under load that can last seconds, so
     // the loop goes by what the server saw (120 memories: pages at 0, 50, 100, then the empty one at 150).
     for (let clicks = 0; clicks < 5 && memoryPages().length < 4; clicks++) {
       await loadMore.waitFor({ timeout: 30_000 });
       const before = memoryPages().length;
       // Rows move as a page arrives: a group's hover card can open under the resting pointer and cover the row.
-      await workbench.page.mouse.move(0, 0);
-      await workbench.page.keyboard.press('Escape');
+      await ui.workbench.page.mouse.move(0, 0);
+      await ui.workbench.page.keyboard.press('Escape');
       await loadMore.click();
       const deadline = Date.now() + 30_000;
-      while (memoryPages().length === before && Date.now() < deadline) await workbench.page.waitForTimeout(50);
+      while (memoryPages().length === before && Date.now() < deadline) await ui.workbench.page.waitForTimeout(50);
       // Past Chromium's double-click interval (500 ms): a second click on the same row sooner is a double click,
       // which the tree does not treat as a click on its row.
-      await workbench.page.waitForTimeout(600);
+      await ui.workbench.page.waitForTimeout(600);
     }
     await loadMore.waitFor({ state: 'detached', timeout: 30_000 });
-    const requests = sandbox.requests.filter((r) => r.path === '/v1/dev/user/memories').map((r) => r.query.offset);
+    const requests = ui.sandbox.requests.filter((r) => r.path === '/v1/dev/user/memories').map((r) => r.query.offset);
     assert.deepEqual(requests, ['0', '50', '100', '150'], 'each page fetched once, ending on the empty page');
     const counts = await memories.locator('.monaco-list-row .label-description').allInnerTexts();
     assert.equal(
@@ -63,13 +48,13 @@ describe('UI: browsing Omi data in the sidebar', () => {
       'group counts add up to every memory',
     );
     await rowsOf(memories).first().click();
-    await workbench.page.keyboard.press('ArrowRight');
-    await workbench.page.waitForTimeout(300);
-    await screenshot(workbench.page, 'memories', { forDocs: true });
+    await ui.workbench.page.keyboard.press('ArrowRight');
+    await ui.workbench.page.waitForTimeout(300);
+    await screenshot(ui.workbench.page, 'memories', { forDocs: true });
   });
 
   it('shows open action items first and conversations by day', async () => {
-    const container = await openOmiContainer(workbench.page);
+    const container = await openOmiContainer(ui.workbench.page);
     for (const name of ['Memories', 'Action Items', 'Conversations']) {
       const header = container.locator('.pane-header', { hasText: name });
       const expanded = (await header.getAttribute('aria-expanded')) === 'true';
@@ -102,21 +87,21 @@ describe('UI: browsing Omi data in the sidebar', () => {
       [...dated].sort((a, b) => b - a),
       'days newest first',
     );
-    await screenshot(workbench.page, 'views', { forDocs: true });
+    await screenshot(ui.workbench.page, 'views', { forDocs: true });
   });
 
   it('rides out an occasional 500: no error row, and the status bar does not say offline', async () => {
-    const { page } = workbench;
-    sandbox.resetRequests();
-    sandbox.setFaults({ failEvery: { n: 5, mode: '500', first: 1 } });
+    const { page } = ui.workbench;
+    ui.sandbox.resetRequests();
+    ui.sandbox.setFaults({ failEvery: { n: 5, mode: '500', first: 1 } });
     try {
       await runCommand(page, 'Omi: Refresh');
-      const answered = (list) => sandbox.requests.some((r) => r.path === `/v1/dev/user/${list}` && r.status === 200);
+      const answered = (list) => ui.sandbox.requests.some((r) => r.path === `/v1/dev/user/${list}` && r.status === 200);
       const deadline = Date.now() + 30_000;
       while (!['memories', 'action-items', 'conversations'].every(answered) && Date.now() < deadline) {
         await page.waitForTimeout(100);
       }
-      assert.equal(sandbox.requests[0]?.status, 500, 'the refresh met a 500 first');
+      assert.equal(ui.sandbox.requests[0]?.status, 500, 'the refresh met a 500 first');
       assert.ok(['memories', 'action-items', 'conversations'].every(answered), 'each list was answered');
       await page.waitForTimeout(500);
       const sidebar = await openOmiContainer(page);
@@ -124,7 +109,7 @@ describe('UI: browsing Omi data in the sidebar', () => {
       const statusBar = await page.locator('.statusbar').innerText();
       assert.doesNotMatch(statusBar, /offline/i, 'a server error is not an outage');
     } finally {
-      sandbox.setFaults({ failEvery: null });
+      ui.sandbox.setFaults({ failEvery: null });
     }
   });
 });

@@ -1,59 +1,27 @@
 import * as assert from 'node:assert/strict';
 import {
   openOmiContainer,
-  openWorkbench,
+  panelFrame,
   paneOf,
   rowsOf,
   runCommand,
   screenshot,
-  startSandbox,
-  whenSignedIn,
+  useSignedInWorkbench,
 } from './workbench.mjs';
 
 describe('UI: daily summaries and folders', () => {
-  let workbench;
-  let sandbox;
-
-  before(async () => {
-    sandbox = await startSandbox({ memories: 30, conversations: 40, actionItems: 20 });
-    workbench = await openWorkbench({
-      settings: { 'omi.apiBaseUrl': sandbox.url, 'workbench.colorTheme': 'Default Dark Modern' },
-      env: { OMI_API_KEY: sandbox.key },
-    });
-    await workbench.page.locator('.activitybar .action-item a[aria-label^="Omi"]').waitFor({ timeout: 60_000 });
-    await whenSignedIn(workbench.page);
-  });
-
-  after(async () => {
-    await workbench?.close();
-    await sandbox?.close();
-  });
-
-  /** The frame of the Daily Summary panel once it shows `headline`. */
-  async function summaryFrame(page, headline, timeoutMs = 30_000) {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      for (const frame of page.frames()) {
-        const shown = await frame
-          .evaluate(() => document.querySelector('main#app h1.headline')?.textContent ?? null)
-          .catch(() => null);
-        if (shown?.includes(headline)) return frame;
-      }
-      await page.waitForTimeout(250);
-    }
-    throw new Error(`no Daily Summary panel showing "${headline}" within ${timeoutMs} ms`);
-  }
+  const ui = useSignedInWorkbench({ memories: 30, conversations: 40, actionItems: 20 });
 
   it('opens the newest day’s summary from the palette', async () => {
-    const { page } = workbench;
-    const newest = sandbox.data.dailySummaries[0];
+    const { page } = ui.workbench;
+    const newest = ui.sandbox.data.dailySummaries[0];
     await runCommand(page, 'Omi: Open Daily Summary');
     const widget = page.locator('.quick-input-widget');
     const first = widget.locator('.quick-input-list .monaco-list-row').first();
     await first.waitFor({ timeout: 15_000 });
     assert.ok((await first.textContent())?.includes(newest.headline), 'the newest day first');
     await page.keyboard.press('Enter');
-    const frame = await summaryFrame(page, newest.headline);
+    const frame = await panelFrame(page, 'main#app h1.headline', newest.headline, 'Daily Summary panel');
     await frame.locator('.stats dd').first().waitFor({ timeout: 15_000 });
     const stats = await frame.locator('.stats dd').allTextContents();
     assert.equal(stats[0], String(newest.stats.total_conversations));
@@ -63,7 +31,7 @@ describe('UI: daily summaries and folders', () => {
   });
 
   it('switches the Conversations view to folders', async () => {
-    const { page } = workbench;
+    const { page } = ui.workbench;
     const container = await openOmiContainer(page);
     for (const name of ['Memories', 'Action Items', 'Conversations']) {
       const header = container.locator('.pane-header', { hasText: name });
@@ -73,7 +41,7 @@ describe('UI: daily summaries and folders', () => {
     }
     await runCommand(page, 'Omi: Group by Folder');
     const conversations = paneOf(container, 'Conversations');
-    const work = sandbox.data.folders.find((f) => f.name === 'Work');
+    const work = ui.sandbox.data.folders.find((f) => f.name === 'Work');
     // The folder's group row ("Work" and its count), not a conversation whose category is work.
     await rowsOf(conversations)
       .filter({ hasText: /^Work\s*\d/ })

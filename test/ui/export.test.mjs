@@ -1,37 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  answerQuickPick,
-  exportedEntry,
-  openWorkbench,
-  runCommand,
-  screenshot,
-  startSandbox,
-  until,
-} from './workbench.mjs';
+import { answerQuickPick, exportedEntry, runCommand, screenshot, until, useSignedInWorkbench } from './workbench.mjs';
 
 describe('UI: exporting from the command palette', () => {
-  let workbench;
-  let sandbox;
-
-  before(async () => {
-    sandbox = await startSandbox({ memories: 180, conversations: 12, actionItems: 20 });
-    workbench = await openWorkbench({
-      settings: { 'omi.apiBaseUrl': sandbox.url },
-      env: { OMI_API_KEY: sandbox.key },
-    });
-    // The palette lists the extension's commands once its extension host has started; the Omi tab says it has.
-    await workbench.page.locator('.activitybar .action-item a[aria-label^="Omi"]').waitFor({ timeout: 60_000 });
-  });
-
-  after(async () => {
-    await workbench?.close();
-    await sandbox?.close();
-  });
+  const ui = useSignedInWorkbench({ memories: 180, conversations: 12, actionItems: 20 });
 
   it('exports every memory as JSON into omi-export, then offers to open the file', async () => {
-    const { page, folder } = workbench;
+    const { page, folder } = ui.workbench;
     await runCommand(page, 'Omi: Export Memories');
     await answerQuickPick(page, 'Which memories?', 'All memories');
     await answerQuickPick(page, 'Which format?', 'JSON', { type: false });
@@ -39,8 +15,8 @@ describe('UI: exporting from the command palette', () => {
     const file = await exportedEntry(folder, /^omi-memories-.*\.json$/, 'the export file');
     const exported = JSON.parse(fs.readFileSync(path.join(exportFolder, file), 'utf8'));
     assert.equal(exported.kind, 'memories');
-    assert.equal(exported.count, sandbox.data.memories.length);
-    assert.deepEqual(exported.items, sandbox.data.memories);
+    assert.equal(exported.count, ui.sandbox.data.memories.length);
+    assert.deepEqual(exported.items, ui.sandbox.data.memories);
     assert.deepEqual(fs.readdirSync(exportFolder), [file], 'no temporary files left');
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Exported 180 memories' });
     await toast.waitFor({ timeout: 30_000 });
@@ -55,7 +31,7 @@ describe('UI: exporting from the command palette', () => {
   });
 
   it('exports conversations of the last 7 days as Markdown notes in a folder', async () => {
-    const { page, folder } = workbench;
+    const { page, folder } = ui.workbench;
     await runCommand(page, 'Omi: Export Conversations');
     await answerQuickPick(page, 'Which conversations?', 'The last 7 days');
     await answerQuickPick(page, 'Include the transcripts?', 'With transcripts');
@@ -64,7 +40,9 @@ describe('UI: exporting from the command palette', () => {
     const notesFolder = await exportedEntry(folder, /^omi-conversations-[^.]*$/, 'the folder of notes');
     const notes = fs.readdirSync(path.join(exportFolder, notesFolder));
     const weekAgo = Date.now() - 7 * 24 * 60 * 60 * 1000;
-    const recent = sandbox.data.conversations.filter((c) => Date.parse(c.created_at) >= weekAgo - 24 * 60 * 60 * 1000);
+    const recent = ui.sandbox.data.conversations.filter(
+      (c) => Date.parse(c.created_at) >= weekAgo - 24 * 60 * 60 * 1000,
+    );
     assert.ok(notes.length > 0 && notes.length <= recent.length, `${notes.length} notes for ${recent.length} recent`);
     const first = fs.readFileSync(path.join(exportFolder, notesFolder, notes[0]), 'utf8');
     assert.match(first, /^---\nid: ".+"\ntitle: ".*"\ndate: .+\ncategory: .+\nduration: .+\n---\n\n# /);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openOmiContainer, openWorkbench, runCommand, SCREENSHOTS, screenshot, startSandbox } from './workbench.mjs';
+import { openOmiContainer, runCommand, SCREENSHOTS, screenshot, useSignedInWorkbench } from './workbench.mjs';
 
 /** The frame of the Insights webview (webviews are iframes inside iframes), once it has drawn its charts. */
 async function insightsFrame(page, timeout = 30_000) {
@@ -48,28 +48,17 @@ async function chooseTheme(page, frame, theme, bodyClass) {
 }
 
 describe('UI: Omi Insights', () => {
-  let workbench;
-  let sandbox;
+  const ui = useSignedInWorkbench({ memories: 150, conversations: 90, actionItems: 80 });
   const cspMessages = [];
 
-  before(async () => {
-    sandbox = await startSandbox({ memories: 150, conversations: 90, actionItems: 80 });
-    workbench = await openWorkbench({
-      settings: { 'omi.apiBaseUrl': sandbox.url, 'workbench.colorTheme': 'Default Dark Modern' },
-      env: { OMI_API_KEY: sandbox.key },
-    });
-    workbench.page.on('console', (message) => {
+  before(() => {
+    ui.workbench.page.on('console', (message) => {
       if (message.text().includes('Content Security Policy')) cspMessages.push(message.text());
     });
   });
 
-  after(async () => {
-    await workbench?.close();
-    await sandbox?.close();
-  });
-
   it('draws every chart from the palette command, with no CSP violation', async () => {
-    const { page } = workbench;
+    const { page } = ui.workbench;
     const container = await openOmiContainer(page);
     await container.locator('.monaco-list-row[role="treeitem"]').first().waitFor({ timeout: 30_000 });
     await runCommand(page, 'Omi: Show Insights');
@@ -93,7 +82,7 @@ describe('UI: Omi Insights', () => {
       assert.ok(canvas.width > 100 && canvas.height > 100, `${canvas.id} has a size: ${canvas.width}×${canvas.height}`);
       assert.ok(canvas.painted > 2000, `${canvas.id} is drawn (${canvas.painted} pixels)`);
     }
-    const requests = sandbox.requests.filter((r) => r.query.limit === '1000' || r.query.limit === '100');
+    const requests = ui.sandbox.requests.filter((r) => r.query.limit === '1000' || r.query.limit === '100');
     assert.ok(requests.length >= 3, 'the lists were paged with the largest pages');
     assert.deepEqual(cspMessages, [], 'no Content Security Policy violation');
     // Room for every chart in the screenshot: no side bar, a tall window.
@@ -121,14 +110,14 @@ describe('UI: Omi Insights', () => {
   });
 
   it('reports what the policy blocks (so the check above can fail)', async () => {
-    const frame = await insightsFrame(workbench.page);
+    const frame = await insightsFrame(ui.workbench.page);
     await frame.evaluate(() => {
       const image = document.createElement('img');
       image.src = 'https://example.invalid/tracker.png';
       document.body.append(image);
     });
     const deadline = Date.now() + 15_000;
-    while (cspMessages.length === 0 && Date.now() < deadline) await workbench.page.waitForTimeout(100);
+    while (cspMessages.length === 0 && Date.now() < deadline) await ui.workbench.page.waitForTimeout(100);
     assert.ok(
       cspMessages.some((m) => m.includes('img-src')),
       'a blocked image is reported',
@@ -138,8 +127,8 @@ describe('UI: Omi Insights', () => {
   });
 
   it('changes the range without a request and redraws', async () => {
-    const frame = await insightsFrame(workbench.page);
-    sandbox.resetRequests();
+    const frame = await insightsFrame(ui.workbench.page);
+    ui.sandbox.resetRequests();
     const before = await frame.locator('.summary').textContent();
     await frame.locator('select#range').selectOption('30d');
     await frame.waitForFunction((text) => document.querySelector('.summary')?.textContent !== text, before, {
@@ -150,11 +139,11 @@ describe('UI: Omi Insights', () => {
       return Math.round((new Date(to) - new Date(from)) / 864e5) + 1;
     });
     assert.equal(days, 30);
-    assert.deepEqual(sandbox.requests, [], 'the lists are held: no request');
+    assert.deepEqual(ui.sandbox.requests, [], 'the lists are held: no request');
   });
 
   it('follows the light and high-contrast themes', async () => {
-    const { page } = workbench;
+    const { page } = ui.workbench;
     const frame = await insightsFrame(page);
     await chooseTheme(page, frame, 'Light Modern', 'vscode-light');
     for (const canvas of await paintedCanvases(frame)) assert.ok(canvas.painted > 2000, `${canvas.id} redrawn`);
@@ -166,7 +155,7 @@ describe('UI: Omi Insights', () => {
   });
 
   it('opens what a chart counts from the keyboard, as a click on a mark does', async () => {
-    const { page } = workbench;
+    const { page } = ui.workbench;
     const frame = await insightsFrame(page);
     const card = frame.locator('figure[data-chart="memoryCategories"]');
     const summary = card.locator('summary');

@@ -44,6 +44,28 @@ export async function openWorkbench(options = {}) {
   return { page, server, runDir, folder, pageErrors, close };
 }
 
+/**
+ * Mocha hooks for a test file: a sandbox with `data`, and a workbench with the packaged VSIX signed in to it through
+ * OMI_API_KEY (as `npm start` hands the key over), closed after the file. Returns `{ sandbox, workbench }`, filled
+ * in before the first test.
+ */
+export function useSignedInWorkbench(data, { settings = {} } = {}) {
+  const context = {};
+  before(async () => {
+    context.sandbox = await startSandbox(data);
+    context.workbench = await openWorkbench({
+      settings: { 'omi.apiBaseUrl': context.sandbox.url, 'workbench.colorTheme': 'Default Dark Modern', ...settings },
+      env: { OMI_API_KEY: context.sandbox.key },
+    });
+    await whenSignedIn(context.workbench.page);
+  });
+  after(async () => {
+    await context.workbench?.close();
+    await context.sandbox?.close();
+  });
+  return context;
+}
+
 /** Runs a command from the palette by its title, as a user would type it. */
 export async function runCommand(page, title) {
   await page.keyboard.press('F1');
@@ -112,18 +134,23 @@ export async function answerQuickPick(page, question, choice, { type = true } = 
  * The frame of the transcript panel showing `title`. Webviews are nested iframes (the workbench's webview host,
  * then the page), and hidden panels may keep theirs, so frames are searched by content.
  */
-export async function transcriptFrame(page, title, timeoutMs = 30_000) {
+export function transcriptFrame(page, title, timeoutMs = 30_000) {
+  return panelFrame(page, 'main#app h1.title', title, 'transcript panel', timeoutMs);
+}
+
+/** The frame of the webview panel whose `heading` (a selector) shows `text`: panels are found by what they show. */
+export async function panelFrame(page, heading, text, what, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
       const shown = await frame
-        .evaluate(() => document.querySelector('main#app h1.title')?.textContent ?? null)
+        .evaluate((selector) => document.querySelector(selector)?.textContent ?? null, heading)
         .catch(() => null);
-      if (shown?.includes(title)) return frame;
+      if (shown?.includes(text)) return frame;
     }
     await page.waitForTimeout(250);
   }
-  throw new Error(`no transcript panel showing "${title}" within ${timeoutMs} ms`);
+  throw new Error(`no ${what} showing "${text}" within ${timeoutMs} ms`);
 }
 
 /** Keyboard focus back on the workbench (a focused webview keeps F1 to itself while it loads). */

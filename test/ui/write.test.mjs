@@ -3,42 +3,26 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   openOmiContainer,
-  openWorkbench,
   paneOf,
   rowsOf,
   screenshot,
-  startSandbox,
   until,
+  useSignedInWorkbench,
   whenSignedIn,
 } from './workbench.mjs';
 
 describe('UI: acting on Omi data', () => {
-  let workbench;
-  let sandbox;
-
-  before(async () => {
-    sandbox = await startSandbox({ memories: 20, conversations: 3, actionItems: 12 });
-    // A full-access key, through OMI_API_KEY as `npm start` hands it over.
-    workbench = await openWorkbench({
-      settings: { 'omi.apiBaseUrl': sandbox.url, 'workbench.colorTheme': 'Default Dark Modern' },
-      env: { OMI_API_KEY: sandbox.key },
-    });
-  });
-
-  after(async () => {
-    await workbench?.close();
-    await sandbox?.close();
-  });
+  const ui = useSignedInWorkbench({ memories: 20, conversations: 3, actionItems: 12 });
 
   it('ticks off an action item with its checkbox', async () => {
-    const { page } = workbench;
+    const { page } = ui.workbench;
     const container = await openOmiContainer(page);
     for (const name of ['Memories', 'Conversations', 'Action Items']) {
       const header = container.locator('.pane-header', { hasText: name });
       const expanded = (await header.getAttribute('aria-expanded')) === 'true';
       if (expanded !== (name === 'Action Items')) await header.locator('.title').click();
     }
-    const target = sandbox.data.actionItems.find((a) => !a.completed);
+    const target = ui.sandbox.data.actionItems.find((a) => !a.completed);
     assert.ok(target, 'an open action item');
     const row = rowsOf(paneOf(container, 'Action Items'))
       .filter({ hasText: target.description.slice(0, 40) })
@@ -47,7 +31,7 @@ describe('UI: acting on Omi data', () => {
     await checkbox.waitFor({ timeout: 30_000 });
     await checkbox.click();
     await until(
-      () => sandbox.data.actionItems.find((a) => a.id === target.id)?.completed === true,
+      () => ui.sandbox.data.actionItems.find((a) => a.id === target.id)?.completed === true,
       15_000,
       'the action item done in Omi',
     );
@@ -62,10 +46,10 @@ describe('UI: acting on Omi data', () => {
   });
 
   it('remembers a line from the editor’s context menu', async () => {
-    const { page } = workbench;
+    const { page } = ui.workbench;
     await whenSignedIn(page);
     const text = 'Priya prefers written agendas a day ahead';
-    fs.writeFileSync(path.join(workbench.folder, 'meeting-notes.md'), `# Notes\n${text}\n`);
+    fs.writeFileSync(path.join(ui.workbench.folder, 'meeting-notes.md'), `# Notes\n${text}\n`);
     await page.keyboard.press('Control+P');
     await page.keyboard.type('meeting-notes.md');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'meeting-notes.md' }).first().waitFor();
@@ -93,7 +77,7 @@ describe('UI: acting on Omi data', () => {
     }
     await page.keyboard.press('Enter');
     const created = await until(
-      () => sandbox.data.memories.find((m) => m.content === text),
+      () => ui.sandbox.data.memories.find((m) => m.content === text),
       15_000,
       'the memory in Omi',
     );

@@ -1,13 +1,7 @@
+import { MEMORY_CATEGORIES, type MemoryCategory } from '../../api/models';
 import type { Memory } from '../types';
 import type { GeneratedConversation } from './conversations';
-import {
-  CATEGORY_TAGS,
-  CATEGORY_WEIGHTS,
-  MEMORY_CATEGORIES,
-  MEMORY_SLOTS,
-  MEMORY_TEMPLATES,
-  type MemoryCategory,
-} from './memory-templates';
+import { CATEGORY_TAGS, CATEGORY_WEIGHTS, MEMORY_SLOTS, MEMORY_TEMPLATES } from './memory-templates';
 import { USER_NAME } from './people';
 import { Random } from './random';
 import { DAY, isoDate, MINUTE } from './time';

@@ -1,24 +1,7 @@
 // What the user's memories say, per category. Slots: {user}, {partner}, {child}, {friend}, {coworker}, {city},
 // {company}, {food}, {hobby}, {skill}, {day}, {time}, {number}, {book}, {place}.
 
-export const MEMORY_CATEGORIES = [
-  'interesting',
-  'system',
-  'manual',
-  'workflow',
-  'core',
-  'hobbies',
-  'lifestyle',
-  'interests',
-  'habits',
-  'work',
-  'skills',
-  'learnings',
-  'other',
-  'auto',
-] as const;
-
-export type MemoryCategory = (typeof MEMORY_CATEGORIES)[number];
+import type { MemoryCategory } from '../../api/models';
 
 export const CATEGORY_WEIGHTS: Readonly<Record<MemoryCategory, number>> = {
   interesting: 10,

@@ -1,4 +1,4 @@
-import type { MemoryCategory } from './memory-templates';
+import type { MemoryCategory } from '../../api/models';
 
 // What the real server's language models do to written text, done simply and deterministically: the category of
 // a memory written without one, and the title, overview, category and action items of a conversation created

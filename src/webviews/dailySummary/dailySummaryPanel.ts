@@ -2,13 +2,8 @@ import * as vscode from 'vscode';
 import type { DailySummary } from '../../api/models';
 import { summaryActionItems, summaryHighlights, summaryNuggets, summaryStats } from '../../markdown/dailySummaryText';
 import { describeError } from '../../util/errorMessage';
-import { bundledPanelHtml } from '../bundledPanel';
-import {
-  type DailySummaryHostMessage,
-  type DailySummaryPanelState,
-  type DailySummaryView,
-  parseDailySummaryMessage,
-} from './dailySummaryProtocol';
+import { BundledPanel, bundledPanelHtml } from '../bundledPanel';
+import { type DailySummaryPanelState, type DailySummaryView, parseDailySummaryMessage } from './dailySummaryProtocol';
 
 export const DAILY_SUMMARY_VIEW_TYPE = 'omi.dailySummary';
 
@@ -53,21 +48,15 @@ export function summaryView(summary: DailySummary): DailySummaryView {
  * One day's summary: headline, overview, the day's numbers, highlights, action items and knowledge nuggets, with
  * Insert into editor. The page renders every Omi text as text, under the same CSP as the other panels.
  */
-export class DailySummaryPanel implements vscode.Disposable {
+export class DailySummaryPanel extends BundledPanel<DailySummaryPanelState> {
   private current: { id: string; date: string; summary?: DailySummary; error?: unknown } | undefined;
   private loading = 0;
-  private readonly subscriptions: vscode.Disposable[];
-  private readonly closed = new vscode.EventEmitter<void>();
-  readonly onDidDispose = this.closed.event;
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly actions: DailySummaryPanelActions,
   ) {
-    this.subscriptions = [
-      panel.webview.onDidReceiveMessage((message) => this.receive(message)),
-      panel.onDidDispose(() => this.dispose()),
-    ];
+    super(panel);
   }
 
   /** Shows a day's summary, fetching its details; resolves once shown (or failed). */
@@ -91,7 +80,6 @@ export class DailySummaryPanel implements vscode.Disposable {
     return this.current?.summary;
   }
 
-  /** What the panel shows now (the integration tests read it). */
   get state(): DailySummaryPanelState {
     const current = this.current;
     if (!current) return { status: 'loading', date: '' };
@@ -102,7 +90,6 @@ export class DailySummaryPanel implements vscode.Disposable {
     return { status: 'loading', date: current.date };
   }
 
-  /** Handles a message as the webview sends it (also called by the tests). */
   receive(raw: unknown): void {
     const message = parseDailySummaryMessage(raw);
     if (!message) return;
@@ -136,18 +123,6 @@ export class DailySummaryPanel implements vscode.Disposable {
         return;
       }
     }
-  }
-
-  private post(): void {
-    const message: DailySummaryHostMessage = { type: 'state', state: this.state };
-    void this.panel.webview.postMessage(message);
-  }
-
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-    this.closed.fire();
-    this.closed.dispose();
-    this.panel.dispose();
   }
 }
 

@@ -1,4 +1,5 @@
 // What the Daily Summary panel and the extension say to each other (no vscode import: shared with the webview).
+import { pageId, pageMessage } from '../webviewPage';
 
 export interface DailySummaryView {
   id: string;
@@ -36,19 +37,18 @@ export type DailySummaryWebviewMessage =
 
 /** A message from the webview, checked: the page renders Omi text, so nothing it sends is trusted. */
 export function parseDailySummaryMessage(value: unknown): DailySummaryWebviewMessage | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const message = value as Record<string, unknown>;
-  switch (message.type) {
+  const message = pageMessage(value);
+  switch (message?.type) {
     case 'ready':
     case 'insert':
     case 'copy':
     case 'pickDay':
     case 'retry':
       return { type: message.type };
-    case 'openConversation':
-      return typeof message.id === 'string' && message.id.length > 0 && message.id.length < 200
-        ? { type: 'openConversation', id: message.id }
-        : undefined;
+    case 'openConversation': {
+      const id = pageId(message.id);
+      return id ? { type: 'openConversation', id } : undefined;
+    }
     default:
       return undefined;
   }

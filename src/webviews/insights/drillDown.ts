@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ActionItem, Conversation, Memory } from '../../api/models';
-import { CONVERSATION_CATEGORIES, MEMORY_CATEGORIES } from '../../api/models';
+import { CONVERSATION_CATEGORIES, isKnownCategory, MEMORY_CATEGORIES } from '../../api/models';
 import { COMMAND } from '../../commandIds';
 import type { InsightsData } from '../../insights/model';
 import type { DrillTarget } from '../../insights/protocol';
@@ -44,7 +44,9 @@ function treeFilter(target: DrillTarget, data: InsightsData): { [K in ListKind]?
   switch (target.chart) {
     case 'memoryCategories':
       // The real server refuses categories it does not know (400); new ones go to the quick pick instead.
-      return MEMORY_CATEGORIES.includes(target.label) ? { memories: { categories: [target.label] } } : undefined;
+      return isKnownCategory(MEMORY_CATEGORIES, target.label)
+        ? { memories: { categories: [target.label] } }
+        : undefined;
     case 'conversationsPerDay': {
       const range = dayRange(target.day, target.day);
       return range && { conversations: { categories: [], ...range } };
@@ -54,7 +56,7 @@ function treeFilter(target: DrillTarget, data: InsightsData): { [K in ListKind]?
       return range && { conversations: { categories: [], ...range } };
     }
     case 'conversationCategories':
-      return CONVERSATION_CATEGORIES.includes(target.label)
+      return isKnownCategory(CONVERSATION_CATEGORIES, target.label)
         ? { conversations: { categories: [target.label], ...shownRange(data) } }
         : undefined;
     case 'actionItemStatus':

@@ -1,3 +1,4 @@
+import { CONVERSATION_CATEGORIES } from '../../../api/models';
 import type { ConversationRow } from '../../data/dataset';
 import { SCOPES } from '../../data/keys';
 import { authorize } from '../auth';
@@ -6,43 +7,6 @@ import { ApiError } from '../errors';
 import { enforceRealLimits } from '../limits';
 import { cutPage, inRange, parseCategories } from '../paging';
 import { clamp, QueryReader } from '../query';
-
-/** structured.category values the real server accepts in `categories` (its CategoryEnum). */
-export const CONVERSATION_CATEGORIES = [
-  'personal',
-  'education',
-  'health',
-  'finance',
-  'legal',
-  'philosophy',
-  'spiritual',
-  'science',
-  'entrepreneurship',
-  'parenting',
-  'romantic',
-  'travel',
-  'inspiration',
-  'technology',
-  'business',
-  'social',
-  'work',
-  'sports',
-  'politics',
-  'literature',
-  'history',
-  'architecture',
-  'music',
-  'weather',
-  'news',
-  'entertainment',
-  'psychology',
-  'real',
-  'design',
-  'family',
-  'economics',
-  'environment',
-  'other',
-] as const;
 
 function serve(row: ConversationRow, includeTranscript: boolean): unknown {
   // Without include_transcript there is no transcript_segments key at all, as on the real server.

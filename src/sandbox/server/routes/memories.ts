@@ -1,5 +1,5 @@
+import { MEMORY_CATEGORIES } from '../../../api/models';
 import { SCOPES } from '../../data/keys';
-import { MEMORY_CATEGORIES } from '../../data/memory-templates';
 import { authorize } from '../auth';
 import { json, type Reply, type RequestContext } from '../context';
 import { cutPage, parseCategories } from '../paging';

@@ -1,7 +1,7 @@
+import { MEMORY_CATEGORIES, type MemoryCategory } from '../../../api/models';
 import type { MemoryRow } from '../../data/dataset';
 import { SCOPES, WRITE_SCOPES } from '../../data/keys';
 import { scoring } from '../../data/memories';
-import { MEMORY_CATEGORIES, type MemoryCategory } from '../../data/memory-templates';
 import { categorizeMemory } from '../../data/processing';
 import type { Memory } from '../../types';
 import { authorize } from '../auth';

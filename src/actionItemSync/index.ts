@@ -1,12 +1,36 @@
+// The checklist of action items in a Markdown file: `omi.syncActionItems`, and the optional sync after each refresh
+// of the Action Items list. The sync itself is in syncActionItems.ts.
 import * as vscode from 'vscode';
+import { COMMAND } from '../commandIds';
 import type { OmiStore } from '../store/omiStore';
+import { registerCommand } from '../util/registerCommand';
+import { type ActionItemSyncDependencies, syncActionItems } from './syncActionItems';
+
+/** Registers the sync command and the sync on refresh; one sync runs at a time. */
+export function registerActionItemSync(deps: ActionItemSyncDependencies): vscode.Disposable[] {
+  // A sync on refresh and the command must not both send the same ticks.
+  let queue: Promise<unknown> = Promise.resolve();
+  const sync = (interactive: boolean) => {
+    const run = queue.then(() => syncActionItems(deps, { interactive }));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  return [
+    new SyncOnRefresh(
+      deps.store,
+      () => sync(false),
+      () => deps.signIn.signedIn,
+    ),
+    registerCommand(COMMAND.syncActionItems, () => sync(true)),
+  ];
+}
 
 /**
  * With `omi.actionItems.syncOnRefresh`, syncs the checklist after each refresh of the Action Items list (a refresh
  * replaces the list's items when the new ones have arrived). Runs one sync at a time; refreshes that arrive during
  * a sync make one more run afterwards.
  */
-export class SyncOnRefresh implements vscode.Disposable {
+class SyncOnRefresh implements vscode.Disposable {
   private listSubscription: { dispose(): void } | undefined;
   private readonly storeSubscription: vscode.Disposable;
   private running: Promise<void> | undefined;

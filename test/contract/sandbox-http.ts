@@ -1,5 +1,5 @@
-// Small HTTP helpers shared by the contract tests of the sandbox's newer endpoints (ask, search, summaries,
-// folders, goals).
+// Small HTTP helpers shared by the contract tests of the sandbox's endpoints: a call with the sandbox's key, and
+// FastAPI's 422 issues read by field.
 import * as assert from 'node:assert/strict';
 import type { Sandbox } from '../../src/sandbox';
 
@@ -41,6 +41,9 @@ export function issues(answer: Answer<unknown>): Map<string, Issue> {
   assert.equal(answer.status, 422, JSON.stringify(answer.body));
   const detail = (answer.body as { detail: Issue[] }).detail;
   assert.ok(Array.isArray(detail), `a list of issues: ${JSON.stringify(answer.body)}`);
+  for (const issue of detail) {
+    assert.deepEqual(Object.keys(issue).sort(), [...(issue.ctx ? ['ctx'] : []), 'input', 'loc', 'msg', 'type'].sort());
+  }
   return new Map(detail.map((issue) => [issue.loc.join('.'), issue]));
 }
 

@@ -1,52 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox';
-
-interface Answer<T> {
-  status: number;
-  headers: Headers;
-  body: T;
-}
-
-type Json = Record<string, unknown>;
-
-async function call<T = Json>(
-  sandbox: Sandbox,
-  method: string,
-  path: string,
-  options: { body?: unknown; raw?: string; key?: string | null } = {},
-): Promise<Answer<T>> {
-  const key = options.key === undefined ? sandbox.key : options.key;
-  const headers: Record<string, string> = key === null ? {} : { Authorization: `Bearer ${key}` };
-  let body: string | undefined = options.raw;
-  if (options.body !== undefined) {
-    body = JSON.stringify(options.body);
-  }
-  if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-  }
-  const res = await fetch(`${sandbox.url}${path}`, { method, headers, body });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-interface Issue {
-  type: string;
-  loc: (string | number)[];
-  msg: string;
-  input: unknown;
-  ctx?: Json;
-}
-
-/** FastAPI's 422: a list of issues; returns them by their `loc` joined with dots. */
-function issues(answer: Answer<unknown>): Map<string, Issue> {
-  assert.equal(answer.status, 422, JSON.stringify(answer.body));
-  const detail = (answer.body as { detail: Issue[] }).detail;
-  assert.ok(Array.isArray(detail), `a list of issues: ${JSON.stringify(answer.body)}`);
-  for (const issue of detail) {
-    assert.deepEqual(Object.keys(issue).sort(), [...(issue.ctx ? ['ctx'] : []), 'input', 'loc', 'msg', 'type'].sort());
-  }
-  return new Map(detail.map((issue) => [issue.loc.join('.'), issue]));
-}
+import { type Answer, call, issues, type Json } from './sandbox-http';
 
 const BASE: SandboxOptions = { port: 0, memories: 60, actionItems: 40, conversations: 20, shortPages: false };
 

@@ -5,6 +5,7 @@ import {
   answerQuickPick,
   exportedEntry,
   focusWorkbench,
+  keepScreenshotsOfFailures,
   openOmiContainer,
   openWorkbench,
   runCommand,
@@ -24,11 +25,7 @@ describe('UI: the packaged extension in the VS Code workbench', () => {
     workbench = await openWorkbench({ settings: { 'omi.apiBaseUrl': sandbox.url } });
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      await screenshot(workbench.page, `failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-')}`).catch(() => {});
-    }
-  });
+  keepScreenshotsOfFailures(() => workbench);
 
   after(async () => {
     await workbench?.close();

@@ -59,11 +59,21 @@ export function useSignedInWorkbench(data, { settings = {} } = {}) {
     });
     await whenSignedIn(context.workbench.page);
   });
+  keepScreenshotsOfFailures(() => context.workbench);
   after(async () => {
     await context.workbench?.close();
     await context.sandbox?.close();
   });
   return context;
+}
+
+/** Mocha hook: a failed test leaves a screenshot of its workbench in test-results/screenshots. */
+export function keepScreenshotsOfFailures(workbenchOf) {
+  afterEach(async function () {
+    const workbench = workbenchOf();
+    if (this.currentTest?.state !== 'failed' || !workbench) return;
+    await screenshot(workbench.page, `failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-')}`).catch(() => {});
+  });
 }
 
 /** Runs a command from the palette by its title, as a user would type it. */

@@ -3,7 +3,7 @@ import * as l10n from '@vscode/l10n';
 
 export const BEGIN_MARKER = '<!-- omi:begin -->';
 export const END_MARKER = '<!-- omi:end -->';
-export const NEW_FILE_TITLE = '# Omi action items';
+const NEW_FILE_TITLE = '# Omi action items';
 
 export type MergeResult =
   | { ok: true; text: string; changed: boolean; appended: boolean }

@@ -23,7 +23,7 @@ export function markdownText(text: string | null | undefined, max = MAX_DESCRIPT
   return cut.replace(/[\\`*_[\]<>&~]/g, (c) => `\\${c}`);
 }
 
-export function itemLine(item: ActionItem, options: RenderOptions): string {
+function itemLine(item: ActionItem, options: RenderOptions): string {
   const description = markdownText(item.description) || '(no description)';
   const due = parseDate(item.due_at);
   const done = item.completed ? doneAt(item) : undefined;

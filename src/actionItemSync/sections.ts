@@ -3,7 +3,7 @@ import type { ActionItem } from '../api/models';
 import { dueStatus } from '../util/dueDate';
 import { localDaysBetween, parseDate } from '../util/time';
 
-export const DONE_RECENTLY_DAYS = 14;
+const DONE_RECENTLY_DAYS = 14;
 
 export type SectionKey = 'overdue' | 'dueThisWeek' | 'later' | 'noDueDate' | 'doneRecently';
 

@@ -14,7 +14,7 @@ import { readChecklist, refuseUnsaved, type SyncOutcome, SyncProblem, syncCheckl
 import { hasEdits, parseBlock, planTwoWay, recordOf, type TwoWayPlan, validRecord } from './twoWay';
 import { summarizeTwoWay, type TwoWayReport } from './twoWaySummary';
 
-export const SYNC_FILE_DEFAULT = 'omi-action-items.md';
+const SYNC_FILE_DEFAULT = 'omi-action-items.md';
 
 export interface ActionItemSyncDependencies {
   store: OmiStore;

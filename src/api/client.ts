@@ -100,7 +100,7 @@ function goalNumber(value: number): number {
 }
 
 /** The most conversations an answer of POST /user/ask may draw on. */
-export const ASK_SOURCES_MAX = 10;
+const ASK_SOURCES_MAX = 10;
 
 export interface AskOptions extends RequestOptions {
   /** How many conversations the answer may draw on, 1 to 10 (5). */

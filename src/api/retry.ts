@@ -62,7 +62,7 @@ export function backoffDelayMs(retryIndex: number, policy: RetryPolicy, random: 
  * something each time, so after a failure that may have reached the server (network, timeout, 5xx) it is never sent
  * again.
  */
-export function isIdempotent(method: string): boolean {
+function isIdempotent(method: string): boolean {
   return ['GET', 'PATCH', 'DELETE'].includes(method.toUpperCase());
 }
 

@@ -1,4 +1,4 @@
-import { pageId, pageMessage } from '../webviews/webviewPage';
+import { pageId, pageMessage } from '../util/pageMessage';
 // What the Ask panel and the extension say to each other (no vscode import: shared with the webview's code).
 
 /** A conversation an answer drew on, as the panel lists it. */

@@ -9,7 +9,7 @@ import { dateAndTime, describeDue, parseDate, timeOfDay } from '../util/time';
 import type { OmiAsk } from './omiAsk';
 import type { OmiQueries } from './omiQueries';
 
-export const CHAT_PARTICIPANT_ID = 'omi.chat';
+const CHAT_PARTICIPANT_ID = 'omi.chat';
 
 export interface ChatDependencies {
   signIn: SignInState;

@@ -6,7 +6,7 @@ import { buildTranscript } from '../transcript/turns';
 import { conversationTitle } from '../util/text';
 
 /** What a tool result may hold at most, in characters (about 2,500 tokens). */
-export const TOOL_BUDGET_CHARS = 10_000;
+const TOOL_BUDGET_CHARS = 10_000;
 
 const flat = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 

@@ -17,7 +17,7 @@ export interface AskEntry {
 const BUDGET_KEY = 'omi.askBudget';
 
 /** The user's own IANA time zone, so "today" and "last week" are their days. */
-export function localTimeZone(): string {
+function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 

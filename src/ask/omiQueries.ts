@@ -123,7 +123,7 @@ function couldFallBack(error: { refusal?: string; kind: string }): boolean {
 }
 
 /** Items containing every word of the query (case-insensitive), most occurrences first. */
-export function wordSearch<T>(items: readonly T[], query: string, text: (item: T) => string): T[] {
+function wordSearch<T>(items: readonly T[], query: string, text: (item: T) => string): T[] {
   const words = query
     .toLowerCase()
     .split(/\s+/)

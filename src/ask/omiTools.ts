@@ -6,7 +6,7 @@ import type { OmiAsk } from './omiAsk';
 import type { OmiQueries } from './omiQueries';
 
 /** Turns the language model tools on or off (user setting, read when it changes). */
-export const TOOLS_SETTING = 'omi.languageModelTools.enabled';
+const TOOLS_SETTING = 'omi.languageModelTools.enabled';
 
 interface SearchMemoriesInput {
   query: string;
@@ -75,7 +75,7 @@ function tool<T>(
 }
 
 /** The Omi tools, registered with vscode.lm and declared in package.json (contributes.languageModelTools). */
-export function createOmiTools(deps: ToolDependencies): [string, vscode.LanguageModelTool<never>][] {
+function createOmiTools(deps: ToolDependencies): [string, vscode.LanguageModelTool<never>][] {
   const { queries, ask } = deps;
   const tools: [string, vscode.LanguageModelTool<never>][] = [
     [

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ServerSettings } from './serverSettings';
 
 const SECRET_PREFIX = 'omi.apiKey:';
-export const API_KEY_ENV_VARIABLE = 'OMI_API_KEY';
+const API_KEY_ENV_VARIABLE = 'OMI_API_KEY';
 
 export type ApiKeySource = 'secretStorage' | 'environment';
 

@@ -21,7 +21,7 @@ const SCOPE_NAMES: Record<WritableKind, string> = {
 };
 
 /** `action_items:write` for ('actionItems', 'write'). */
-export function scopeFor(kind: WritableKind, access: 'read' | 'write'): string {
+function scopeFor(kind: WritableKind, access: 'read' | 'write'): string {
   return `${SCOPE_NAMES[kind]}:${access}`;
 }
 

@@ -3,7 +3,7 @@ import { COMMAND } from '../commandIds';
 import { checkServerAddress, type ServerCheck } from './serverPolicy';
 import type { SignInState } from './signInState';
 
-export const DEFAULT_API_BASE_URL = 'https://api.omi.me/v1/dev';
+const DEFAULT_API_BASE_URL = 'https://api.omi.me/v1/dev';
 
 /**
  * The Omi server from `omi.apiBaseUrl`. The setting is application-scoped (package.json), so only the user's own

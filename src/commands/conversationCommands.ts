@@ -27,8 +27,8 @@ interface ConversationCommandDependencies extends WriteCommandDependencies {
 }
 
 /** What Omi takes (POST /user/conversations, PATCH title). */
-export const MAX_TITLE = 500;
-export const MAX_TEXT = 100_000;
+const MAX_TITLE = 500;
+const MAX_TEXT = 100_000;
 
 /** Rename Conversation…, Delete Conversation and Create Conversation from Selection…. */
 export function registerConversationCommands(deps: ConversationCommandDependencies): vscode.Disposable[] {
@@ -75,7 +75,7 @@ function namesAnItem(argument: unknown): boolean {
 }
 
 /** Why a typed title cannot be sent, or undefined when it can (checked as the user types). */
-export function titleProblem(typed: string): string | undefined {
+function titleProblem(typed: string): string | undefined {
   const trimmed = typed.trim();
   if (!trimmed) return vscode.l10n.t('A conversation needs a title.');
   if (trimmed.length > MAX_TITLE) {

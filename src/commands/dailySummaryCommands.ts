@@ -27,7 +27,7 @@ export interface DailySummaryCommandDependencies {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The sentence for a server without daily summaries. */
-export function summariesNotAvailable(): string {
+function summariesNotAvailable(): string {
   return vscode.l10n.t('Daily summaries are not available on this server.');
 }
 

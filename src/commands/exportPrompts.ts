@@ -23,7 +23,7 @@ async function choose<T>(items: Choice<T>[], title: string, placeholder: string)
 }
 
 /** Midnight at the start (or the last millisecond) of a local calendar day, as ISO; undefined when not a date. */
-export function localDayBoundary(text: string, end: boolean): string | undefined {
+function localDayBoundary(text: string, end: boolean): string | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];

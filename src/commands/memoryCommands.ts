@@ -55,7 +55,7 @@ export function registerMemoryCommands(deps: MemoryCommandDependencies): vscode.
  * The texts to remember: each non-empty selection, or, when nothing is selected, the line of each cursor. Blank
  * ones are skipped and the same text is taken once.
  */
-export function textsToRemember(editor: vscode.TextEditor): string[] {
+function textsToRemember(editor: vscode.TextEditor): string[] {
   const { document } = editor;
   const texts = editor.selections.map((selection) =>
     selection.isEmpty ? document.lineAt(selection.active.line).text : document.getText(selection),

@@ -25,7 +25,7 @@ function validationOf(key: string): vscode.InputBoxValidationMessage | undefined
 }
 
 /** Asks for the key in a password input box with live format checks. Resolves undefined when the user cancels. */
-export function askForApiKey(): Promise<string | undefined> {
+function askForApiKey(): Promise<string | undefined> {
   return new Promise((resolve) => {
     const input = vscode.window.createInputBox();
     input.title = vscode.l10n.t('Omi: Set API Key');

@@ -12,7 +12,7 @@ export type DrillTarget =
   | { chart: 'actionItemStatus'; status: ActionItemStatusKey }
   | { chart: 'actionItemsPerWeek'; week: string; series: 'created' | 'completed' };
 
-export const ACTION_ITEM_STATUS_KEYS = ['open', 'done', 'overdue', 'dueThisWeek'] as const;
+const ACTION_ITEM_STATUS_KEYS = ['open', 'done', 'overdue', 'dueThisWeek'] as const;
 export type ActionItemStatusKey = (typeof ACTION_ITEM_STATUS_KEYS)[number];
 
 export interface PanelState {

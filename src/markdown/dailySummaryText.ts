@@ -76,7 +76,7 @@ function list(lines: string[]): string {
   return lines.length > 0 ? lines.join('\n') : l10n.t('(none)');
 }
 
-export function dailySummaryFields(summary: DailySummary, style: TextStyle): TemplateFields {
+function dailySummaryFields(summary: DailySummary, style: TextStyle): TemplateFields {
   const markdown = style === 'markdown';
   const stats = summaryStats(summary).map((s) => `${s.label}: ${s.value}`);
   return {

@@ -11,7 +11,7 @@ export const OMI_EXTENSION_ID = 'omi-community.omi-vscode';
 
 export type LinkKind = 'memory' | 'conversation' | 'actionItem';
 
-export const LINK_PATHS: Readonly<Record<LinkKind, string>> = Object.freeze({
+const LINK_PATHS: Readonly<Record<LinkKind, string>> = Object.freeze({
   memory: '/openMemory',
   conversation: '/openConversation',
   actionItem: '/openActionItem',
@@ -109,7 +109,7 @@ export function conversationFingerprint(conversation: Pick<Conversation, 'struct
 }
 
 /** What an inserted action item shows: its description, whether it is done, and its due date. */
-export function actionItemFingerprint(item: Pick<ActionItem, 'description' | 'completed' | 'due_at'>): string {
+function actionItemFingerprint(item: Pick<ActionItem, 'description' | 'completed' | 'due_at'>): string {
   return shortHash(`${str(item.description)}\n${item.completed === true}\n${str(item.due_at)}`);
 }
 
@@ -136,8 +136,6 @@ export function linkBuilder(uriScheme: string, extensionId = OMI_EXTENSION_ID): 
   return (entry) =>
     buildItemLink(uriScheme, extensionId, { kind: entry.kind, id: entry.item.id, version: fingerprintOf(entry) });
 }
-
-export const OPEN_CONVERSATION_PATH = LINK_PATHS.conversation;
 
 /** `vscode://omi-community.omi-vscode/openConversation?id=…`, safe inside a Markdown link's parentheses. */
 export function conversationLink(uriScheme: string, extensionId: string, conversationId: string): string {

@@ -81,7 +81,7 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-export function memoryFields(memory: Memory, style: TextStyle): TemplateFields {
+function memoryFields(memory: Memory, style: TextStyle): TemplateFields {
   const content = text(memory.content);
   return {
     content: style === 'markdown' ? singleLine(content) : content,
@@ -92,7 +92,7 @@ export function memoryFields(memory: Memory, style: TextStyle): TemplateFields {
   };
 }
 
-export function actionItemFields(item: ActionItem, style: TextStyle): TemplateFields {
+function actionItemFields(item: ActionItem, style: TextStyle): TemplateFields {
   const description = text(item.description);
   return {
     description: style === 'markdown' ? singleLine(description) : description,
@@ -103,7 +103,7 @@ export function actionItemFields(item: ActionItem, style: TextStyle): TemplateFi
   };
 }
 
-export function conversationFields(conversation: Conversation, style: TextStyle): TemplateFields {
+function conversationFields(conversation: Conversation, style: TextStyle): TemplateFields {
   const structured: Partial<ConversationStructured> = conversation.structured ?? {};
   const title = text(structured.title) || l10n.t('Untitled conversation');
   const started = parseDate(conversation.started_at);

@@ -4,7 +4,7 @@ import { type LinkBuilder, linkBuilder } from './itemLinks';
 import { DEFAULT_TEMPLATES, LINKED_TEMPLATES, type Templates } from './itemText';
 
 /** `omi.insert.links`: whether inserted items carry a link back to Omi. */
-export function insertLinksOn(scope?: vscode.Uri): boolean {
+function insertLinksOn(scope?: vscode.Uri): boolean {
   return vscode.workspace.getConfiguration('omi.insert', scope).get<string>('links', 'link') !== 'none';
 }
 

@@ -34,7 +34,7 @@ async function textOf(uri: vscode.Uri): Promise<string | undefined> {
  * The places in the workspace's notes that link to an item, found with VS Code's workspace search for files (which
  * honours `files.exclude`) and then their text. Untitled notes that are open count too.
  */
-export async function findBacklinks(
+async function findBacklinks(
   target: Pick<ItemLink, 'kind' | 'id'>,
   token?: vscode.CancellationToken,
 ): Promise<Backlink[]> {
@@ -61,7 +61,7 @@ export async function findBacklinks(
   return found;
 }
 
-export async function openBacklink(backlink: Backlink): Promise<vscode.TextEditor> {
+async function openBacklink(backlink: Backlink): Promise<vscode.TextEditor> {
   const editor = await vscode.window.showTextDocument(backlink.uri, { selection: backlink.range, preview: false });
   editor.revealRange(backlink.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return editor;
@@ -74,7 +74,7 @@ const KIND_OF_LIST: Record<string, LinkKind> = {
 };
 
 /** What the command was given: a tree row, `{kind, id}`, or nothing (the transcript panel in front). */
-export function backlinkTarget(
+function backlinkTarget(
   argument: unknown,
   activeConversation: () => string | undefined,
 ): Pick<ItemLink, 'kind' | 'id'> | undefined {

@@ -21,7 +21,7 @@ export interface ConversationSource {
  * A 404 that does not say the conversation is missing: a server older than `GET /conversations/{id}` answers
  * FastAPI's plain "Not Found" there, while the real route answers "Conversation not found".
  */
-export function isMissingRoute(error: unknown): boolean {
+function isMissingRoute(error: unknown): boolean {
   return isOmiApiError(error) && error.refusal === REFUSAL.endpointMissing;
 }
 

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { Conversation } from '../api/models';
 import type { TranscriptCache } from '../api/options';
 
-export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 const FORMAT_VERSION = 1;
 const SUFFIX = '.json';
 

@@ -8,7 +8,7 @@ import type { OmiConnection } from './connection';
 import { PagedList } from './pagedList';
 
 /** How many days of a goal's history its hover and chart show. */
-export const GOAL_HISTORY_DAYS = 30;
+const GOAL_HISTORY_DAYS = 30;
 
 /** True when the server has no such endpoint (it predates the feature): the UI says "not available". */
 export function isNotAvailable(error: unknown): boolean {

@@ -34,13 +34,13 @@ function escapeBlock(value: string): string {
     .join('\n\n');
 }
 
-export function headingOf(conversation: Conversation): string {
+function headingOf(conversation: Conversation): string {
   const emoji = escapeInline(conversationEmoji(conversation));
   const title = escapeInline(conversationTitle(conversation));
   return emoji ? `${emoji} ${title}` : title;
 }
 
-export function turnMarkdown(transcript: Transcript, turn: Turn): string {
+function turnMarkdown(transcript: Transcript, turn: Turn): string {
   const speaker = transcript.speakers[turn.speaker];
   const name = escapeInline(speaker?.label ?? 'Unknown');
   const time = formatTimecode(turn.start);

@@ -45,7 +45,7 @@ const NO_FOLDER = 'folder:none';
 const FOLDER_PREFIX = 'folder:';
 
 /** The theme's chart colour nearest to a folder's `#RRGGBB`, so the icon follows the theme (light, dark, contrast). */
-export function folderThemeColor(hex: string | null | undefined): string | undefined {
+function folderThemeColor(hex: string | null | undefined): string | undefined {
   const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex ?? '');
   if (!match) return undefined;
   const [r, g, b] = [match[1], match[2], match[3]].map((part) => Number.parseInt(part ?? '0', 16) / 255) as [

@@ -7,7 +7,7 @@ import { selectedItems } from './treeSelection';
 /** Omi items being dragged: `{kind, items}` as JSON, the items exactly as the API sent them. */
 export const OMI_ITEMS_MIME = 'application/vnd.omi.items+json';
 
-export const OMI_DROP_KIND = vscode.DocumentDropOrPasteEditKind.Empty.append('omi', 'items');
+const OMI_DROP_KIND = vscode.DocumentDropOrPasteEditKind.Empty.append('omi', 'items');
 
 /**
  * Lets rows of the Omi trees be dragged into an editor. The drag carries the items under OMI_ITEMS_MIME, which the

@@ -60,7 +60,7 @@ export function progressText(goal: Goal): string {
 }
 
 /** 0 to 100, how far from the start of the range to the target. */
-export function progressPercent(goal: Goal): number | undefined {
+function progressPercent(goal: Goal): number | undefined {
   const progress = goalProgress(goal);
   if (!progress) return undefined;
   const span = progress.target - progress.min;
@@ -71,7 +71,7 @@ export function progressPercent(goal: Goal): number | undefined {
 const BARS = '▁▂▃▄▅▆▇█';
 
 /** The values as a one-line chart, scaled to the goal's range. */
-export function sparkline(values: readonly number[], min: number, max: number): string {
+function sparkline(values: readonly number[], min: number, max: number): string {
   const span = max - min;
   return values
     .map((value) => {
@@ -116,7 +116,7 @@ function goalTooltip(goal: Goal, history?: readonly GoalHistoryEntry[]): vscode.
   return tooltip;
 }
 
-export function goalsDefinition(extras: OmiExtras): ListViewDefinition<Goal> {
+function goalsDefinition(extras: OmiExtras): ListViewDefinition<Goal> {
   return {
     viewId: GOALS_VIEW_ID,
     get noun() {

@@ -16,8 +16,7 @@ const XSS_SCRIPT = '<script>alert("omi")</script>';
 
 /** The turns the panel should show, computed by the extension's own (unit-tested) code from the server's data. */
 async function expectedTurns(conversation) {
-  const { buildTranscript } = await import(path.join(ROOT, 'out/src/transcript/turns.js'));
-  const { formatTimecode } = await import(path.join(ROOT, 'out/src/transcript/timecode.js'));
+  const { buildTranscript, formatTimecode } = await import(path.join(ROOT, 'out/src/transcript/turns.js'));
   const transcript = buildTranscript(conversation.transcript_segments);
   return transcript.turns.map((turn) => ({
     speaker: transcript.speakers[turn.speaker].label,

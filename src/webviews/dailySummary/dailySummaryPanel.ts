@@ -29,7 +29,7 @@ export function longDay(date: string): string {
   });
 }
 
-export function summaryView(summary: DailySummary): DailySummaryView {
+function summaryView(summary: DailySummary): DailySummaryView {
   return {
     id: summary.id,
     date: summary.date,

@@ -1,5 +1,5 @@
 // What the Daily Summary panel and the extension say to each other (no vscode import: shared with the webview).
-import { pageId, pageMessage } from '../webviewPage';
+import { pageId, pageMessage } from '../../util/pageMessage';
 
 export interface DailySummaryView {
   id: string;

@@ -6,7 +6,7 @@ import { localDayKey } from '../../util/time';
 import { exists, writeFileAtomically } from '../../util/workspaceFiles';
 
 /** The export file: the aggregated numbers only (no item text), and never the key. */
-export function insightsExport(data: InsightsData, source: string | undefined, exportedAt: Date) {
+function insightsExport(data: InsightsData, source: string | undefined, exportedAt: Date) {
   return {
     kind: 'insights',
     exportedAt: exportedAt.toISOString(),

@@ -182,6 +182,8 @@ describe('The same key on two servers', () => {
       first.resetRequests();
       await setBaseUrl(first.url);
       await eventually(() => api.signedIn && api.store.list('memories').items.length !== 70, 10_000, 'the switch');
+      // The views replace the lists once the switch has read the new account's disk cache.
+      await api.views.whenSwitched();
       await api.store.list('memories').loadAll();
       assert.equal(api.store.list('memories').items.length, 30, 'the first server’s memories');
       assert.ok(first.requests.length > 0, 'read from the first server');

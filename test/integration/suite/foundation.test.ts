@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { holdCommandsUntil, registerCommand } from '../../../src/util/registerCommand';
 import { activateExtension, EXTENSION_ID, eventually, useSignedInSandbox } from './helpers';
 
 describe('Foundation: the extension in a real VS Code', () => {
@@ -7,6 +8,27 @@ describe('Foundation: the extension in a real VS Code', () => {
     await activateExtension();
     assert.match(vscode.version, /^1\.100\./);
     assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
+  });
+
+  it('runs a command that arrives during start-up only once the stored key has been read', async () => {
+    let release!: () => void;
+    const reading = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    holdCommandsUntil(reading);
+    const ran: string[] = [];
+    const command = registerCommand('omi.test.duringStartup', () => ran.push('ran'));
+    try {
+      const result = vscode.commands.executeCommand('omi.test.duringStartup');
+      await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(ran, [], 'not while the key is being read');
+      release();
+      await result;
+      assert.deepEqual(ran, ['ran']);
+    } finally {
+      holdCommandsUntil(Promise.resolve());
+      command.dispose();
+    }
   });
 
   it('registers its commands', async () => {

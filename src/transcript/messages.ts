@@ -52,12 +52,66 @@ export interface ConversationView {
   summary: string;
 }
 
+/** A conversation with its first `conversation.turns`, of `totalTurns` in all; `turns` messages bring the rest. */
+export interface ShowMessage {
+  type: 'show';
+  conversation: ConversationView;
+  totalTurns: number;
+}
+
+/** The conversation's turns from index `from` on, in order after the `show` message. */
+export interface TurnsMessage {
+  type: 'turns';
+  conversationId: string;
+  from: number;
+  turns: TurnView[];
+}
+
 export type HostMessage =
   | { type: 'loading'; conversationId: string }
   | { type: 'error'; conversationId: string; message: string; canRetry: boolean }
-  | { type: 'show'; conversation: ConversationView }
+  | ShowMessage
+  | TurnsMessage
   /** Feedback after an action ("Copied"), shown briefly in the panel's status line. */
   | { type: 'status'; message: string };
+
+/**
+ * The first message holds about a screenful of turns, so the panel paints it without waiting for (or copying) a
+ * long transcript.
+ */
+export const FIRST_SCREEN_TURNS = 40;
+export const FIRST_SCREEN_CHARACTERS = 12_000;
+export const TURNS_PER_MESSAGE = 500;
+
+/** How many turns the first message carries: up to FIRST_SCREEN_TURNS, stopping once they reach the character cap. */
+export function firstScreenLength(turns: readonly TurnView[]): number {
+  let count = 0;
+  for (let characters = 0; count < Math.min(turns.length, FIRST_SCREEN_TURNS); count++) {
+    if (characters >= FIRST_SCREEN_CHARACTERS) break;
+    characters += turns[count]!.text.length;
+  }
+  return count;
+}
+
+/** A whole conversation as the messages the panel posts: the first screen, then the rest in order. */
+export function showMessages(view: ConversationView): [ShowMessage, ...TurnsMessage[]] {
+  const first = firstScreenLength(view.turns);
+  const rest: TurnsMessage[] = [];
+  for (let from = first; from < view.turns.length; from += TURNS_PER_MESSAGE) {
+    rest.push({
+      type: 'turns',
+      conversationId: view.id,
+      from,
+      turns: view.turns.slice(from, from + TURNS_PER_MESSAGE),
+    });
+  }
+  const show: ShowMessage = {
+    type: 'show',
+    conversation: { ...view, turns: view.turns.slice(0, first) },
+    totalTurns: view.turns.length,
+  };
+  return [show, ...rest];
+}
 
 export type WebviewMessage =
   | { type: 'ready' }

@@ -2,7 +2,7 @@
 // textContent) and asks the extension to act; it never loads anything or follows a link.
 import './transcript.css';
 import * as l10n from '@vscode/l10n';
-import type { ConversationView, HostMessage, TranscriptState } from '../../src/transcript/messages';
+import type { HostMessage, ShowMessage, TranscriptState, TurnsMessage } from '../../src/transcript/messages';
 import { parseTranscriptState } from '../../src/transcript/messages';
 import '../shared/l10n';
 import { button, h } from './dom';
@@ -13,8 +13,11 @@ import { post, vscode } from './vscodeApi';
 
 const app = document.getElementById('app')!;
 let state: TranscriptState | undefined = parseTranscriptState(vscode.getState());
-let shownId: string | undefined;
+/** The first screen on the page, as the extension sent it. */
+let shown: ShowMessage | undefined;
 let turnList: TurnList | undefined;
+let header: HTMLElement | undefined;
+let sections: HTMLElement[] = [];
 let statusLine: HTMLElement | undefined;
 let statusTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -31,7 +34,7 @@ function replaceContent(...children: Node[]): void {
 
 function showLoading(conversationId: string): void {
   if (state?.conversationId !== conversationId) remember({ conversationId, hiddenSpeakers: [] });
-  shownId = undefined;
+  shown = undefined;
   app.setAttribute('aria-busy', 'true');
   replaceContent(
     h('p', { className: 'status-message', attrs: { role: 'status' } }, l10n.t('Loading the conversation…')),
@@ -40,7 +43,7 @@ function showLoading(conversationId: string): void {
 
 function showError(conversationId: string, message: string, canRetry: boolean): void {
   if (state?.conversationId !== conversationId) remember({ conversationId, hiddenSpeakers: [] });
-  shownId = undefined;
+  shown = undefined;
   app.removeAttribute('aria-busy');
   const retry = canRetry
     ? button(l10n.t('Retry'), l10n.t('Retry loading the conversation'), () => post({ type: 'retry' }))
@@ -70,14 +73,40 @@ function toolbar(): HTMLElement {
   );
 }
 
-function showConversation(view: ConversationView): void {
-  // The extension sends the conversation again whenever the page restarts; an unchanged one is not repainted.
-  if (shownId === view.id) return;
+/** Whether two first screens have the same turns, so that only the conversation's header and sections differ. */
+function sameTurns(a: ShowMessage, b: ShowMessage): boolean {
+  return (
+    a.conversation.id === b.conversation.id &&
+    a.totalTurns === b.totalTurns &&
+    JSON.stringify([a.conversation.speakers, a.conversation.turns]) ===
+      JSON.stringify([b.conversation.speakers, b.conversation.turns])
+  );
+}
+
+function showConversation(message: ShowMessage): void {
   performance.mark('omi:show');
+  const view = message.conversation;
   const hidden = new Set(state?.conversationId === view.id ? state.hiddenSpeakers : []);
   remember({ conversationId: view.id, hiddenSpeakers: [...hidden] });
-  shownId = view.id;
-  const list = new TurnList(view);
+  // The same conversation again (renamed, say): its turns stay, and so does the reader's place in them; only the
+  // header and sections are drawn again.
+  if (shown && turnList && sameTurns(shown, message)) {
+    shown = message;
+    const nextHeader = renderHeader(view);
+    header?.replaceWith(nextHeader);
+    header = nextHeader;
+    const nextSections = renderSections(view);
+    for (const section of sections) section.remove();
+    statusLine?.after(...nextSections);
+    sections = nextSections;
+    if (turnList.complete) app.removeAttribute('aria-busy');
+    return;
+  }
+  shown = message;
+  const list = new TurnList(view, message.totalTurns, () => {
+    performance.mark('omi:all-turns');
+    app.removeAttribute('aria-busy');
+  });
   statusLine = h('p', { className: 'status-line', attrs: { role: 'status', 'aria-live': 'polite' } });
   const filter = renderSpeakerFilter(view.speakers, hidden, (next) => {
     list.setHidden(next);
@@ -91,15 +120,18 @@ function showConversation(view: ConversationView): void {
     view.speakers.length > 0 ? filter : null,
     list.root,
   );
-  replaceContent(renderHeader(view), toolbar(), statusLine, ...renderSections(view), transcript);
+  header = renderHeader(view);
+  sections = renderSections(view);
+  replaceContent(header, toolbar(), statusLine, ...sections, transcript);
   turnList = list;
   list.setHidden(hidden);
-  list.render(() => {
-    performance.mark('omi:all-turns');
-    app.removeAttribute('aria-busy');
-  });
+  list.start(view.turns);
   // Marks for the UI tests, which check that the first screen does not wait for the whole transcript.
   requestAnimationFrame(() => performance.mark('omi:first-paint'));
+}
+
+function addTurns(message: TurnsMessage): void {
+  if (shown?.conversation.id === message.conversationId) turnList?.add(message.from, message.turns);
 }
 
 function showStatus(message: string): void {
@@ -120,7 +152,9 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
     case 'error':
       return showError(message.conversationId, message.message, message.canRetry);
     case 'show':
-      return showConversation(message.conversation);
+      return showConversation(message);
+    case 'turns':
+      return addTurns(message);
     case 'status':
       return showStatus(message.message);
   }

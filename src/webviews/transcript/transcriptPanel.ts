@@ -6,6 +6,7 @@ import {
   type ConversationView,
   type HostMessage,
   parseWebviewMessage,
+  showMessages,
   type WebviewMessage,
 } from '../../transcript/messages';
 import { buildTranscript } from '../../transcript/turns';
@@ -166,7 +167,7 @@ export class TranscriptPanel implements vscode.Disposable {
     }
     if (message.type === 'ready') {
       this.webviewReady = true;
-      return this.post(this.phaseMessage());
+      return this.postPhase();
     }
     if (message.type === 'retry') return this.load();
     await this.run(message);
@@ -233,13 +234,20 @@ export class TranscriptPanel implements vscode.Disposable {
       case 'error':
         return { type: 'error', conversationId: this.conversationId, message: phase.message, canRetry: true };
       case 'shown':
-        return { type: 'show', conversation: phase.view };
+        return { type: 'show', conversation: phase.view, totalTurns: phase.view.turns.length };
     }
+  }
+
+  /** The phase as posted: a conversation goes as its first screen and then the rest of its turns. */
+  private postPhase(): void {
+    const phase = this.phase;
+    const messages = phase.kind === 'shown' ? showMessages(phase.view) : [this.phaseMessage()];
+    for (const message of messages) this.post(message);
   }
 
   private setPhase(phase: Phase): void {
     this.phase = phase;
-    this.post(this.phaseMessage());
+    this.postPhase();
   }
 
   /** Sent only to a running page: one that has not said `ready` yet gets the state when it does. */

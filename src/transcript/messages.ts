@@ -77,7 +77,7 @@ export type HostMessage =
 
 /**
  * The first message holds about a screenful of turns, so the panel paints it without waiting for (or copying) a
- * long transcript.
+ * long transcript; it is also what the webview keeps to paint at once when it restarts.
  */
 export const FIRST_SCREEN_TURNS = 40;
 export const FIRST_SCREEN_CHARACTERS = 12_000;
@@ -157,16 +157,72 @@ export interface TranscriptState {
   conversationId: string;
   /** Speakers the reader has filtered out, by index. */
   hiddenSpeakers: number[];
+  /** The last first screen shown, painted at once when the page starts again (shown after hidden, or reloaded). */
+  firstScreen?: ShowMessage;
 }
 
 const MAX_ID_LENGTH = 200;
+
+function isIndex(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+function isTextOrNull(value: unknown): value is string | null {
+  return value === null || typeof value === 'string';
+}
+
+function everyRecord(value: unknown, check: (record: Record<string, unknown>) => boolean): boolean {
+  return Array.isArray(value) && value.every((item) => isPlainObject(item) && check(item));
+}
+
+/** A saved first screen is rendered, as text, like any message: it must still have the shape this version renders. */
+function parseFirstScreen(value: unknown, conversationId: string): ShowMessage | undefined {
+  if (!isPlainObject(value) || value.type !== 'show' || !isIndex(value.totalTurns)) return undefined;
+  const view = value.conversation;
+  if (!isPlainObject(view) || view.id !== conversationId) return undefined;
+  const speakers = view.speakers;
+  const valid =
+    [view.emoji, view.title, view.overview, view.summary].every(isText) &&
+    everyRecord(view.facts, (f) => isText(f.label) && isText(f.value)) &&
+    everyRecord(
+      view.actionItems,
+      (a) =>
+        isText(a.description) &&
+        typeof a.completed === 'boolean' &&
+        isTextOrNull(a.due) &&
+        typeof a.overdue === 'boolean',
+    ) &&
+    everyRecord(view.events, (e) => isText(e.title) && isTextOrNull(e.start) && isTextOrNull(e.duration)) &&
+    everyRecord(
+      speakers,
+      (s) => isText(s.label) && typeof s.isUser === 'boolean' && isIndex(s.colour) && isIndex(s.turns),
+    ) &&
+    everyRecord(
+      view.turns,
+      (t) =>
+        isIndex(t.speaker) &&
+        t.speaker < (speakers as unknown[]).length &&
+        isText(t.time) &&
+        isText(t.text) &&
+        isTextOrNull(t.gap),
+    ) &&
+    (view.turns as unknown[]).length <= value.totalTurns;
+  return valid
+    ? { type: 'show', conversation: view as unknown as ConversationView, totalTurns: value.totalTurns }
+    : undefined;
+}
 
 export function parseTranscriptState(value: unknown): TranscriptState | undefined {
   if (!isPlainObject(value)) return undefined;
   const { conversationId, hiddenSpeakers } = value;
   if (typeof conversationId !== 'string' || !conversationId || conversationId.length > MAX_ID_LENGTH) return undefined;
-  const hidden = Array.isArray(hiddenSpeakers)
-    ? hiddenSpeakers.filter((n): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0)
-    : [];
-  return { conversationId, hiddenSpeakers: hidden };
+  const hidden = Array.isArray(hiddenSpeakers) ? hiddenSpeakers.filter(isIndex) : [];
+  const firstScreen = parseFirstScreen(value.firstScreen, conversationId);
+  return firstScreen
+    ? { conversationId, hiddenSpeakers: hidden, firstScreen }
+    : { conversationId, hiddenSpeakers: hidden };
 }

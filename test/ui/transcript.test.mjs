@@ -303,6 +303,10 @@ describe('UI: reading a conversation in the transcript panel', () => {
     const frame = await transcriptFrame(page, conversation.structured.title, 60_000);
     await frame.locator('.turns[data-complete="true"]').waitFor({ timeout: 30_000 });
     assert.equal(transcriptReads(sandbox, conversation.id).length, 0, 'no request for the restored transcript');
+    const [restored, show] = await frame.evaluate(() =>
+      ['omi:restored', 'omi:show'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? null),
+    );
+    assert.ok(restored !== null && show !== null && restored < show, 'painted from its saved first screen first');
     const restoredChip = frame.locator('.speaker-filter .chip', { hasText: hiddenSpeaker }).first();
     assert.equal(await restoredChip.getAttribute('aria-pressed'), 'false', 'the filter came back');
     assert.equal(await frame.locator('.turn:not([hidden])').count(), shownTurns);

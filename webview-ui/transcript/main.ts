@@ -13,7 +13,7 @@ import { post, vscode } from './vscodeApi';
 
 const app = document.getElementById('app')!;
 let state: TranscriptState | undefined = parseTranscriptState(vscode.getState());
-/** The first screen on the page, as the extension sent it. */
+/** The first screen on the page, as the extension sent it (or as saved, until the extension sends it again). */
 let shown: ShowMessage | undefined;
 let turnList: TurnList | undefined;
 let header: HTMLElement | undefined;
@@ -33,9 +33,10 @@ function replaceContent(...children: Node[]): void {
 }
 
 function showLoading(conversationId: string): void {
-  if (state?.conversationId !== conversationId) remember({ conversationId, hiddenSpeakers: [] });
-  shown = undefined;
   app.setAttribute('aria-busy', 'true');
+  // A page that painted this conversation from its saved state keeps it while the extension loads it again.
+  if (shown?.conversation.id === conversationId) return;
+  if (state?.conversationId !== conversationId) remember({ conversationId, hiddenSpeakers: [] });
   replaceContent(
     h('p', { className: 'status-message', attrs: { role: 'status' } }, l10n.t('Loading the conversation…')),
   );
@@ -83,13 +84,13 @@ function sameTurns(a: ShowMessage, b: ShowMessage): boolean {
   );
 }
 
-function showConversation(message: ShowMessage): void {
-  performance.mark('omi:show');
+function showConversation(message: ShowMessage, fromState = false): void {
+  performance.mark(fromState ? 'omi:restored' : 'omi:show');
   const view = message.conversation;
   const hidden = new Set(state?.conversationId === view.id ? state.hiddenSpeakers : []);
-  remember({ conversationId: view.id, hiddenSpeakers: [...hidden] });
-  // The same conversation again (renamed, say): its turns stay, and so does the reader's place in them; only the
-  // header and sections are drawn again.
+  remember({ conversationId: view.id, hiddenSpeakers: [...hidden], firstScreen: message });
+  // The same conversation again (sent when the page starts, or renamed): its turns stay, and so does the reader's
+  // place in them; only the header and sections are drawn again.
   if (shown && turnList && sameTurns(shown, message)) {
     shown = message;
     const nextHeader = renderHeader(view);
@@ -160,4 +161,6 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   }
 });
 
+// A restarted page paints what it showed before at once; the extension then sends the conversation as it is now.
+if (state?.firstScreen) showConversation(state.firstScreen, true);
 post({ type: 'ready' });

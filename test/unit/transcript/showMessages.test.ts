@@ -5,6 +5,7 @@ import {
   FIRST_SCREEN_CHARACTERS,
   FIRST_SCREEN_TURNS,
   firstScreenLength,
+  parseTranscriptState,
   showMessages,
   TURNS_PER_MESSAGE,
   type TurnView,
@@ -64,5 +65,41 @@ describe('the messages that carry a conversation to its panel', () => {
     assert.equal(firstScreenLength(turns(3, 'x'.repeat(FIRST_SCREEN_CHARACTERS * 2))), 1);
     const half = Math.ceil(FIRST_SCREEN_CHARACTERS / 2);
     assert.equal(firstScreenLength(turns(10, 'x'.repeat(half))), 2);
+  });
+});
+
+describe('the first screen a transcript webview saves', () => {
+  const view = viewWithTurns(100);
+  const [firstScreen] = showMessages(view);
+  const saved = (screen: unknown) => ({ conversationId: view.id, hiddenSpeakers: [1], firstScreen: screen });
+
+  it('is read back with the rest of the state', () => {
+    assert.deepEqual(parseTranscriptState(JSON.parse(JSON.stringify(saved(firstScreen)))), saved(firstScreen));
+  });
+
+  it('is dropped, keeping the rest of the state, when it is not a first screen of that conversation', () => {
+    const turn = firstScreen.conversation.turns[0]!;
+    const other = (conversation: Partial<ConversationView> & Record<string, unknown>, totalTurns = 100) => ({
+      type: 'show',
+      conversation: { ...firstScreen.conversation, ...conversation },
+      totalTurns,
+    });
+    for (const bad of [
+      null,
+      'show',
+      { ...firstScreen, type: 'turns' },
+      other({ id: 'another conversation' }),
+      other({}, 3),
+      other({}, -1),
+      other({ title: 5 } as never),
+      other({ facts: [{ label: 'Started' }] } as never),
+      other({ speakers: 'Alex' } as never),
+      other({ turns: [{ ...turn, text: ['<b>'] }] } as never),
+      other({ turns: [{ ...turn, speaker: 7 }] }),
+      other({ turns: [{ ...turn, gap: 3 }] } as never),
+      other({ actionItems: [{ description: 'x', completed: 'no', due: null, overdue: false }] } as never),
+    ]) {
+      assert.deepEqual(parseTranscriptState(saved(bad)), { conversationId: view.id, hiddenSpeakers: [1] });
+    }
   });
 });

@@ -10,6 +10,8 @@ import { post } from './vscodeApi';
 const GROUP = 50;
 /** Turns after the first screen are added in tasks of about this long, so keys, clicks and scrolling get through. */
 const SLICE_MS = 12;
+/** How long the rest waits for the first screen's frame at most. */
+const FIRST_FRAME_WAIT_MS = 100;
 
 function speakerName(speaker: SpeakerView | undefined): string {
   if (!speaker) return l10n.t('Unknown');
@@ -37,6 +39,8 @@ export class TurnList {
   private readonly names: string[];
   private readonly tick = new MessageChannel();
   private scheduled = false;
+  /** Whether the first screen has had its frame: until then nothing else is added, so it shows first. */
+  private painted = false;
   private stopped = false;
   private readonly empty: HTMLParagraphElement;
   readonly root: HTMLElement;
@@ -90,21 +94,32 @@ export class TurnList {
     }
     this.queue(turns);
     this.addSome(Number.POSITIVE_INFINITY);
+    const painted = () => {
+      this.painted = true;
+      this.schedule();
+    };
+    requestAnimationFrame(painted);
+    // No frames come while the window is minimised; the turns are still added.
+    setTimeout(painted, FIRST_FRAME_WAIT_MS);
   }
 
   /** Turns from index `from` on; anything but the next turns in order (a repeat, say) is ignored. */
   add(from: number, turns: readonly TurnView[]): void {
     if (this.stopped || from !== this.received || turns.length === 0) return;
     this.queue(turns);
-    if (!this.scheduled) {
-      this.scheduled = true;
-      this.tick.port2.postMessage(null);
-    }
+    this.schedule();
   }
 
   stop(): void {
     this.stopped = true;
     this.tick.port1.close();
+  }
+
+  /** A task to add more turns, after any already waiting (a message's turns, a key press, a frame). */
+  private schedule(): void {
+    if (this.scheduled || !this.painted || this.stopped || this.pending.length === 0) return;
+    this.scheduled = true;
+    this.tick.port2.postMessage(null);
   }
 
   private queue(turns: readonly TurnView[]): void {
@@ -123,8 +138,7 @@ export class TurnList {
     }
     this.pending = this.pending.slice(next);
     if (this.pending.length > 0) {
-      this.scheduled = true;
-      this.tick.port2.postMessage(null);
+      this.schedule();
     } else if (this.rendered.length === this.total) {
       this.finish();
     }

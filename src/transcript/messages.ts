@@ -159,6 +159,8 @@ export interface TranscriptState {
   hiddenSpeakers: number[];
   /** The last first screen shown, painted at once when the page starts again (shown after hidden, or reloaded). */
   firstScreen?: ShowMessage;
+  /** The turn at the top of the reader's view, scrolled back to when the page starts again. */
+  topTurn?: number;
 }
 
 const MAX_ID_LENGTH = 200;
@@ -221,8 +223,9 @@ export function parseTranscriptState(value: unknown): TranscriptState | undefine
   const { conversationId, hiddenSpeakers } = value;
   if (typeof conversationId !== 'string' || !conversationId || conversationId.length > MAX_ID_LENGTH) return undefined;
   const hidden = Array.isArray(hiddenSpeakers) ? hiddenSpeakers.filter(isIndex) : [];
+  const state: TranscriptState = { conversationId, hiddenSpeakers: hidden };
   const firstScreen = parseFirstScreen(value.firstScreen, conversationId);
-  return firstScreen
-    ? { conversationId, hiddenSpeakers: hidden, firstScreen }
-    : { conversationId, hiddenSpeakers: hidden };
+  if (firstScreen) state.firstScreen = firstScreen;
+  if (isIndex(value.topTurn)) state.topTurn = value.topTurn;
+  return state;
 }

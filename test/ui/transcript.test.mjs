@@ -272,6 +272,33 @@ describe('UI: reading a conversation in the transcript panel', () => {
     assert.match(tree, /^- list "Transcript turns":\n {2}- listitem/, 'the groups are not in the accessibility tree');
   });
 
+  it('paints a reopened panel from its saved first screen, back at the reader’s place', async () => {
+    const { page } = workbench;
+    const big = sandbox.data.conversations
+      .filter((c) => !/[<>]/.test(c.structured.title ?? '<'))
+      .reduce((a, b) => (b.transcript_segments.length > a.transcript_segments.length ? b : a));
+    await openByPastedId(page, big);
+    const before = await transcriptFrame(page, big.structured.title);
+    await before.locator('.turns[data-complete="true"]').waitFor({ timeout: 60_000 });
+    const place = 300;
+    await before.locator(`.turn[data-index="${place}"]`).evaluate((turn) => turn.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(1000); // the page saves the place once scrolling pauses
+    // Another conversation in front discards the hidden panel's page; opening the first again starts it anew.
+    await openByPastedId(page, chosen);
+    await transcriptFrame(page, chosen.structured.title);
+    await openByPastedId(page, big);
+    const frame = await transcriptFrame(page, big.structured.title);
+    await frame.locator('.turns[data-complete="true"]').waitFor({ timeout: 60_000 });
+    const [restored, show] = await frame.evaluate(() =>
+      ['omi:restored', 'omi:show'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? null),
+    );
+    assert.ok(restored !== null && show !== null && restored < show, 'painted from its saved first screen first');
+    const top = await frame
+      .locator(`.turn[data-index="${place}"]`)
+      .evaluate((turn) => turn.getBoundingClientRect().top);
+    assert.ok(Math.abs(top) < 40, `turn ${place} is back at the top of the view: ${top}`);
+  });
+
   it('comes back after a reload with its speaker filter, read from the cache rather than the server', async () => {
     const { page } = workbench;
     const conversation = chosen;

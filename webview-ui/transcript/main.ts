@@ -20,6 +20,11 @@ let header: HTMLElement | undefined;
 let sections: HTMLElement[] = [];
 let statusLine: HTMLElement | undefined;
 let statusTimer: ReturnType<typeof setTimeout> | undefined;
+/** The turn to scroll back to once it is in the page, unless the reader scrolls first. */
+let returnTo = state?.topTurn;
+let scrollTimer: ReturnType<typeof setTimeout> | undefined;
+/** How long scrolling must pause before the reader's place is saved (the state holds the first screen too). */
+const SAVE_PLACE_MS = 300;
 
 function remember(next: TranscriptState): void {
   state = next;
@@ -87,8 +92,9 @@ function sameTurns(a: ShowMessage, b: ShowMessage): boolean {
 function showConversation(message: ShowMessage, fromState = false): void {
   performance.mark(fromState ? 'omi:restored' : 'omi:show');
   const view = message.conversation;
-  const hidden = new Set(state?.conversationId === view.id ? state.hiddenSpeakers : []);
-  remember({ conversationId: view.id, hiddenSpeakers: [...hidden], firstScreen: message });
+  const same = state?.conversationId === view.id ? state : undefined;
+  const hidden = new Set(same?.hiddenSpeakers ?? []);
+  remember({ ...same, conversationId: view.id, hiddenSpeakers: [...hidden], firstScreen: message });
   // The same conversation again (sent when the page starts, or renamed): its turns stay, and so does the reader's
   // place in them; only the header and sections are drawn again.
   if (shown && turnList && sameTurns(shown, message)) {
@@ -127,6 +133,13 @@ function showConversation(message: ShowMessage, fromState = false): void {
   turnList = list;
   list.setHidden(hidden);
   list.start(view.turns);
+  if (returnTo !== undefined && same?.topTurn === returnTo) {
+    list.whenAdded(returnTo, (turn) => {
+      if (returnTo === undefined || (document.scrollingElement?.scrollTop ?? 0) > 0) return;
+      returnTo = undefined;
+      turn.scrollIntoView({ block: 'start' });
+    });
+  }
   // Marks for the UI tests, which check that the first screen does not wait for the whole transcript.
   requestAnimationFrame(() => performance.mark('omi:first-paint'));
 }
@@ -160,6 +173,34 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       return showStatus(message.message);
   }
 });
+
+/** The turn at the top of the view: the first one found a few pixels down (past a pause marker or a gap). */
+function topTurnIndex(list: DOMRect): number | undefined {
+  for (let y = 1; y < 64; y += 8) {
+    const hit = document.elementFromPoint(list.left + list.width / 2, y);
+    const index = TurnList.indexOf(hit) ?? TurnList.indexOf(hit?.closest('.gap')?.nextElementSibling ?? null);
+    if (index !== undefined) return index;
+  }
+  return undefined;
+}
+
+/** Saves the turn at the top of the view once scrolling pauses; a reader who scrolls is not taken back. */
+window.addEventListener(
+  'scroll',
+  () => {
+    if (scrollTimer) clearTimeout(scrollTimer);
+    scrollTimer = setTimeout(() => {
+      returnTo = undefined;
+      const list = turnList?.element.getBoundingClientRect();
+      if (!list || !state || state.conversationId !== shown?.conversation.id) return;
+      const topTurn = topTurnIndex(list);
+      if (topTurn === state.topTurn) return;
+      const { topTurn: _old, ...rest } = state;
+      remember(topTurn === undefined ? rest : { ...rest, topTurn });
+    }, SAVE_PLACE_MS);
+  },
+  { passive: true },
+);
 
 // A restarted page paints what it showed before at once; the extension then sends the conversation as it is now.
 if (state?.firstScreen) showConversation(state.firstScreen, true);

@@ -42,6 +42,7 @@ export class TurnList {
   /** Whether the first screen has had its frame: until then nothing else is added, so it shows first. */
   private painted = false;
   private stopped = false;
+  private waiting: { index: number; then: (turn: HTMLElement) => void } | undefined;
   private readonly empty: HTMLParagraphElement;
   readonly root: HTMLElement;
 
@@ -59,19 +60,30 @@ export class TurnList {
     this.names = view.speakers.map(speakerName);
     this.element.addEventListener('keydown', (e) => this.onKey(e));
     this.element.addEventListener('focusin', (e) => {
-      const turn = (e.target as HTMLElement).closest<HTMLElement>('.turn');
-      if (turn) this.setCurrent(Number(turn.dataset.index));
+      const index = TurnList.indexOf(e.target as HTMLElement);
+      if (index !== undefined) this.setCurrent(index);
     });
     // One listener for every Copy button: cloned elements carry no listeners.
     this.element.addEventListener('click', (e) => {
-      const copy = (e.target as HTMLElement).closest('.copy-turn');
-      const turn = copy?.closest<HTMLElement>('.turn');
-      if (turn) post({ type: 'copyTurn', turn: Number(turn.dataset.index) });
+      const index = TurnList.indexOf((e.target as HTMLElement).closest('.copy-turn'));
+      if (index !== undefined) post({ type: 'copyTurn', turn: index });
     });
     this.tick.port1.onmessage = () => {
       this.scheduled = false;
       this.addSome(performance.now() + SLICE_MS);
     };
+  }
+
+  /** Runs `then` with the turn at `index` once it is in the page (replacing any earlier wait). */
+  whenAdded(index: number, then: (turn: HTMLElement) => void): void {
+    this.waiting = { index, then };
+    this.settleWait();
+  }
+
+  /** The index of the turn element `target` is in, if any. */
+  static indexOf(target: Element | null): number | undefined {
+    const turn = target?.closest<HTMLElement>('.turn');
+    return turn ? Number(turn.dataset.index) : undefined;
   }
 
   /** Whether every turn is in the page. */
@@ -144,6 +156,15 @@ export class TurnList {
     }
     this.keepCurrentVisible();
     this.makeCurrentTabbable();
+    this.settleWait();
+  }
+
+  private settleWait(): void {
+    const waiting = this.waiting;
+    const turn = waiting && this.rendered[waiting.index];
+    if (!waiting || (!turn && this.received < this.total)) return;
+    this.waiting = undefined;
+    if (turn) waiting.then(turn);
   }
 
   /** Fills the last group (or a new one) from `pending[from]`, in one change to the page; returns the next index. */

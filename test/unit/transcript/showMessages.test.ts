@@ -77,6 +77,16 @@ describe('the first screen a transcript webview saves', () => {
     assert.deepEqual(parseTranscriptState(JSON.parse(JSON.stringify(saved(firstScreen)))), saved(firstScreen));
   });
 
+  it('comes with the reader’s place when that is a turn index', () => {
+    assert.deepEqual(parseTranscriptState({ ...saved(firstScreen), topTurn: 70 }), {
+      ...saved(firstScreen),
+      topTurn: 70,
+    });
+    for (const topTurn of [-1, 1.5, '70', null, 2 ** 60]) {
+      assert.deepEqual(parseTranscriptState({ ...saved(firstScreen), topTurn }), saved(firstScreen));
+    }
+  });
+
   it('is dropped, keeping the rest of the state, when it is not a first screen of that conversation', () => {
     const turn = firstScreen.conversation.turns[0]!;
     const other = (conversation: Partial<ConversationView> & Record<string, unknown>, totalTurns = 100) => ({

@@ -162,7 +162,7 @@ export class TurnList {
   private settleWait(): void {
     const waiting = this.waiting;
     const turn = waiting && this.rendered[waiting.index];
-    if (!waiting || (!turn && this.received < this.total)) return;
+    if (!waiting || (!turn && this.rendered.length < this.total && !this.stopped)) return;
     this.waiting = undefined;
     if (turn) waiting.then(turn);
   }

@@ -251,6 +251,38 @@ describe('UI: reading a conversation in the transcript panel', () => {
     await tab.filter({ hasText: 'Untitled' }).waitFor({ state: 'detached', timeout: 10_000 });
   });
 
+  it('shows a new title in place when the conversation is renamed, keeping the turns on the page', async () => {
+    const { page } = workbench;
+    const sizes = sandbox.data.conversations.map((c) => c.transcript_segments.length);
+    const other = sandbox.data.conversations.find(
+      (c) =>
+        c !== chosen &&
+        /^[\w ,:'-]+$/.test(c.structured.title ?? '') &&
+        c.transcript_segments.length > 100 &&
+        c.transcript_segments.length < Math.max(...sizes),
+    );
+    assert.ok(other, 'another ordinary conversation');
+    await openByPastedId(page, other);
+    const frame = await transcriptFrame(page, other.structured.title);
+    await frame.locator('.turns[data-complete="true"]').waitFor({ timeout: 30_000 });
+    const turns = await frame.locator('.turn').count();
+    await frame
+      .locator('.turn')
+      .nth(turns - 1)
+      .evaluate((turn) => {
+        turn.dataset.probe = 'kept';
+      });
+    const renamed = 'Renamed while open';
+    await runCommand(page, 'Omi: Rename Conversation…');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(renamed);
+    await page.keyboard.press('Enter');
+    await frame.locator('h1.title', { hasText: renamed }).waitFor({ timeout: 10_000 });
+    assert.equal(await frame.locator('.turn').count(), turns, 'every turn is still there');
+    assert.equal(await frame.locator('.turn[data-probe="kept"]').count(), 1, 'the turns were not drawn again');
+  });
+
   it('paints the first screen of a 5,000-segment transcript before the rest, as one list', async () => {
     const { page } = workbench;
     const big = sandbox.data.conversations

@@ -155,7 +155,9 @@ export class TranscriptPanel implements vscode.Disposable {
     this.loaded = { conversation, transcript: loaded.transcript };
     const view = toConversationView(conversation, loaded.transcript, new Date());
     this.panel.title = oneLine(`${view.emoji} ${view.title}`, 60);
-    this.setPhase({ kind: 'shown', view });
+    this.phase = { kind: 'shown', view };
+    // The same turns: the page redraws the header and keeps its turns, so they are not sent again.
+    this.post(showMessages(view)[0]);
   }
 
   /** Everything the webview sends comes through here; anything but a well-formed message is ignored. */

@@ -52,12 +52,66 @@ export interface ConversationView {
   summary: string;
 }
 
+/** A conversation with its first `conversation.turns`, of `totalTurns` in all; `turns` messages bring the rest. */
+export interface ShowMessage {
+  type: 'show';
+  conversation: ConversationView;
+  totalTurns: number;
+}
+
+/** The conversation's turns from index `from` on, in order after the `show` message. */
+export interface TurnsMessage {
+  type: 'turns';
+  conversationId: string;
+  from: number;
+  turns: TurnView[];
+}
+
 export type HostMessage =
   | { type: 'loading'; conversationId: string }
   | { type: 'error'; conversationId: string; message: string; canRetry: boolean }
-  | { type: 'show'; conversation: ConversationView }
+  | ShowMessage
+  | TurnsMessage
   /** Feedback after an action ("Copied"), shown briefly in the panel's status line. */
   | { type: 'status'; message: string };
+
+/**
+ * The first message holds about a screenful of turns, so the panel paints it without waiting for (or copying) a
+ * long transcript; it is also what the webview keeps to paint at once when it restarts.
+ */
+export const FIRST_SCREEN_TURNS = 40;
+export const FIRST_SCREEN_CHARACTERS = 12_000;
+export const TURNS_PER_MESSAGE = 500;
+
+/** How many turns the first message carries: up to FIRST_SCREEN_TURNS, stopping once they reach the character cap. */
+export function firstScreenLength(turns: readonly TurnView[]): number {
+  let count = 0;
+  for (let characters = 0; count < Math.min(turns.length, FIRST_SCREEN_TURNS); count++) {
+    if (characters >= FIRST_SCREEN_CHARACTERS) break;
+    characters += turns[count]!.text.length;
+  }
+  return count;
+}
+
+/** A whole conversation as the messages the panel posts: the first screen, then the rest in order. */
+export function showMessages(view: ConversationView): [ShowMessage, ...TurnsMessage[]] {
+  const first = firstScreenLength(view.turns);
+  const rest: TurnsMessage[] = [];
+  for (let from = first; from < view.turns.length; from += TURNS_PER_MESSAGE) {
+    rest.push({
+      type: 'turns',
+      conversationId: view.id,
+      from,
+      turns: view.turns.slice(from, from + TURNS_PER_MESSAGE),
+    });
+  }
+  const show: ShowMessage = {
+    type: 'show',
+    conversation: { ...view, turns: view.turns.slice(0, first) },
+    totalTurns: view.turns.length,
+  };
+  return [show, ...rest];
+}
 
 export type WebviewMessage =
   | { type: 'ready' }
@@ -103,16 +157,75 @@ export interface TranscriptState {
   conversationId: string;
   /** Speakers the reader has filtered out, by index. */
   hiddenSpeakers: number[];
+  /** The last first screen shown, painted at once when the page starts again (shown after hidden, or reloaded). */
+  firstScreen?: ShowMessage;
+  /** The turn at the top of the reader's view, scrolled back to when the page starts again. */
+  topTurn?: number;
 }
 
 const MAX_ID_LENGTH = 200;
+
+function isIndex(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string';
+}
+
+function isTextOrNull(value: unknown): value is string | null {
+  return value === null || typeof value === 'string';
+}
+
+function everyRecord(value: unknown, check: (record: Record<string, unknown>) => boolean): boolean {
+  return Array.isArray(value) && value.every((item) => isPlainObject(item) && check(item));
+}
+
+/** A saved first screen is rendered, as text, like any message: it must still have the shape this version renders. */
+function parseFirstScreen(value: unknown, conversationId: string): ShowMessage | undefined {
+  if (!isPlainObject(value) || value.type !== 'show' || !isIndex(value.totalTurns)) return undefined;
+  const view = value.conversation;
+  if (!isPlainObject(view) || view.id !== conversationId) return undefined;
+  const speakers = view.speakers;
+  const valid =
+    [view.emoji, view.title, view.overview, view.summary].every(isText) &&
+    everyRecord(view.facts, (f) => isText(f.label) && isText(f.value)) &&
+    everyRecord(
+      view.actionItems,
+      (a) =>
+        isText(a.description) &&
+        typeof a.completed === 'boolean' &&
+        isTextOrNull(a.due) &&
+        typeof a.overdue === 'boolean',
+    ) &&
+    everyRecord(view.events, (e) => isText(e.title) && isTextOrNull(e.start) && isTextOrNull(e.duration)) &&
+    everyRecord(
+      speakers,
+      (s) => isText(s.label) && typeof s.isUser === 'boolean' && isIndex(s.colour) && isIndex(s.turns),
+    ) &&
+    everyRecord(
+      view.turns,
+      (t) =>
+        isIndex(t.speaker) &&
+        t.speaker < (speakers as unknown[]).length &&
+        isText(t.time) &&
+        isText(t.text) &&
+        isTextOrNull(t.gap),
+    ) &&
+    (view.turns as unknown[]).length <= value.totalTurns;
+  return valid
+    ? { type: 'show', conversation: view as unknown as ConversationView, totalTurns: value.totalTurns }
+    : undefined;
+}
 
 export function parseTranscriptState(value: unknown): TranscriptState | undefined {
   if (!isPlainObject(value)) return undefined;
   const { conversationId, hiddenSpeakers } = value;
   if (typeof conversationId !== 'string' || !conversationId || conversationId.length > MAX_ID_LENGTH) return undefined;
-  const hidden = Array.isArray(hiddenSpeakers)
-    ? hiddenSpeakers.filter((n): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0)
-    : [];
-  return { conversationId, hiddenSpeakers: hidden };
+  const hidden = Array.isArray(hiddenSpeakers) ? hiddenSpeakers.filter(isIndex) : [];
+  const state: TranscriptState = { conversationId, hiddenSpeakers: hidden };
+  const firstScreen = parseFirstScreen(value.firstScreen, conversationId);
+  if (firstScreen) state.firstScreen = firstScreen;
+  if (isIndex(value.topTurn)) state.topTurn = value.topTurn;
+  return state;
 }

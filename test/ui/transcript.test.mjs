@@ -250,6 +250,38 @@ describe('UI: reading a conversation in the transcript panel', () => {
     await tab.filter({ hasText: 'Untitled' }).waitFor({ state: 'detached', timeout: 10_000 });
   });
 
+  it('shows a new title in place when the conversation is renamed, keeping the turns on the page', async () => {
+    const { page } = workbench;
+    const sizes = sandbox.data.conversations.map((c) => c.transcript_segments.length);
+    const other = sandbox.data.conversations.find(
+      (c) =>
+        c !== chosen &&
+        /^[\w ,:'-]+$/.test(c.structured.title ?? '') &&
+        c.transcript_segments.length > 100 &&
+        c.transcript_segments.length < Math.max(...sizes),
+    );
+    assert.ok(other, 'another ordinary conversation');
+    await openByPastedId(page, other);
+    const frame = await transcriptFrame(page, other.structured.title);
+    await frame.locator('.turns[data-complete="true"]').waitFor({ timeout: 30_000 });
+    const turns = await frame.locator('.turn').count();
+    await frame
+      .locator('.turn')
+      .nth(turns - 1)
+      .evaluate((turn) => {
+        turn.dataset.probe = 'kept';
+      });
+    const renamed = 'Renamed while open';
+    await runCommand(page, 'Omi: Rename Conversation…');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(renamed);
+    await page.keyboard.press('Enter');
+    await frame.locator('h1.title', { hasText: renamed }).waitFor({ timeout: 10_000 });
+    assert.equal(await frame.locator('.turn').count(), turns, 'every turn is still there');
+    assert.equal(await frame.locator('.turn[data-probe="kept"]').count(), 1, 'the turns were not drawn again');
+  });
+
   it('paints the first screen of a 5,000-segment transcript before the rest, as one list', async () => {
     const { page } = workbench;
     const big = sandbox.data.conversations
@@ -269,6 +301,33 @@ describe('UI: reading a conversation in the transcript panel', () => {
     assert.ok(groups > 1 && groups < turns, `turns are laid out in groups: ${groups}`);
     const tree = await frame.locator('.turns').ariaSnapshot();
     assert.match(tree, /^- list "Transcript turns":\n {2}- listitem/, 'the groups are not in the accessibility tree');
+  });
+
+  it('paints a reopened panel from its saved first screen, back at the reader’s place', async () => {
+    const { page } = workbench;
+    const big = sandbox.data.conversations
+      .filter((c) => !/[<>]/.test(c.structured.title ?? '<'))
+      .reduce((a, b) => (b.transcript_segments.length > a.transcript_segments.length ? b : a));
+    await openByPastedId(page, big);
+    const before = await transcriptFrame(page, big.structured.title);
+    await before.locator('.turns[data-complete="true"]').waitFor({ timeout: 60_000 });
+    const place = 300;
+    await before.locator(`.turn[data-index="${place}"]`).evaluate((turn) => turn.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(1000); // the page saves the place once scrolling pauses
+    // Another conversation in front discards the hidden panel's page; opening the first again starts it anew.
+    await openByPastedId(page, chosen);
+    await transcriptFrame(page, chosen.structured.title);
+    await openByPastedId(page, big);
+    const frame = await transcriptFrame(page, big.structured.title);
+    await frame.locator('.turns[data-complete="true"]').waitFor({ timeout: 60_000 });
+    const [restored, show] = await frame.evaluate(() =>
+      ['omi:restored', 'omi:show'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? null),
+    );
+    assert.ok(restored !== null && show !== null && restored < show, 'painted from its saved first screen first');
+    const top = await frame
+      .locator(`.turn[data-index="${place}"]`)
+      .evaluate((turn) => turn.getBoundingClientRect().top);
+    assert.ok(Math.abs(top) < 40, `turn ${place} is back at the top of the view: ${top}`);
   });
 
   it('comes back after a reload with its speaker filter, read from the cache rather than the server', async () => {
@@ -302,6 +361,10 @@ describe('UI: reading a conversation in the transcript panel', () => {
     const frame = await transcriptFrame(page, conversation.structured.title, 60_000);
     await frame.locator('.turns[data-complete="true"]').waitFor({ timeout: 30_000 });
     assert.equal(transcriptReads(sandbox, conversation.id).length, 0, 'no request for the restored transcript');
+    const [restored, show] = await frame.evaluate(() =>
+      ['omi:restored', 'omi:show'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? null),
+    );
+    assert.ok(restored !== null && show !== null && restored < show, 'painted from its saved first screen first');
     const restoredChip = frame.locator('.speaker-filter .chip', { hasText: hiddenSpeaker }).first();
     assert.equal(await restoredChip.getAttribute('aria-pressed'), 'false', 'the filter came back');
     assert.equal(await frame.locator('.turn:not([hidden])').count(), shownTurns);

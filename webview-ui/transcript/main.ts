@@ -2,7 +2,7 @@
 // textContent) and asks the extension to act; it never loads anything or follows a link.
 import './transcript.css';
 import * as l10n from '@vscode/l10n';
-import type { ConversationView, HostMessage, TranscriptState } from '../../src/transcript/messages';
+import type { HostMessage, ShowMessage, TranscriptState, TurnsMessage } from '../../src/transcript/messages';
 import { parseTranscriptState } from '../../src/transcript/messages';
 import '../shared/l10n';
 import { button, h } from './dom';
@@ -13,10 +13,18 @@ import { post, vscode } from './vscodeApi';
 
 const app = document.getElementById('app')!;
 let state: TranscriptState | undefined = parseTranscriptState(vscode.getState());
-let shownId: string | undefined;
+/** The first screen on the page, as the extension sent it (or as saved, until the extension sends it again). */
+let shown: ShowMessage | undefined;
 let turnList: TurnList | undefined;
+let header: HTMLElement | undefined;
+let sections: HTMLElement[] = [];
 let statusLine: HTMLElement | undefined;
 let statusTimer: ReturnType<typeof setTimeout> | undefined;
+/** The turn to scroll back to once it is in the page, unless the reader scrolls first. */
+let returnTo = state?.topTurn;
+let scrollTimer: ReturnType<typeof setTimeout> | undefined;
+/** How long scrolling must pause before the reader's place is saved (the state holds the first screen too). */
+const SAVE_PLACE_MS = 300;
 
 function remember(next: TranscriptState): void {
   state = next;
@@ -30,9 +38,10 @@ function replaceContent(...children: Node[]): void {
 }
 
 function showLoading(conversationId: string): void {
-  if (state?.conversationId !== conversationId) remember({ conversationId, hiddenSpeakers: [] });
-  shownId = undefined;
   app.setAttribute('aria-busy', 'true');
+  // A page that painted this conversation from its saved state keeps it while the extension loads it again.
+  if (shown?.conversation.id === conversationId) return;
+  if (state?.conversationId !== conversationId) remember({ conversationId, hiddenSpeakers: [] });
   replaceContent(
     h('p', { className: 'status-message', attrs: { role: 'status' } }, l10n.t('Loading the conversation…')),
   );
@@ -40,7 +49,7 @@ function showLoading(conversationId: string): void {
 
 function showError(conversationId: string, message: string, canRetry: boolean): void {
   if (state?.conversationId !== conversationId) remember({ conversationId, hiddenSpeakers: [] });
-  shownId = undefined;
+  shown = undefined;
   app.removeAttribute('aria-busy');
   const retry = canRetry
     ? button(l10n.t('Retry'), l10n.t('Retry loading the conversation'), () => post({ type: 'retry' }))
@@ -70,14 +79,41 @@ function toolbar(): HTMLElement {
   );
 }
 
-function showConversation(view: ConversationView): void {
-  // The extension sends the conversation again whenever the page restarts; an unchanged one is not repainted.
-  if (shownId === view.id) return;
-  performance.mark('omi:show');
-  const hidden = new Set(state?.conversationId === view.id ? state.hiddenSpeakers : []);
-  remember({ conversationId: view.id, hiddenSpeakers: [...hidden] });
-  shownId = view.id;
-  const list = new TurnList(view);
+/** Whether two first screens have the same turns, so that only the conversation's header and sections differ. */
+function sameTurns(a: ShowMessage, b: ShowMessage): boolean {
+  return (
+    a.conversation.id === b.conversation.id &&
+    a.totalTurns === b.totalTurns &&
+    JSON.stringify([a.conversation.speakers, a.conversation.turns]) ===
+      JSON.stringify([b.conversation.speakers, b.conversation.turns])
+  );
+}
+
+function showConversation(message: ShowMessage, fromState = false): void {
+  performance.mark(fromState ? 'omi:restored' : 'omi:show');
+  const view = message.conversation;
+  const same = state?.conversationId === view.id ? state : undefined;
+  const hidden = new Set(same?.hiddenSpeakers ?? []);
+  remember({ ...same, conversationId: view.id, hiddenSpeakers: [...hidden], firstScreen: message });
+  // The same conversation again (sent when the page starts, or renamed): its turns stay, and so does the reader's
+  // place in them; only the header and sections are drawn again.
+  if (shown && turnList && sameTurns(shown, message)) {
+    shown = message;
+    const nextHeader = renderHeader(view);
+    header?.replaceWith(nextHeader);
+    header = nextHeader;
+    const nextSections = renderSections(view);
+    for (const section of sections) section.remove();
+    statusLine?.after(...nextSections);
+    sections = nextSections;
+    if (turnList.complete) app.removeAttribute('aria-busy');
+    return;
+  }
+  shown = message;
+  const list = new TurnList(view, message.totalTurns, () => {
+    performance.mark('omi:all-turns');
+    app.removeAttribute('aria-busy');
+  });
   statusLine = h('p', { className: 'status-line', attrs: { role: 'status', 'aria-live': 'polite' } });
   const filter = renderSpeakerFilter(view.speakers, hidden, (next) => {
     list.setHidden(next);
@@ -91,15 +127,25 @@ function showConversation(view: ConversationView): void {
     view.speakers.length > 0 ? filter : null,
     list.root,
   );
-  replaceContent(renderHeader(view), toolbar(), statusLine, ...renderSections(view), transcript);
+  header = renderHeader(view);
+  sections = renderSections(view);
+  replaceContent(header, toolbar(), statusLine, ...sections, transcript);
   turnList = list;
   list.setHidden(hidden);
-  list.render(() => {
-    performance.mark('omi:all-turns');
-    app.removeAttribute('aria-busy');
-  });
+  list.start(view.turns);
+  if (returnTo !== undefined && same?.topTurn === returnTo) {
+    list.whenAdded(returnTo, (turn) => {
+      if (returnTo === undefined || (document.scrollingElement?.scrollTop ?? 0) > 0) return;
+      returnTo = undefined;
+      turn.scrollIntoView({ block: 'start' });
+    });
+  }
   // Marks for the UI tests, which check that the first screen does not wait for the whole transcript.
   requestAnimationFrame(() => performance.mark('omi:first-paint'));
+}
+
+function addTurns(message: TurnsMessage): void {
+  if (shown?.conversation.id === message.conversationId) turnList?.add(message.from, message.turns);
 }
 
 function showStatus(message: string): void {
@@ -120,10 +166,42 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
     case 'error':
       return showError(message.conversationId, message.message, message.canRetry);
     case 'show':
-      return showConversation(message.conversation);
+      return showConversation(message);
+    case 'turns':
+      return addTurns(message);
     case 'status':
       return showStatus(message.message);
   }
 });
 
+/** The turn at the top of the view: the first one found a few pixels down (past a pause marker or a gap). */
+function topTurnIndex(list: DOMRect): number | undefined {
+  for (let y = 1; y < 64; y += 8) {
+    const hit = document.elementFromPoint(list.left + list.width / 2, y);
+    const index = TurnList.indexOf(hit) ?? TurnList.indexOf(hit?.closest('.gap')?.nextElementSibling ?? null);
+    if (index !== undefined) return index;
+  }
+  return undefined;
+}
+
+/** Saves the turn at the top of the view once scrolling pauses; a reader who scrolls is not taken back. */
+window.addEventListener(
+  'scroll',
+  () => {
+    if (scrollTimer) clearTimeout(scrollTimer);
+    scrollTimer = setTimeout(() => {
+      returnTo = undefined;
+      const list = turnList?.element.getBoundingClientRect();
+      if (!list || !state || state.conversationId !== shown?.conversation.id) return;
+      const topTurn = topTurnIndex(list);
+      if (topTurn === state.topTurn) return;
+      const { topTurn: _old, ...rest } = state;
+      remember(topTurn === undefined ? rest : { ...rest, topTurn });
+    }, SAVE_PLACE_MS);
+  },
+  { passive: true },
+);
+
+// A restarted page paints what it showed before at once; the extension then sends the conversation as it is now.
+if (state?.firstScreen) showConversation(state.firstScreen, true);
 post({ type: 'ready' });

@@ -6,6 +6,7 @@ import {
   type ConversationView,
   type HostMessage,
   parseWebviewMessage,
+  showMessages,
   type WebviewMessage,
 } from '../../transcript/messages';
 import { buildTranscript } from '../../transcript/turns';
@@ -154,7 +155,9 @@ export class TranscriptPanel implements vscode.Disposable {
     this.loaded = { conversation, transcript: loaded.transcript };
     const view = toConversationView(conversation, loaded.transcript, new Date());
     this.panel.title = oneLine(`${view.emoji} ${view.title}`, 60);
-    this.setPhase({ kind: 'shown', view });
+    this.phase = { kind: 'shown', view };
+    // The same turns: the page redraws the header and keeps its turns, so they are not sent again.
+    this.post(showMessages(view)[0]);
   }
 
   /** Everything the webview sends comes through here; anything but a well-formed message is ignored. */
@@ -166,7 +169,7 @@ export class TranscriptPanel implements vscode.Disposable {
     }
     if (message.type === 'ready') {
       this.webviewReady = true;
-      return this.post(this.phaseMessage());
+      return this.postPhase();
     }
     if (message.type === 'retry') return this.load();
     await this.run(message);
@@ -233,13 +236,20 @@ export class TranscriptPanel implements vscode.Disposable {
       case 'error':
         return { type: 'error', conversationId: this.conversationId, message: phase.message, canRetry: true };
       case 'shown':
-        return { type: 'show', conversation: phase.view };
+        return { type: 'show', conversation: phase.view, totalTurns: phase.view.turns.length };
     }
+  }
+
+  /** The phase as posted: a conversation goes as its first screen and then the rest of its turns. */
+  private postPhase(): void {
+    const phase = this.phase;
+    const messages = phase.kind === 'shown' ? showMessages(phase.view) : [this.phaseMessage()];
+    for (const message of messages) this.post(message);
   }
 
   private setPhase(phase: Phase): void {
     this.phase = phase;
-    this.post(this.phaseMessage());
+    this.postPhase();
   }
 
   /** Sent only to a running page: one that has not said `ready` yet gets the state when it does. */

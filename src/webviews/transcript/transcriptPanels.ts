@@ -4,9 +4,9 @@ import { TRANSCRIPT_VIEW_TYPE, TranscriptPanel, type TranscriptPanelContext, web
 
 /**
  * The open transcript panels, one per conversation: opening a conversation again reveals its panel. Also the
- * serializer that brings panels back after a reload, from the state their webview saved (only the id and the
- * reader's speaker filter; the conversation itself comes from the transcript cache). Panels are left open when the
- * extension deactivates, so that VS Code can save them for the next start.
+ * serializer that brings panels back after a reload, from the state their webview saved (the id is all it needs:
+ * the page paints its saved first screen itself, and the conversation comes from the transcript cache). Panels are
+ * left open when the extension deactivates, so that VS Code can save them for the next start.
  */
 export class TranscriptPanels implements vscode.WebviewPanelSerializer {
   private readonly panels = new Map<string, TranscriptPanel>();

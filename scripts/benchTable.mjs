@@ -113,11 +113,27 @@ export const BENCHMARKS = [
         '500 conversations with transcripts, 100 ms latency: extension ÷ naive',
         same,
       ],
+      ...[250, 1000].flatMap((n) => {
+        const what = `${n.toLocaleString('en-US')} conversations with transcripts, no latency`;
+        return [
+          [`exportConversations${n}At0Ms`, 's', `${what}: extension`, seconds],
+          [`naiveExportConversations${n}At0Ms`, 's', `${what}: naive script`, seconds],
+          [`exportRatioConversations${n}At0Ms`, '×', `${what}: extension ÷ naive`, same],
+        ];
+      }),
       ['exportMemories20000PeakRssBytes', 'MiB', 'Peak memory, 20,000 memories: extension host', mebibytes],
       ['naiveExportMemories20000PeakRssBytes', 'MiB', 'Peak memory, 20,000 memories: naive script', mebibytes],
       ['exportConversations500PeakRssBytes', 'MiB', 'Peak memory, 500 conversations: extension host', mebibytes],
       ['naiveExportConversations500PeakRssBytes', 'MiB', 'Peak memory, 500 conversations: naive script', mebibytes],
       ['exportRatioConversations500PeakRssBytes', '×', 'Peak memory, 500 conversations: extension ÷ naive', same],
+      ...[250, 1000].flatMap((n) => {
+        const what = `Peak memory, ${n.toLocaleString('en-US')} conversations`;
+        return [
+          [`exportConversations${n}PeakRssBytes`, 'MiB', `${what}: extension host`, mebibytes],
+          [`naiveExportConversations${n}PeakRssBytes`, 'MiB', `${what}: naive script`, mebibytes],
+          [`exportRatioConversations${n}PeakRssBytes`, '×', `${what}: extension ÷ naive`, same],
+        ];
+      }),
     ],
   },
   {

@@ -9,6 +9,11 @@ import type { Conversation } from '../api/models';
 import type { TranscriptCache } from '../api/options';
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/**
+ * How far past its limit the folder may grow before the least recently used are dropped (back to the limit). Once
+ * full, an export writing hundreds of transcripts would otherwise scan the folder after every one of them.
+ */
+const OVERSHOOT = 1.1;
 const FORMAT_VERSION = 1;
 const SUFFIX = '.json';
 
@@ -38,8 +43,8 @@ export class DiskTranscriptCache implements TranscriptCache {
   private evictionQueued = false;
   /**
    * At most what the folder holds: its size at the last scan plus what was written since (undefined before the first
-   * scan). While that is within the limit, a write needs no scan: an export writing hundreds of transcripts would
-   * otherwise stat every file after each page. Other windows' writes count from the next scan on.
+   * scan). While that is within the limit (and OVERSHOOT), a write needs no scan: an export writing hundreds of
+   * transcripts would otherwise stat every file after each page. Other windows' writes count from the next scan on.
    */
   private bytesAtMost: number | undefined;
 
@@ -101,7 +106,7 @@ export class DiskTranscriptCache implements TranscriptCache {
         throw error;
       }
       if (this.bytesAtMost !== undefined) this.bytesAtMost += bytes;
-      if (this.bytesAtMost === undefined || this.bytesAtMost > this.maxBytes) this.queueEviction();
+      if (this.bytesAtMost === undefined || this.bytesAtMost > this.maxBytes * OVERSHOOT) this.queueEviction();
     });
   }
 

@@ -7,6 +7,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Conversation } from '../api/models';
 import type { TranscriptCache } from '../api/options';
+import { type JsonBytes, jsonBytes } from '../util/jsonBytes';
 
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 /**
@@ -89,17 +90,19 @@ export class DiskTranscriptCache implements TranscriptCache {
     });
   }
 
-  set(id: string, conversation: Conversation): Promise<void> {
+  /** `bytesOf`: the conversation's JSON, when something else writes it too (an export's checkpoint). */
+  set(id: string, conversation: Conversation, bytesOf: JsonBytes = jsonBytes): Promise<void> {
     return this.enqueue(async () => {
-      const entry: Entry = { version: FORMAT_VERSION, id, conversation };
-      const body = JSON.stringify(entry);
-      const bytes = Buffer.byteLength(body, 'utf8');
+      // JSON.stringify of the Entry, around the conversation's own JSON.
+      const head = `{"version":${FORMAT_VERSION},"id":${JSON.stringify(id)},"conversation":`;
+      const body = Buffer.concat([Buffer.from(head, 'utf8'), bytesOf(conversation), Buffer.from('}')]);
+      const bytes = body.length;
       const file = this.fileFor(id);
       if (!file || bytes > this.maxBytes) return;
       await fs.mkdir(this.directory, { recursive: true });
       const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
       try {
-        await fs.writeFile(temporary, body, 'utf8');
+        await fs.writeFile(temporary, body);
         await fs.rename(temporary, file);
       } catch (error) {
         await fs.rm(temporary, { force: true });

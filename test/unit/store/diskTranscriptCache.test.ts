@@ -157,6 +157,21 @@ describe('transcripts cached in memory, then on disk', () => {
     await layered.delete('never-cached');
   });
 
+  it('lets a bulk read (an export) use the cache without filling memory', async () => {
+    const memory = new MemoryTranscriptCache();
+    const disk = new DiskTranscriptCache(path.join(root, 't'), ACCOUNT);
+    const layered = new LayeredTranscriptCache(memory, disk);
+    await layered.set('opened', conversation('opened'));
+    await disk.set('on-disk', conversation('on-disk'));
+    const bulk = layered.forBulkReads();
+    assert.equal(await bulk.get('opened'), memory.get('opened'), 'what the session holds is used');
+    assert.deepEqual(await bulk.get('on-disk'), conversation('on-disk'));
+    assert.equal(memory.get('on-disk'), undefined, 'a disk hit stays on disk');
+    for (let i = 0; i < 20; i++) await bulk.set(`new${i}`, conversation(`new${i}`));
+    assert.equal(memory.get('new0'), undefined, 'a fetched transcript is not kept in memory');
+    assert.deepEqual(await disk.get('new19'), conversation('new19'), 'but is written to disk, behind the export');
+  });
+
   it('works on as a memory cache when the disk fails', async () => {
     const blocked = path.join(root, 'file');
     fs.writeFileSync(blocked, 'not a directory');

@@ -281,7 +281,7 @@ export class ExportCheckpoint<T> {
         parts.push(bytesOf(item));
       }
       const body = Buffer.concat(parts);
-      await fs.mkdir(this.folder, { recursive: true });
+      if (this.open.bytes === 0) await fs.mkdir(this.folder, { recursive: true });
       await fs.writeFile(path.join(this.folder, pageFileName(index)), body, {
         flag: this.open.bytes === 0 ? 'w' : 'a',
       });

@@ -65,13 +65,14 @@ export async function exportPages<T>(options: PagedExportOptions<T>): Promise<nu
       // kept either way (the transcript cache). A list's next page is asked for only once this one is written: one
       // fetched ahead and then cancelled, or failed, would be a request spent for nothing.
       for await (const step of options.prepare ? readAhead(pending) : pending) {
-        throwIfAborted(options.signal);
+        // A page's end keeps what is written of it, cancelled or not.
         if ('end' in step) {
           await options.endPage?.(step.page);
           offset = step.page.offset + step.page.limit;
           written = 0;
           continue;
         }
+        throwIfAborted(options.signal);
         await options.write(step.items, step.page);
         count += step.items.length;
         written += step.items.length;

@@ -197,7 +197,10 @@ export class OmiExporter {
       pages: (offset, s) => source.pages(offset, s),
       prepare: source.prepare,
       write: async (items, page) => {
-        await Promise.all([checkpoint?.add(page, items, bytesOf), writer.writeItems(items)]);
+        // A conversation with its transcript is written on its own: a part's text would be tens of MB at once.
+        for (const some of source.prepare ? items.map((item) => [item]) : [items]) {
+          await Promise.all([checkpoint?.add(page, some, bytesOf), writer.writeItems(some)]);
+        }
       },
       endPage: async (page) => {
         source.onPage?.(page);

@@ -204,6 +204,23 @@ describe('exportPages', () => {
     assert.deepEqual(ended, [0]);
   });
 
+  it('keeps the page written when it is cancelled: its end still comes', async () => {
+    const controller = new AbortController();
+    const ended: number[] = [];
+    await assert.rejects(
+      exportPages({
+        ...server(100),
+        write: async (items) => {
+          if (items.includes(10)) controller.abort();
+        },
+        endPage: async (page) => void ended.push(page.offset),
+        signal: controller.signal,
+      }),
+      (e: OmiApiError) => e.kind === 'aborted',
+    );
+    assert.deepEqual(ended, [0, 10]);
+  });
+
   it('gives up after too many rate limits in a row, and on other errors at once', async () => {
     const always = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [i + 1, rateLimited(10)]));
     const time = fakeTime();

@@ -43,8 +43,9 @@ export class LayeredTranscriptCache implements ClearableTranscriptCache {
    */
   forBulkReads(bytesOf?: JsonBytes): TranscriptCache {
     const queued: Promise<void>[] = [];
+    const read = this.disk.bulkReader();
     return {
-      get: async (id) => this.memory.get(id) ?? (await this.disk.get(id).catch(() => undefined)),
+      get: async (id) => this.memory.get(id) ?? (await read(id).catch(() => undefined)),
       set: async (id, conversation) => {
         queued.push(this.disk.set(id, conversation, bytesOf).catch(() => {}));
         if (queued.length > BULK_WRITE_BACKLOG) await queued.shift();

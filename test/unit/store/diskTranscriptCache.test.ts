@@ -110,6 +110,20 @@ describe('transcripts cached on disk', () => {
     assert.ok(await cache.get('c'), 'usable after clearing');
   });
 
+  it('reads without waiting for writes, seeing one still being written, but never past a clear()', async () => {
+    const cache = new DiskTranscriptCache(directory, ACCOUNT);
+    const stored = conversation('w', 'being written', 200);
+    const writing = cache.set('w', stored);
+    assert.equal(await cache.get('w'), stored, 'the transcript on its way to disk');
+    await writing;
+    assert.deepEqual(await cache.get('w'), stored);
+    const again = cache.set('x', conversation('x'));
+    const cleared = cache.clear();
+    assert.equal(await cache.get('x'), undefined, 'a write queued before clear() is cleared too');
+    await Promise.all([again, cleared]);
+    assert.equal(await cache.get('w'), undefined);
+  });
+
   it('leaves no temporary files behind', async () => {
     const cache = new DiskTranscriptCache(directory, ACCOUNT);
     await Promise.all(Array.from({ length: 10 }, (_, i) => cache.set(`id${i}`, conversation(`id${i}`, 't', 50))));

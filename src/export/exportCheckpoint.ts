@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Page } from '../api/paging';
-import { type JsonBytes, jsonBytes } from '../util/jsonBytes';
+import type { JsonBytes } from '../util/jsonBytes';
 
 /** A checkpoint left alone this long is ignored and deleted: the data on the server may have moved since. */
 export const CHECKPOINT_MAX_AGE_MS = 60 * 60 * 1000;
@@ -218,6 +218,14 @@ async function pagesIntact(folder: string, manifest: CheckpointManifest): Promis
   return true;
 }
 
+/** The items' JSON without the brackets ("a,b,c"), from each item's own bytes when given. */
+function listBytes(items: readonly unknown[], bytesOf: JsonBytes | undefined): Buffer {
+  if (!bytesOf) return Buffer.from(JSON.stringify(items).slice(1, -1), 'utf8');
+  return Buffer.concat(items.flatMap((item, index) => (index > 0 ? [COMMA, bytesOf(item)] : [bytesOf(item)])));
+}
+
+const COMMA = Buffer.from(',');
+
 /** The page this run is saving: its file so far. */
 interface OpenPage {
   offset: number;
@@ -269,18 +277,15 @@ export class ExportCheckpoint<T> {
    * Adds items of `page` (the page after the last one saved) to its file, as they are written to the export; a
    * later run sees them once `commit` says the page is complete.
    */
-  async add(page: Page<T>, items: readonly T[], bytesOf: JsonBytes = jsonBytes): Promise<void> {
+  async add(page: Page<T>, items: readonly T[], bytesOf?: JsonBytes): Promise<void> {
     await this.guard(async () => {
       const index = this.manifest?.pages.length ?? 0;
       if (this.open?.offset !== page.offset) this.open = { offset: page.offset, count: 0, bytes: 0 };
       if (items.length === 0 && this.open.bytes > 0) return;
       // One JSON list across the parts: "[" before the first, "," between, "]" at the commit.
-      const parts: Buffer[] = this.open.bytes === 0 ? [Buffer.from('[')] : [];
-      for (const [index, item] of items.entries()) {
-        if (this.open.count + index > 0) parts.push(Buffer.from(','));
-        parts.push(bytesOf(item));
-      }
-      const body = Buffer.concat(parts);
+      const opening = this.open.bytes === 0 ? '[' : '';
+      const comma = this.open.count > 0 && items.length > 0 ? ',' : '';
+      const body = Buffer.concat([Buffer.from(opening + comma), listBytes(items, bytesOf)]);
       if (this.open.bytes === 0) await fs.mkdir(this.folder, { recursive: true });
       await fs.writeFile(path.join(this.folder, pageFileName(index)), body, {
         flag: this.open.bytes === 0 ? 'w' : 'a',

@@ -43,9 +43,9 @@ type Step<T> = { page: Page<T>; items: T[] } | { page: Page<T>; end: true };
 
 /**
  * Writes every page, in order, and returns how many items were written (with `startCount`). With `prepare`, the next
- * request is in flight while a part is written. When the client gives up on a rate limit (it waits out short ones itself), this
- * waits as long as the server asked, counting down through `onProgress`, and resumes from the page that failed,
- * without its items already written: none is written twice.
+ * request is in flight while a part is written. When the client gives up on a rate limit (it waits out short ones
+ * itself), this waits as long as the server asked, counting down through `onProgress`, and resumes from the page that
+ * failed, without its items already written: none is written twice.
  * Cancellation (the signal) and any other failure are thrown.
  */
 export async function exportPages<T>(options: PagedExportOptions<T>): Promise<number> {

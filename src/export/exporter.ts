@@ -112,7 +112,7 @@ export class OmiExporter {
   async exportList(request: ListExportRequest, hooks: ExportHooks): Promise<ExportOutcome> {
     const client = this.deps.connection.client;
     // The checkpoint and the transcript cache both keep what an export with transcripts fetches.
-    const bytesOf = jsonBytesOnce();
+    const bytesOf = request.kind === 'conversations' && request.includeTranscripts ? jsonBytesOnce() : undefined;
     let capped = false;
     const filters: Record<string, unknown> = plainFilters(request.filters);
     let source: ListSource<unknown>;
@@ -178,7 +178,7 @@ export class OmiExporter {
     signal: AbortSignal,
     progress: ExportProgressText,
     checkpoint: ExportCheckpoint<T> | undefined,
-    bytesOf: JsonBytes,
+    bytesOf: JsonBytes | undefined,
   ): Promise<void> {
     const resumed = checkpoint?.resumed;
     if (checkpoint && resumed) {
@@ -197,10 +197,10 @@ export class OmiExporter {
       pages: (offset, s) => source.pages(offset, s),
       prepare: source.prepare,
       write: async (items, page) => {
-        // A conversation with its transcript is written on its own: a part's text would be tens of MB at once.
-        for (const some of source.prepare ? items.map((item) => [item]) : [items]) {
-          await Promise.all([checkpoint?.add(page, some, bytesOf), writer.writeItems(some)]);
-        }
+        const saved = checkpoint?.add(page, items, bytesOf);
+        // A conversation with its transcript is formatted on its own: a part's text would be tens of MB at once.
+        for (const some of source.prepare ? items.map((item) => [item]) : [items]) await writer.writeItems(some);
+        await saved;
       },
       endPage: async (page) => {
         source.onPage?.(page);

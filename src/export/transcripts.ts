@@ -46,12 +46,17 @@ export function transcriptsForPage(
     let lookedUp = skip;
     const blocks = Math.ceil(page.limit / BLOCK);
     for (let block = 0; block < blocks && next < items.length; block++) {
-      // The cache first, for every conversation this block's stretch could hold.
+      // The cache first (all at once: each may wait for the disk), for every conversation this stretch could hold.
+      const lookups: Promise<void>[] = [];
       for (; lookedUp < items.length && firstBlock(lookedUp) <= block; lookedUp++) {
         const listed = items[lookedUp]!;
-        const cached = await readCache(cache, listed.id);
-        if (cached) found.set(listed.id, { ...listed, transcript_segments: cached.transcript_segments });
+        lookups.push(
+          readCache(cache, listed.id).then((cached) => {
+            if (cached) found.set(listed.id, { ...listed, transcript_segments: cached.transcript_segments });
+          }),
+        );
       }
+      await Promise.all(lookups);
       const here: number[] = [];
       for (let index = next; index < lookedUp; index++) {
         if (!found.has(items[index]!.id) && lastBlock(index) >= block) here.push(index);

@@ -12,6 +12,7 @@ import {
   parseManifest,
   resumePoint,
 } from '../../../src/export/exportCheckpoint';
+import { jsonBytesOnce } from '../../../src/util/jsonBytes';
 
 interface Item {
   id: string;
@@ -118,6 +119,14 @@ describe('export checkpoints', () => {
     const third = await checkpoints().open<Item>(IDENTITY);
     assert.deepEqual(third?.resumed, { count: 9, nextOffset: 20, done: false }, 'a page with nothing in it counts too');
     assert.deepEqual(await saved(third!), [{ ...whole, items: whole.items.slice(0, 9) }, empty]);
+    const bytes = jsonBytesOnce();
+    const last = page(20, 5);
+    await third!.add(last, last.items.slice(0, 2), bytes);
+    await third!.add(last, last.items.slice(2), bytes);
+    await third!.commit(last);
+    third!.release();
+    const fourth = await checkpoints().open<Item>(IDENTITY);
+    assert.deepEqual((await saved(fourth!)).at(-1), last, 'the same from the bytes of each item');
     assert.deepEqual(logged, []);
   });
 

@@ -74,7 +74,8 @@ export const BENCHMARKS = [
   {
     section: 'Export time and memory, against the simplest script',
     note:
-      'The sandbox runs in processes of its own, answering at once or after 100 ms. The naive script ' +
+      'The sandbox runs in processes of its own, answering at once or after 100 ms (250 and 1,000 conversations: at ' +
+      'once; the extension’s memory must not grow with the size). The naive script ' +
       '(scripts/bench/naiveExport.mjs) is what a user would write from the Omi documentation: a fetch loop with the ' +
       'documented default page of 25 (conversations with `include_transcript=true`), everything kept in memory, ' +
       'one `JSON.stringify` into the same file. 500 conversations of 1,000 segments are about 100 MB of JSON (150 MB ' +

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench`: repeatable benchmarks against the sandbox on 127.0.0.1. Writes docs/benchmarks.md (medians, with the
 // machine and date) and docs/benchmarks.json (every run). Figures are measured here; no test asserts a duration.
-//   node scripts/bench.mjs [--runs N] [--only host,naive,ui]   (--only: try some steps; writes no docs)
+//   node scripts/bench.mjs [--runs N] [--only host,naive,ui] [--profile DIR]
+// --only: try some steps, writing no docs; `exports` is the host step's export timings alone. --profile: a CPU profile
+// of the extension host during each timed export, into DIR (the timings then include the profiler's cost).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,12 +12,16 @@ import { parseArgs } from 'node:util';
 import { install } from '../test/harness/install.mjs';
 import { RESULTS, ROOT } from '../test/harness/paths.mjs';
 import { naiveExportFigures } from './bench/naiveRuns.mjs';
-import { startExportSandboxes } from './bench/sandboxProcess.mjs';
+import { startExportSandboxes, startScaleSandboxes } from './bench/sandboxProcess.mjs';
 import { transcriptUiFigures } from './bench/transcriptUi.mjs';
 import { benchmarkTable } from './benchTable.mjs';
 
 const STEPS = ['host', 'naive', 'ui'];
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, only: { type: 'string' } } });
+/** Conversations of 1,000 segments exported besides the 500: memory must stay flat across them. */
+const SCALE = [250, 1000];
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, only: { type: 'string' }, profile: { type: 'string' } },
+});
 const RUNS = Math.max(1, Number(values.runs));
 const steps = values.only?.split(',') ?? STEPS;
 
@@ -43,7 +49,7 @@ function ratios(figures) {
   return ratio;
 }
 
-async function hostRun(index, sandboxes) {
+async function hostRun(index, sandboxes, scale, only) {
   const { runTests } = await import('@vscode/test-electron');
   const file = path.join(RESULTS, `bench-host-${index}.json`);
   fs.rmSync(file, { force: true });
@@ -59,7 +65,10 @@ async function hostRun(index, sandboxes) {
       OMI_BENCH_SANDBOXES: JSON.stringify({
         key: sandboxes[0]?.key,
         urls: Object.fromEntries(Object.entries(sandboxes).map(([latency, s]) => [latency, s.url])),
+        scale: Object.fromEntries(Object.entries(scale).map(([count, s]) => [count, s.url])),
       }),
+      OMI_BENCH_ONLY: only ?? '',
+      OMI_BENCH_PROFILE: values.profile ? path.resolve(values.profile) : '',
     },
   });
   return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -75,21 +84,24 @@ async function main() {
   const bundleBytes = fs.statSync(path.join(ROOT, 'dist/extension.js')).size;
   // The UI step runs the packaged VSIX, as users get it.
   if (steps.includes('ui')) step('npm', ['run', '--silent', 'package']);
-  const exports = steps.includes('host') || steps.includes('naive');
+  const host = steps.includes('host') || steps.includes('exports');
+  const exports = host || steps.includes('naive');
   const sandboxes = exports ? await startExportSandboxes([0, 100]) : {};
+  const scale = exports ? await startScaleSandboxes(SCALE) : {};
   const runs = [];
   try {
     for (let i = 0; i < RUNS; i++) {
       console.log(`[bench] run ${i + 1} of ${RUNS}`);
       const figures = { bundleBytes };
-      if (steps.includes('host')) Object.assign(figures, await hostRun(i, sandboxes));
-      if (steps.includes('naive')) Object.assign(figures, naiveExportFigures(sandboxes));
+      const only = steps.includes('host') ? undefined : 'exports';
+      if (host) Object.assign(figures, await hostRun(i, sandboxes, scale, only));
+      if (steps.includes('naive')) Object.assign(figures, naiveExportFigures(sandboxes, scale));
       if (steps.includes('ui')) Object.assign(figures, await transcriptUiFigures());
       runs.push({ ...figures, ...ratios(figures) });
       console.log(`[bench] ${JSON.stringify(runs.at(-1))}`);
     }
   } finally {
-    await Promise.all(Object.values(sandboxes).map((s) => s.close()));
+    await Promise.all([...Object.values(sandboxes), ...Object.values(scale)].map((s) => s.close()));
   }
   const keys = [...new Set(runs.flatMap((r) => Object.keys(r)))];
   const medians = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))]));

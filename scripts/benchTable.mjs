@@ -74,7 +74,8 @@ export const BENCHMARKS = [
   {
     section: 'Export time and memory, against the simplest script',
     note:
-      'The sandbox runs in processes of its own, answering at once or after 100 ms. The naive script ' +
+      'The sandbox runs in processes of its own, answering at once or after 100 ms (250 and 1,000 conversations: at ' +
+      'once; the extension’s memory must not grow with the size). The naive script ' +
       '(scripts/bench/naiveExport.mjs) is what a user would write from the Omi documentation: a fetch loop with the ' +
       'documented default page of 25 (conversations with `include_transcript=true`), everything kept in memory, ' +
       'one `JSON.stringify` into the same file. 500 conversations of 1,000 segments are about 100 MB of JSON (150 MB ' +
@@ -113,11 +114,27 @@ export const BENCHMARKS = [
         '500 conversations with transcripts, 100 ms latency: extension ÷ naive',
         same,
       ],
+      ...[250, 1000].flatMap((n) => {
+        const what = `${n.toLocaleString('en-US')} conversations with transcripts, no latency`;
+        return [
+          [`exportConversations${n}At0Ms`, 's', `${what}: extension`, seconds],
+          [`naiveExportConversations${n}At0Ms`, 's', `${what}: naive script`, seconds],
+          [`exportRatioConversations${n}At0Ms`, '×', `${what}: extension ÷ naive`, same],
+        ];
+      }),
       ['exportMemories20000PeakRssBytes', 'MiB', 'Peak memory, 20,000 memories: extension host', mebibytes],
       ['naiveExportMemories20000PeakRssBytes', 'MiB', 'Peak memory, 20,000 memories: naive script', mebibytes],
       ['exportConversations500PeakRssBytes', 'MiB', 'Peak memory, 500 conversations: extension host', mebibytes],
       ['naiveExportConversations500PeakRssBytes', 'MiB', 'Peak memory, 500 conversations: naive script', mebibytes],
       ['exportRatioConversations500PeakRssBytes', '×', 'Peak memory, 500 conversations: extension ÷ naive', same],
+      ...[250, 1000].flatMap((n) => {
+        const what = `Peak memory, ${n.toLocaleString('en-US')} conversations`;
+        return [
+          [`exportConversations${n}PeakRssBytes`, 'MiB', `${what}: extension host`, mebibytes],
+          [`naiveExportConversations${n}PeakRssBytes`, 'MiB', `${what}: naive script`, mebibytes],
+          [`exportRatioConversations${n}PeakRssBytes`, '×', `${what}: extension ÷ naive`, same],
+        ];
+      }),
     ],
   },
   {

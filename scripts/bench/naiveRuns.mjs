@@ -18,8 +18,11 @@ function runNaive(sandbox, kind) {
   return JSON.parse(fs.readFileSync(measure, 'utf8'));
 }
 
-/** `sandboxes`: by latency in ms. Figures are named like the extension's (test/bench/exportThroughput.ts). */
-export function naiveExportFigures(sandboxes) {
+/**
+ * `sandboxes`: by latency in ms; `scale`: by number of conversations, answering at once. Figures are named like the
+ * extension's (test/bench/exportThroughput.ts).
+ */
+export function naiveExportFigures(sandboxes, scale = {}) {
   const figures = {};
   for (const [latency, sandbox] of Object.entries(sandboxes)) {
     for (const [kind, name] of [
@@ -30,6 +33,11 @@ export function naiveExportFigures(sandboxes) {
       figures[`naiveExport${name}At${latency}Ms`] = ms;
       if (latency === '0') figures[`naiveExport${name}PeakRssBytes`] = peakRssGrowthBytes;
     }
+  }
+  for (const [count, sandbox] of Object.entries(scale)) {
+    const { ms, peakRssGrowthBytes } = runNaive(sandbox, 'conversations');
+    figures[`naiveExportConversations${count}At0Ms`] = ms;
+    figures[`naiveExportConversations${count}PeakRssBytes`] = peakRssGrowthBytes;
   }
   return figures;
 }

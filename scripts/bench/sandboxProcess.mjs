@@ -36,13 +36,29 @@ export async function warmTranscripts({ url, key }) {
   }
 }
 
+const TRANSCRIPTS = ['--segments', '1000-1000', '--exact-pages'];
+
 /** 20,000 memories and 500 conversations of 1,000 segments (about 100 MB), answering after each latency in ms. */
 export async function startExportSandboxes(latencies) {
-  const data = ['--memories', '20000', '--conversations', '500', '--segments', '1000-1000', '--exact-pages'];
+  const data = ['--memories', '20000', '--conversations', '500', ...TRANSCRIPTS];
   const sandboxes = {};
   for (const latency of latencies) {
     sandboxes[latency] = await startSandboxProcess([...data, '--latency', String(latency)]);
     await warmTranscripts(sandboxes[latency]);
+  }
+  return sandboxes;
+}
+
+/**
+ * Conversations of 1,000 segments and nothing else, by how many there are, answering at once: an export's memory
+ * must not grow with its size.
+ */
+export async function startScaleSandboxes(counts) {
+  const sandboxes = {};
+  for (const count of counts) {
+    const data = ['--memories', '0', '--action-items', '0', '--conversations', String(count), ...TRANSCRIPTS];
+    sandboxes[count] = await startSandboxProcess(data);
+    await warmTranscripts(sandboxes[count]);
   }
   return sandboxes;
 }

@@ -226,7 +226,7 @@ export class OmiClient {
     });
     if (params.includeTranscript) {
       for (const conversation of conversations) {
-        await this.rememberTranscript(conversation);
+        await this.rememberTranscript(conversation, params.transcriptCache);
       }
     }
     return conversations;
@@ -241,7 +241,7 @@ export class OmiClient {
       throw invalidRequestError(l10n.t('A conversation id is required.'));
     }
     if (options.includeTranscript) {
-      const cached = await this.cachedTranscript(id);
+      const cached = await this.cachedTranscript(id, options.transcriptCache);
       if (cached) {
         return cached;
       }
@@ -255,7 +255,7 @@ export class OmiClient {
       read: (data) => expectObject(data, isConversation, path),
     });
     if (options.includeTranscript) {
-      await this.rememberTranscript(conversation);
+      await this.rememberTranscript(conversation, options.transcriptCache);
     }
     return conversation;
   }
@@ -604,23 +604,23 @@ export class OmiClient {
   }
 
   // The cache is an optimisation: if it fails, the request is made (or its result kept) as if it were absent.
-  private async cachedTranscript(id: string): Promise<Conversation | undefined> {
+  private async cachedTranscript(id: string, cache = this.transcriptCache): Promise<Conversation | undefined> {
     try {
-      const cached = await this.transcriptCache?.get(id);
+      const cached = await cache?.get(id);
       return cached && Array.isArray(cached.transcript_segments) ? cached : undefined;
     } catch {
       return undefined;
     }
   }
 
-  private async rememberTranscript(conversation: Conversation): Promise<void> {
+  private async rememberTranscript(conversation: Conversation, cache = this.transcriptCache): Promise<void> {
     // Only finished conversations have a transcript that can no longer change.
     const finished = conversation.status === undefined || conversation.status === 'completed';
-    if (!this.transcriptCache || !finished || !Array.isArray(conversation.transcript_segments)) {
+    if (!cache || !finished || !Array.isArray(conversation.transcript_segments)) {
       return;
     }
     try {
-      await this.transcriptCache.set(conversation.id, conversation);
+      await cache.set(conversation.id, conversation);
     } catch {
       // see cachedTranscript
     }

@@ -1,3 +1,4 @@
+import type { TranscriptCache } from './options';
 import { buildQuery, toDate } from './query';
 
 // What callers pass to the list endpoints (camelCase), and how each becomes the server's query string.
@@ -37,9 +38,14 @@ export interface PageParams {
 
 export type ListMemoriesParams = MemoryFilters & PageParams & RequestOptions;
 export type ListActionItemsParams = ActionItemFilters & PageParams & RequestOptions;
-export type ListConversationsParams = ConversationFilters & PageParams & RequestOptions;
+/** Where a read with transcripts looks for them first and keeps them: the client's own cache unless given. */
+export interface TranscriptCacheOption {
+  transcriptCache?: TranscriptCache;
+}
 
-export interface GetConversationOptions extends RequestOptions {
+export type ListConversationsParams = ConversationFilters & PageParams & RequestOptions & TranscriptCacheOption;
+
+export interface GetConversationOptions extends RequestOptions, TranscriptCacheOption {
   includeTranscript?: boolean;
 }
 

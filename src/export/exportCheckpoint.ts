@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Page } from '../api/paging';
+import type { JsonBytes } from '../util/jsonBytes';
 
 /** A checkpoint left alone this long is ignored and deleted: the data on the server may have moved since. */
 export const CHECKPOINT_MAX_AGE_MS = 60 * 60 * 1000;
@@ -217,11 +218,27 @@ async function pagesIntact(folder: string, manifest: CheckpointManifest): Promis
   return true;
 }
 
+/** The items' JSON without the brackets ("a,b,c"), from each item's own bytes when given. */
+function listBytes(items: readonly unknown[], bytesOf: JsonBytes | undefined): Buffer {
+  if (!bytesOf) return Buffer.from(JSON.stringify(items).slice(1, -1), 'utf8');
+  return Buffer.concat(items.flatMap((item, index) => (index > 0 ? [COMMA, bytesOf(item)] : [bytesOf(item)])));
+}
+
+const COMMA = Buffer.from(',');
+
+/** The page this run is saving: its file so far. */
+interface OpenPage {
+  offset: number;
+  count: number;
+  bytes: number;
+}
+
 /** One export's checkpoint: the pages kept from earlier runs, and the pages this run saves. */
 export class ExportCheckpoint<T> {
   /** Where this run starts: undefined when no earlier run left pages. */
   readonly resumed: ResumePoint | undefined;
   private manifest: CheckpointManifest | undefined;
+  private open: OpenPage | undefined;
   private givenUp = false;
 
   constructor(
@@ -250,17 +267,43 @@ export class ExportCheckpoint<T> {
     }
   }
 
-  /** Saves a page fetched by this run (with the items as they go into the export). */
+  /** Saves a whole page fetched by this run (with the items as they go into the export). */
   async save(page: Page<T>): Promise<void> {
-    await this.update(async (manifest) => {
-      const body = JSON.stringify(page.items);
-      await fs.writeFile(path.join(this.folder, pageFileName(manifest.pages.length)), body, 'utf8');
-      manifest.pages.push({
-        offset: page.offset,
-        limit: page.limit,
-        count: page.items.length,
-        bytes: Buffer.byteLength(body, 'utf8'),
+    await this.add(page, page.items);
+    await this.commit(page);
+  }
+
+  /**
+   * Adds items of `page` (the page after the last one saved) to its file, as they are written to the export; a
+   * later run sees them once `commit` says the page is complete.
+   */
+  async add(page: Page<T>, items: readonly T[], bytesOf?: JsonBytes): Promise<void> {
+    await this.guard(async () => {
+      const index = this.manifest?.pages.length ?? 0;
+      if (this.open?.offset !== page.offset) this.open = { offset: page.offset, count: 0, bytes: 0 };
+      if (items.length === 0 && this.open.bytes > 0) return;
+      // One JSON list across the parts: "[" before the first, "," between, "]" at the commit.
+      const opening = this.open.bytes === 0 ? '[' : '';
+      const comma = this.open.count > 0 && items.length > 0 ? ',' : '';
+      const body = Buffer.concat([Buffer.from(opening + comma), listBytes(items, bytesOf)]);
+      if (this.open.bytes === 0) await fs.mkdir(this.folder, { recursive: true });
+      await fs.writeFile(path.join(this.folder, pageFileName(index)), body, {
+        flag: this.open.bytes === 0 ? 'w' : 'a',
       });
+      this.open.bytes += body.length;
+      this.open.count += items.length;
+    });
+  }
+
+  /** Every item of `page` was added: a later run continues after it. */
+  async commit(page: Page<T>): Promise<void> {
+    if (this.open?.offset !== page.offset) await this.add(page, []);
+    const open = this.open;
+    this.open = undefined;
+    if (!open) return;
+    await this.update(async (manifest) => {
+      await fs.appendFile(path.join(this.folder, pageFileName(manifest.pages.length)), ']', 'utf8');
+      manifest.pages.push({ offset: page.offset, limit: page.limit, count: open.count, bytes: open.bytes + 1 });
     });
   }
 
@@ -278,13 +321,12 @@ export class ExportCheckpoint<T> {
   }
 
   private async update(change: (manifest: CheckpointManifest) => Promise<void>): Promise<void> {
-    if (this.givenUp) return;
-    const at = new Date(this.now()).toISOString();
-    const manifest: CheckpointManifest = this.manifest
-      ? { ...this.manifest, pages: [...this.manifest.pages] }
-      : { version: FORMAT_VERSION, kind: this.kind, createdAt: at, savedAt: at, pages: [], done: false };
-    manifest.savedAt = at;
-    try {
+    await this.guard(async () => {
+      const at = new Date(this.now()).toISOString();
+      const manifest: CheckpointManifest = this.manifest
+        ? { ...this.manifest, pages: [...this.manifest.pages] }
+        : { version: FORMAT_VERSION, kind: this.kind, createdAt: at, savedAt: at, pages: [], done: false };
+      manifest.savedAt = at;
       await fs.mkdir(this.folder, { recursive: true });
       await change(manifest);
       const file = path.join(this.folder, MANIFEST);
@@ -292,6 +334,14 @@ export class ExportCheckpoint<T> {
       await fs.writeFile(temporary, JSON.stringify(manifest), 'utf8');
       await fs.rename(temporary, file);
       this.manifest = manifest;
+    });
+  }
+
+  /** Runs a change to the checkpoint; one that fails gives the checkpoint up. */
+  private async guard(change: () => Promise<void>): Promise<void> {
+    if (this.givenUp) return;
+    try {
+      await change();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.log(`Could not save the ${this.kind} export's progress (${reason}); a failed export will start over.`);

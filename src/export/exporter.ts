@@ -5,11 +5,12 @@ import {
   type ConversationFilters,
   type MemoryFilters,
   type Page,
-  type TranscriptCache,
 } from '../api';
 import type { Conversation } from '../api/models';
 import type { ItemsOfKind } from '../markdown/itemText';
 import type { OmiConnection } from '../store/connection';
+import type { LayeredTranscriptCache } from '../store/layeredTranscriptCache';
+import { type JsonBytes, jsonBytesOnce } from '../util/jsonBytes';
 import { listNoun } from '../util/listKind';
 import type { Logger } from '../util/logger';
 import { exists } from '../util/workspaceFiles';
@@ -86,15 +87,15 @@ type Produce = (
 /** Where a list export's pages come from. */
 interface ListSource<T> {
   pages(offset: number, signal: AbortSignal): AsyncIterable<Page<T>>;
-  /** Turns a fetched page into the items written (adding transcripts, say). */
-  prepare?(page: Page<T>, signal: AbortSignal): Promise<T[]>;
+  /** Turns a fetched page into the items written (adding transcripts, say), in parts; see exportPages. */
+  prepare?(page: Page<T>, signal: AbortSignal, skip: number): AsyncIterable<T[]>;
   /** Sees every page, whether fetched now or by an earlier run. */
   onPage?(page: Page<T>): void;
 }
 
 export interface ExporterDependencies {
   connection: OmiConnection;
-  transcripts: TranscriptCache;
+  transcripts: Pick<LayeredTranscriptCache, 'forBulkReads'>;
   checkpoints: ExportCheckpoints;
   log: Logger;
 }
@@ -110,6 +111,8 @@ export class OmiExporter {
 
   async exportList(request: ListExportRequest, hooks: ExportHooks): Promise<ExportOutcome> {
     const client = this.deps.connection.client;
+    // The checkpoint and the transcript cache both keep what an export with transcripts fetches.
+    const bytesOf = request.kind === 'conversations' && request.includeTranscripts ? jsonBytesOnce() : undefined;
     let capped = false;
     const filters: Record<string, unknown> = plainFilters(request.filters);
     let source: ListSource<unknown>;
@@ -134,7 +137,7 @@ export class OmiExporter {
         const conversations: ListSource<Conversation> = {
           pages: (offset, signal) => client.pagesOfConversations(listFilters, { startOffset: offset, signal }),
           prepare: request.includeTranscripts
-            ? transcriptsForPage(client, this.deps.transcripts, listFilters)
+            ? transcriptsForPage(client, this.deps.transcripts.forBulkReads(bytesOf), listFilters)
             : undefined,
         };
         source = conversations as ListSource<unknown>;
@@ -146,7 +149,7 @@ export class OmiExporter {
       ? { account, source: this.deps.connection.baseUrl ?? '', kind: request.kind, filters }
       : undefined;
     const outcome = await this.write(request, filters, hooks, identity, (writer, signal, progress, checkpoint) =>
-      this.fetchList(request.kind, source, writer, signal, progress, checkpoint),
+      this.fetchList(request.kind, source, writer, signal, progress, checkpoint, bytesOf),
     );
     if (capped && outcome.status === 'written') {
       outcome.notice = vscode.l10n.t(
@@ -166,7 +169,7 @@ export class OmiExporter {
 
   /**
    * Writes the pages an earlier run kept (read from disk one at a time), then fetches and writes the rest, saving
-   * each page before it is written.
+   * each part of a page as it is written.
    */
   private async fetchList<T>(
     kind: ExportKind,
@@ -175,6 +178,7 @@ export class OmiExporter {
     signal: AbortSignal,
     progress: ExportProgressText,
     checkpoint: ExportCheckpoint<T> | undefined,
+    bytesOf: JsonBytes | undefined,
   ): Promise<void> {
     const resumed = checkpoint?.resumed;
     if (checkpoint && resumed) {
@@ -193,9 +197,14 @@ export class OmiExporter {
       pages: (offset, s) => source.pages(offset, s),
       prepare: source.prepare,
       write: async (items, page) => {
+        const saved = checkpoint?.add(page, items, bytesOf);
+        // A conversation with its transcript is formatted on its own: a part's text would be tens of MB at once.
+        for (const some of source.prepare ? items.map((item) => [item]) : [items]) await writer.writeItems(some);
+        await saved;
+      },
+      endPage: async (page) => {
         source.onPage?.(page);
-        await checkpoint?.save({ ...page, items });
-        await writer.writeItems(items);
+        await checkpoint?.commit(page);
       },
       startOffset: resumed?.nextOffset,
       startCount: resumed?.count,

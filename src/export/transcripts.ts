@@ -24,51 +24,80 @@ function hasTranscript(conversation: Conversation | undefined): conversation is 
  * - takes every transcript already in the cache (a conversation opened or exported before costs nothing);
  * - lists again, with transcripts and 25 at a time, only the stretches of the page where some are missing;
  * - fetches one by one the few that a stretch did not cover (a lone missing conversation, or rows that moved).
- * The result keeps the page's order; a cached transcript joins the freshly listed fields.
+ * The page comes out in its order, in parts, each as soon as no later stretch can change it, so that it is written
+ * while the next stretch is fetched and no more than a stretch of transcripts is held. `skip`: how many of the page's
+ * conversations an earlier try already handed out (they are neither fetched nor handed out again). A cached
+ * transcript joins the freshly listed fields.
  */
 export function transcriptsForPage(
   client: ConversationReader,
   cache: TranscriptCache | undefined,
   filters: ConversationFilters,
-): (page: Page<Conversation>, signal: AbortSignal) => Promise<Conversation[]> {
-  return async (page, signal) => {
-    const found = new Map<string, Conversation>();
-    for (const listed of page.items) {
-      const cached = await readCache(cache, listed.id);
-      if (cached) found.set(listed.id, { ...listed, transcript_segments: cached.transcript_segments });
-    }
+): (page: Page<Conversation>, signal: AbortSignal, skip?: number) => AsyncGenerator<Conversation[]> {
+  return async function* (page, signal, skip = 0) {
+    const { items } = page;
     // Rows the server dropped after cutting the page shift later rows: item i sits at position i..i+dropped.
-    const dropped = Math.max(0, page.limit - page.items.length);
-    const missing = () =>
-      page.items
-        .map((c, index) => ({
-          id: c.id,
-          first: Math.floor(index / BLOCK),
-          last: Math.floor((index + dropped) / BLOCK),
-        }))
-        .filter((m) => !found.has(m.id));
+    const dropped = Math.max(0, page.limit - items.length);
+    const firstBlock = (index: number) => Math.floor(index / BLOCK);
+    const lastBlock = (index: number) => Math.floor((index + dropped) / BLOCK);
+    const found = new Map<string, Conversation>();
+    const wanted = new Set(items.slice(skip).map((c) => c.id));
+    let next = skip;
+    let lookedUp = skip;
     const blocks = Math.ceil(page.limit / BLOCK);
-    for (let block = 0; block < blocks; block++) {
-      const here = missing().filter((m) => m.first <= block && block <= m.last);
+    for (let block = 0; block < blocks && next < items.length; block++) {
+      // The cache first (all at once: each may wait for the disk), for every conversation this stretch could hold.
+      const lookups: Promise<void>[] = [];
+      for (; lookedUp < items.length && firstBlock(lookedUp) <= block; lookedUp++) {
+        const listed = items[lookedUp]!;
+        lookups.push(
+          readCache(cache, listed.id).then((cached) => {
+            if (cached) found.set(listed.id, { ...listed, transcript_segments: cached.transcript_segments });
+          }),
+        );
+      }
+      await Promise.all(lookups);
+      const here: number[] = [];
+      for (let index = next; index < lookedUp; index++) {
+        if (!found.has(items[index]!.id) && lastBlock(index) >= block) here.push(index);
+      }
       // One conversation alone is cheaper fetched by itself (same transcript read, a smaller answer).
-      if (here.length === 0 || (here.length === 1 && here[0]!.first === here[0]!.last)) continue;
-      const offset = page.offset + block * BLOCK;
-      const limit = Math.min(BLOCK, page.limit - block * BLOCK);
-      const full = await client.listConversations({ ...filters, includeTranscript: true, offset, limit, signal });
-      for (const conversation of full) {
-        if (hasTranscript(conversation) && !found.has(conversation.id)) found.set(conversation.id, conversation);
+      const alone = here.length === 1 && firstBlock(here[0]!) === lastBlock(here[0]!);
+      if (here.length > 0 && !alone) {
+        const offset = page.offset + block * BLOCK;
+        const limit = Math.min(BLOCK, page.limit - block * BLOCK);
+        const params = { ...filters, includeTranscript: true, offset, limit, signal, transcriptCache: cache };
+        for (const conversation of await client.listConversations(params)) {
+          if (hasTranscript(conversation) && wanted.has(conversation.id) && !found.has(conversation.id)) {
+            found.set(conversation.id, conversation);
+          }
+        }
       }
-    }
-    for (const { id } of missing()) {
-      try {
-        found.set(id, await client.getConversation(id, { includeTranscript: true, signal }));
-      } catch (error) {
-        // Deleted since it was listed: it is exported as listed, without a transcript.
-        if (!isOmiApiError(error) || error.kind !== 'notFound') throw error;
+      // Handed out in order: every conversation that has its transcript or that no later stretch can hold.
+      const part: Conversation[] = [];
+      for (; next < items.length && (found.has(items[next]!.id) || lastBlock(next) <= block); next++) {
+        const listed = items[next]!;
+        part.push(found.get(listed.id) ?? (await fetchAlone(client, cache, listed, signal)));
+        found.delete(listed.id);
       }
+      if (part.length > 0) yield part;
     }
-    return page.items.map((listed) => found.get(listed.id) ?? listed);
   };
+}
+
+/** With its transcript; as listed when it was deleted since it was listed. */
+async function fetchAlone(
+  client: ConversationReader,
+  cache: TranscriptCache | undefined,
+  listed: Conversation,
+  signal: AbortSignal,
+): Promise<Conversation> {
+  try {
+    return await client.getConversation(listed.id, { includeTranscript: true, signal, transcriptCache: cache });
+  } catch (error) {
+    if (!isOmiApiError(error) || error.kind !== 'notFound') throw error;
+    return listed;
+  }
 }
 
 // The cache is an optimisation: when it fails, the transcript is fetched as if it were absent.

@@ -1,5 +1,6 @@
 import type { Conversation } from '../api/models';
 import type { TranscriptCache } from '../api/options';
+import type { JsonBytes } from '../util/jsonBytes';
 import type { DiskTranscriptCache } from './diskTranscriptCache';
 import type { MemoryTranscriptCache } from './transcriptCache';
 
@@ -7,6 +8,9 @@ import type { MemoryTranscriptCache } from './transcriptCache';
 export interface ClearableTranscriptCache extends TranscriptCache {
   clear(): void | Promise<void>;
 }
+
+/** Disk writes of a bulk read that may wait behind it before it waits for them. */
+export const BULK_WRITE_BACKLOG = 8;
 
 /**
  * Memory first, then disk (no vscode import: unit-tested). A disk hit is kept in memory too; a new transcript goes
@@ -29,6 +33,24 @@ export class LayeredTranscriptCache implements ClearableTranscriptCache {
   async set(id: string, conversation: Conversation): Promise<void> {
     this.memory.set(id, conversation);
     await this.disk.set(id, conversation).catch(() => {});
+  }
+
+  /**
+   * The cache as a bulk read (an export) uses it: it streams through more transcripts than the session should hold,
+   * so nothing it reads or fetches is kept in memory. New transcripts go to disk behind it: a write waits only while
+   * BULK_WRITE_BACKLOG others are still queued, so neither the disk nor the queue holds up or piles up the export.
+   * `bytesOf`: the JSON of what the bulk read writes elsewhere too.
+   */
+  forBulkReads(bytesOf?: JsonBytes): TranscriptCache {
+    const queued: Promise<void>[] = [];
+    const read = this.disk.bulkReader();
+    return {
+      get: async (id) => this.memory.get(id) ?? (await read(id).catch(() => undefined)),
+      set: async (id, conversation) => {
+        queued.push(this.disk.set(id, conversation, bytesOf).catch(() => {}));
+        if (queued.length > BULK_WRITE_BACKLOG) await queued.shift();
+      },
+    };
   }
 
   /** Forgets one conversation (it was deleted in Omi), in memory and on disk. */

@@ -80,6 +80,8 @@ export async function runHostBenchmarks(): Promise<Figures> {
   const figures: Figures = { activationMs: api.activationMs };
   // First, while the host's heap is still small: its peak memory is one of the figures.
   Object.assign(figures, await exportThroughput(api));
+  // `npm run bench -- --only exports`: the export timings alone.
+  if (process.env.OMI_BENCH_ONLY === 'exports') return figures;
   const sandbox = await startSandbox({ memories: 20_000, conversations: 140, actionItems: 300, shortPages: false });
   try {
     await withServer(api, sandbox, async () => {

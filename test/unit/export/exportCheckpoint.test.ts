@@ -12,6 +12,7 @@ import {
   parseManifest,
   resumePoint,
 } from '../../../src/export/exportCheckpoint';
+import { jsonBytesOnce } from '../../../src/util/jsonBytes';
 
 interface Item {
   id: string;
@@ -93,6 +94,39 @@ describe('export checkpoints', () => {
     assert.ok(second);
     assert.deepEqual(second.resumed, { count: 17, nextOffset: 20, done: false });
     assert.deepEqual(await saved(second), [page(0, 10), page(10, 7)], 'the items exactly, unknown fields included');
+    assert.deepEqual(logged, []);
+  });
+
+  it('saves a page in parts as they are written, and keeps it for a later run only once it is complete', async () => {
+    const first = await checkpoints().open<Item>(IDENTITY);
+    assert.ok(first);
+    const whole = page(0, 10);
+    await first.add(whole, whole.items.slice(0, 4));
+    await first.add(whole, []);
+    await first.add(whole, whole.items.slice(4, 9));
+    await first.commit(whole);
+    const next = page(10, 3);
+    await first.add(next, next.items.slice(0, 2));
+    first.release();
+
+    const second = await checkpoints().open<Item>(IDENTITY);
+    assert.ok(second);
+    assert.deepEqual(second.resumed, { count: 9, nextOffset: 10, done: false }, 'the page in progress is not kept');
+    assert.deepEqual(await saved(second), [{ ...whole, items: whole.items.slice(0, 9) }]);
+    const empty = page(10, 0);
+    await second.commit(empty);
+    second.release();
+    const third = await checkpoints().open<Item>(IDENTITY);
+    assert.deepEqual(third?.resumed, { count: 9, nextOffset: 20, done: false }, 'a page with nothing in it counts too');
+    assert.deepEqual(await saved(third!), [{ ...whole, items: whole.items.slice(0, 9) }, empty]);
+    const bytes = jsonBytesOnce();
+    const last = page(20, 5);
+    await third!.add(last, last.items.slice(0, 2), bytes);
+    await third!.add(last, last.items.slice(2), bytes);
+    await third!.commit(last);
+    third!.release();
+    const fourth = await checkpoints().open<Item>(IDENTITY);
+    assert.deepEqual((await saved(fourth!)).at(-1), last, 'the same from the bytes of each item');
     assert.deepEqual(logged, []);
   });
 

@@ -126,6 +126,101 @@ describe('exportPages', () => {
     assert.equal(prepared, 3, 'the second page was prepared again');
   });
 
+  it('with pages prepared, asks for the next while the current one is written, and never more than one ahead', async () => {
+    const { pages, calls } = server(35);
+    const askedWhileWriting: (number | undefined)[] = [];
+    await exportPages({
+      pages,
+      prepare: async (page) => page.items,
+      write: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        askedWhileWriting.push(calls.at(-1));
+      },
+      signal: new AbortController().signal,
+    });
+    assert.deepEqual(askedWhileWriting, [10, 20, 30, 40]);
+
+    const plain = server(35);
+    const askedThen: (number | undefined)[] = [];
+    await exportPages({
+      pages: plain.pages,
+      write: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        askedThen.push(plain.calls.at(-1));
+      },
+      signal: new AbortController().signal,
+    });
+    assert.deepEqual(askedThen, [0, 10, 20, 30], 'a plain list asks for its next page once this one is written');
+  });
+
+  it('writes a page in parts as they come, and after a rate limit goes on without the parts already written', async () => {
+    const { pages, calls } = server(20);
+    const time = fakeTime();
+    const skips: number[] = [];
+    let failed = false;
+    const written: number[] = [];
+    const ended: number[] = [];
+    const count = await exportPages({
+      pages,
+      prepare: async function* (page, _signal, skip) {
+        skips.push(skip);
+        for (let i = skip; i < page.items.length; i += 4) {
+          if (page.offset === 10 && i >= 4 && !failed) {
+            failed = true;
+            throw rateLimited(1000);
+          }
+          yield page.items.slice(i, i + 4);
+        }
+      },
+      write: async (items) => void written.push(...items),
+      endPage: async (page) => void ended.push(page.offset),
+      signal: new AbortController().signal,
+      sleep: time.sleep,
+      now: time.now,
+    });
+    assert.equal(count, 20);
+    assert.deepEqual(
+      written,
+      Array.from({ length: 20 }, (_, i) => i),
+      'every item once, in order',
+    );
+    assert.deepEqual(ended, [0, 10], 'each page ends once, after all its parts');
+    assert.deepEqual(skips, [0, 0, 4], 'the page is prepared again without the 4 items written');
+    assert.deepEqual(calls, [0, 10, 10, 20]);
+  });
+
+  it('ends the page before a failure that follows it, so that a later run does not fetch it again', async () => {
+    const failing = server(50, { 2: new OmiApiError({ kind: 'server', status: 500, message: 'boom' }) });
+    const ended: number[] = [];
+    await assert.rejects(
+      exportPages({
+        ...failing,
+        write: async () => {},
+        endPage: async (page) => void ended.push(page.offset),
+        signal: new AbortController().signal,
+      }),
+      /boom/,
+    );
+    assert.deepEqual(ended, [0]);
+  });
+
+  it('keeps the page written when it is cancelled: its end still comes', async () => {
+    const controller = new AbortController();
+    const ended: number[] = [];
+    await assert.rejects(
+      exportPages({
+        ...server(100),
+        write: async (items) => {
+          if (items.includes(10)) controller.abort();
+        },
+        endPage: async (page) => void ended.push(page.offset),
+        signal: controller.signal,
+      }),
+      (e: OmiApiError) => e.kind === 'aborted',
+    );
+    assert.deepEqual(ended, [0, 10]);
+  });
+
   it('gives up after too many rate limits in a row, and on other errors at once', async () => {
     const always = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [i + 1, rateLimited(10)]));
     const time = fakeTime();

@@ -110,6 +110,20 @@ describe('transcripts cached on disk', () => {
     assert.ok(await cache.get('c'), 'usable after clearing');
   });
 
+  it('reads without waiting for writes, seeing one still being written, but never past a clear()', async () => {
+    const cache = new DiskTranscriptCache(directory, ACCOUNT);
+    const stored = conversation('w', 'being written', 200);
+    const writing = cache.set('w', stored);
+    assert.equal(await cache.get('w'), stored, 'the transcript on its way to disk');
+    await writing;
+    assert.deepEqual(await cache.get('w'), stored);
+    const again = cache.set('x', conversation('x'));
+    const cleared = cache.clear();
+    assert.equal(await cache.get('x'), undefined, 'a write queued before clear() is cleared too');
+    await Promise.all([again, cleared]);
+    assert.equal(await cache.get('w'), undefined);
+  });
+
   it('leaves no temporary files behind', async () => {
     const cache = new DiskTranscriptCache(directory, ACCOUNT);
     await Promise.all(Array.from({ length: 10 }, (_, i) => cache.set(`id${i}`, conversation(`id${i}`, 't', 50))));
@@ -155,6 +169,21 @@ describe('transcripts cached in memory, then on disk', () => {
     assert.equal(await layered.get('gone'), undefined);
     assert.equal((await layered.get('kept'))?.id, 'kept');
     await layered.delete('never-cached');
+  });
+
+  it('lets a bulk read (an export) use the cache without filling memory', async () => {
+    const memory = new MemoryTranscriptCache();
+    const disk = new DiskTranscriptCache(path.join(root, 't'), ACCOUNT);
+    const layered = new LayeredTranscriptCache(memory, disk);
+    await layered.set('opened', conversation('opened'));
+    await disk.set('on-disk', conversation('on-disk'));
+    const bulk = layered.forBulkReads();
+    assert.equal(await bulk.get('opened'), memory.get('opened'), 'what the session holds is used');
+    assert.deepEqual(await bulk.get('on-disk'), conversation('on-disk'));
+    assert.equal(memory.get('on-disk'), undefined, 'a disk hit stays on disk');
+    for (let i = 0; i < 20; i++) await bulk.set(`new${i}`, conversation(`new${i}`));
+    assert.equal(memory.get('new0'), undefined, 'a fetched transcript is not kept in memory');
+    assert.deepEqual(await disk.get('new19'), conversation('new19'), 'but is written to disk, behind the export');
   });
 
   it('works on as a memory cache when the disk fails', async () => {

@@ -1,0 +1,15 @@
+import * as assert from 'node:assert/strict';
+import { jsonBytes, jsonBytesOnce } from '../../../src/util/jsonBytes';
+
+describe('JSON bytes', () => {
+  it('are the UTF-8 bytes of JSON.stringify, made once per object', () => {
+    const value = { id: 'a', text: 'é “quoted” 🧠', nested: [1, null, { deep: true }] };
+    assert.equal(jsonBytes(value).toString('utf8'), JSON.stringify(value));
+    const once = jsonBytesOnce();
+    const first = once(value);
+    assert.equal(first.toString('utf8'), JSON.stringify(value));
+    assert.equal(once(value), first, 'the same bytes for the same object');
+    assert.notEqual(once({ ...value }), first, 'another object is serialized for itself');
+    assert.equal(once('text').toString('utf8'), '"text"');
+  });
+});

@@ -1,4 +1,4 @@
-// The export file of one conversation, in the format of CONTRACT.md (no vscode import: unit-tested).
+// The export file of one conversation, in the same envelope as the list exports (no vscode import: unit-tested).
 import type { Conversation } from '../api/models';
 
 export interface ExportEnvelope<T> {

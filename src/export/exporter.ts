@@ -11,14 +11,14 @@ import type { ItemsOfKind } from '../markdown/itemText';
 import type { OmiConnection } from '../store/connection';
 import type { LayeredTranscriptCache } from '../store/layeredTranscriptCache';
 import { type JsonBytes, jsonBytesOnce } from '../util/jsonBytes';
-import { listNoun } from '../util/listKind';
+import { type ListKind, listNoun } from '../util/listKind';
 import type { Logger } from '../util/logger';
 import { exists } from '../util/workspaceFiles';
 import type { ExportCheckpoint, ExportCheckpoints, ExportIdentity } from './exportCheckpoint';
 import { type ExportFile, TargetExistsError } from './exportFile';
 import { ExportProgressText } from './exportProgress';
 import { exportPages } from './exportRunner';
-import { type ExportKind, exportFileName, exportFolderName } from './fileNames';
+import { exportFileName, exportFolderName } from './fileNames';
 import { JsonExportWriter, JsonLinesWriter } from './jsonExportWriter';
 import { conversationFileName, conversationMarkdown } from './markdown';
 import { MarkdownFolder } from './markdownFolder';
@@ -48,7 +48,7 @@ export type ListExportRequest = ExportTarget &
 /** Items already at hand (a tree selection), written as one file. */
 export type ItemsExportRequest = ExportTarget & {
   format: 'json' | 'jsonl';
-} & { [K in ExportKind]: { kind: K; items: ItemsOfKind[K][] } }[ExportKind];
+} & { [K in ListKind]: { kind: K; items: ItemsOfKind[K][] } }[ListKind];
 
 export interface ExportHooks {
   progress: vscode.Progress<{ message?: string; increment?: number }>;
@@ -65,7 +65,7 @@ export type ExportOutcome =
   | { status: 'kept'; uri: vscode.Uri };
 
 /** The kind, for the log (English). */
-const KIND_NAMES: Record<ExportKind, string> = {
+const KIND_NAMES: Record<ListKind, string> = {
   memories: 'memories',
   actionItems: 'action items',
   conversations: 'conversations',
@@ -101,7 +101,7 @@ export interface ExporterDependencies {
 }
 
 /**
- * Writes export files (CONTRACT.md): the objects exactly as the API sent them, streamed to a temporary file and
+ * Writes export files in the export format (README, "Export and insert"): the objects exactly as the API sent them, streamed to a temporary file and
  * renamed into place, so a cancelled or failed export leaves nothing behind and an existing file is only replaced
  * when the user says so. A list export keeps the pages it fetched in a checkpoint (exportCheckpoint.ts) until its
  * file is written, so Retry continues where it stopped. Asks nothing itself: the commands ask, tests call this.
@@ -172,7 +172,7 @@ export class OmiExporter {
    * each part of a page as it is written.
    */
   private async fetchList<T>(
-    kind: ExportKind,
+    kind: ListKind,
     source: ListSource<T>,
     writer: ItemWriter,
     signal: AbortSignal,
@@ -215,7 +215,7 @@ export class OmiExporter {
   }
 
   private async write(
-    request: ExportTarget & { kind: ExportKind; format: ExportFormat },
+    request: ExportTarget & { kind: ListKind; format: ExportFormat },
     filters: Record<string, unknown>,
     hooks: ExportHooks,
     identity: ExportIdentity | undefined,
@@ -286,7 +286,7 @@ export class OmiExporter {
     }
   }
 
-  private cancelled(kind: ExportKind, checkpoint: ExportCheckpoint<unknown> | undefined): ExportOutcome {
+  private cancelled(kind: ListKind, checkpoint: ExportCheckpoint<unknown> | undefined): ExportOutcome {
     this.deps.log.info(`Export of ${KIND_NAMES[kind]} cancelled; nothing was written.${keptForLater(checkpoint)}`);
     return { status: 'cancelled' };
   }

@@ -1,9 +1,8 @@
 // Safe file names for exports, including names made from Omi text (no vscode import: unit-tested).
+import type { ListKind } from '../util/listKind';
 
-/** What an export file holds; also the start of its name. */
-export type ExportKind = 'memories' | 'actionItems' | 'conversations';
-
-const KIND_SLUGS: Record<ExportKind, string> = {
+/** What an export file holds, as the start of its name. */
+const KIND_SLUGS: Record<ListKind, string> = {
   memories: 'memories',
   actionItems: 'action-items',
   conversations: 'conversations',
@@ -28,12 +27,12 @@ export function fileTimestamp(date: Date): string {
 }
 
 /** `omi-memories-2026-11-28T10-50-00.json` */
-export function exportFileName(kind: ExportKind, date: Date, extension: string): string {
+export function exportFileName(kind: ListKind, date: Date, extension: string): string {
   return `omi-${KIND_SLUGS[kind]}-${fileTimestamp(date)}${extension ? `.${extension}` : ''}`;
 }
 
 /** `omi-conversations-2026-11-28T10-50-00`: the folder of a Markdown export. */
-export function exportFolderName(kind: ExportKind, date: Date): string {
+export function exportFolderName(kind: ListKind, date: Date): string {
   return exportFileName(kind, date, '');
 }
 

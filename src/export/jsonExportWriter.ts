@@ -1,8 +1,8 @@
-// The export file format of CONTRACT.md, written a page at a time (no vscode import: unit-tested).
-import type { ExportKind } from './fileNames';
+// The export file format (kind, exportedAt, source, filters, count, items), written a page at a time (no vscode import: unit-tested).
+import type { ListKind } from '../util/listKind';
 
 export interface ExportHeader {
-  kind: ExportKind;
+  kind: ListKind;
   /** ISO-8601. */
   exportedAt: string;
   /** The API base URL the items came from (never with a key). */

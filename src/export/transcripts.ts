@@ -45,8 +45,9 @@ export function transcriptsForPage(
     let next = skip;
     let lookedUp = skip;
     const blocks = Math.ceil(page.limit / BLOCK);
-    for (let block = 0; block < blocks && next < items.length; block++) {
-      // The cache first (all at once: each may wait for the disk), for every conversation this stretch could hold.
+
+    /** The cache, for every conversation up to `block` (all at once: each may wait for the disk). */
+    const lookUpThrough = async (block: number) => {
       const lookups: Promise<void>[] = [];
       for (; lookedUp < items.length && firstBlock(lookedUp) <= block; lookedUp++) {
         const listed = items[lookedUp]!;
@@ -57,25 +58,52 @@ export function transcriptsForPage(
         );
       }
       await Promise.all(lookups);
+    };
+    /** The stretch listed again with transcripts, when more than one conversation it may hold is missing. */
+    const fetchStretch = (block: number): Promise<Conversation[]> => {
       const here: number[] = [];
       for (let index = next; index < lookedUp; index++) {
-        if (!found.has(items[index]!.id) && lastBlock(index) >= block) here.push(index);
+        if (!found.has(items[index]!.id) && firstBlock(index) <= block && lastBlock(index) >= block) here.push(index);
       }
       // One conversation alone is cheaper fetched by itself (same transcript read, a smaller answer).
       const alone = here.length === 1 && firstBlock(here[0]!) === lastBlock(here[0]!);
-      if (here.length > 0 && !alone) {
-        const offset = page.offset + block * BLOCK;
-        const limit = Math.min(BLOCK, page.limit - block * BLOCK);
-        const params = { ...filters, includeTranscript: true, offset, limit, signal, transcriptCache: cache };
-        for (const conversation of await client.listConversations(params)) {
-          if (hasTranscript(conversation) && wanted.has(conversation.id) && !found.has(conversation.id)) {
-            found.set(conversation.id, conversation);
-          }
+      if (here.length === 0 || alone) return Promise.resolve([]);
+      const offset = page.offset + block * BLOCK;
+      const limit = Math.min(BLOCK, page.limit - block * BLOCK);
+      return client.listConversations({
+        ...filters,
+        includeTranscript: true,
+        offset,
+        limit,
+        signal,
+        transcriptCache: cache,
+      });
+    };
+
+    let fetched: Promise<Conversation[]> | undefined;
+    for (let block = 0; block < blocks && next < items.length; block++) {
+      await lookUpThrough(block);
+      const stretch = fetched ?? fetchStretch(block);
+      fetched = undefined;
+      // With no rows dropped, a stretch holds only its own conversations: the next one's request goes out now, so
+      // two are in flight and the round trips overlap. (With rows dropped, what this stretch brings decides it.)
+      if (dropped === 0 && block + 1 < blocks && lookedUp < items.length) {
+        await lookUpThrough(block + 1);
+        fetched = fetchStretch(block + 1);
+        fetched.catch(() => {}); // awaited (and thrown) in its turn
+      }
+      for (const conversation of await stretch) {
+        if (hasTranscript(conversation) && wanted.has(conversation.id) && !found.has(conversation.id)) {
+          found.set(conversation.id, conversation);
         }
       }
       // Handed out in order: every conversation that has its transcript or that no later stretch can hold.
       const part: Conversation[] = [];
-      for (; next < items.length && (found.has(items[next]!.id) || lastBlock(next) <= block); next++) {
+      for (
+        ;
+        next < items.length && firstBlock(next) <= block && (found.has(items[next]!.id) || lastBlock(next) <= block);
+        next++
+      ) {
         const listed = items[next]!;
         part.push(found.get(listed.id) ?? (await fetchAlone(client, cache, listed, signal)));
         found.delete(listed.id);

@@ -82,6 +82,26 @@ describe('transcriptsForPage', () => {
     assert.deepEqual(requests, ['list 0/25', 'list 50/25', 'get c80']);
   });
 
+  it('has the next stretch in flight while one is awaited, and never more than two', async () => {
+    const { client, requests } = server(100);
+    let inFlight = 0;
+    let most = 0;
+    const slow = {
+      ...client,
+      listConversations: async (params: Parameters<typeof client.listConversations>[0]) => {
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight--;
+        return client.listConversations(params);
+      },
+    };
+    const prepare = transcriptsForPage(slow, cacheOf([]), {});
+    const out = await parts(prepare(listedPage(0, 100), signal));
+    assert.deepEqual(out, [ids(range(0, 25)), ids(range(25, 50)), ids(range(50, 75)), ids(range(75, 100))]);
+    assert.equal(most, 2, 'two requests overlap');
+    assert.deepEqual(requests, ['list 0/25', 'list 25/25', 'list 50/25', 'list 75/25'], 'each stretch once');
+  });
+
   it('leaves out, and reads nothing for, the conversations an earlier try handed out', async () => {
     const { client, requests } = server(100);
     const prepare = transcriptsForPage(client, cacheOf([]), {});

@@ -20,7 +20,7 @@ import { ExportProgressText } from './exportProgress';
 import { exportPages } from './exportRunner';
 import { exportFileName, exportFolderName } from './fileNames';
 import { JsonExportWriter, JsonLinesWriter } from './jsonExportWriter';
-import { conversationFileName, conversationMarkdown } from './markdown';
+import { conversationFileName, conversationNote } from './markdown';
 import { MarkdownFolder } from './markdownFolder';
 import { NodeExportFile } from './nodeExportFile';
 import { transcriptsForPage } from './transcripts';
@@ -253,7 +253,7 @@ export class OmiExporter {
           },
           writeItems: async (items) => {
             for (const conversation of items as Conversation[]) {
-              await output.writeNote(conversationFileName(conversation), conversationMarkdown(conversation));
+              await output.writeNote(conversationFileName(conversation), conversationNote(conversation));
             }
           },
         };

@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { Conversation } from '../../../src/api/models';
-import { conversationFileName, conversationMarkdown, transcriptTime, yamlString } from '../../../src/export/markdown';
+import { conversationFileName, conversationNote, yamlString } from '../../../src/export/markdown';
+import { conversationMarkdown } from '../../../src/transcript/markdown';
+import { buildTranscript } from '../../../src/transcript/turns';
+
+const NOW = new Date('2026-11-05T09:00:00');
 
 const noon = (day: string) => new Date(`${day}T12:00:00`).toISOString();
 
@@ -40,53 +44,47 @@ function frontMatter(markdown: string): Record<string, string> {
   );
 }
 
-describe('conversationMarkdown', () => {
-  it('writes front matter, title, overview, action items and transcript turns', () => {
-    const text = conversationMarkdown(conversation());
+describe('conversationNote', () => {
+  it('writes front matter, then the conversation as Copy as Markdown writes it', () => {
+    const text = conversationNote(conversation(), NOW);
     const meta = frontMatter(text);
     assert.equal(JSON.parse(meta.id!), 'conv-1');
+    assert.equal(JSON.parse(meta.title!), 'Weekly planning');
     assert.equal(JSON.parse(meta.date!), noon('2026-11-03'));
     assert.equal(JSON.parse(meta.category!), 'work');
     assert.equal(meta.duration, '754');
-    assert.ok(text.includes('\n# 🗓️ Weekly planning\n\nWe planned the week.\n\nThen lunch.\n'));
-    assert.ok(text.includes('## Action items\n\n- [ ] Book the room (due 2026-11-10)\n- [x] Send notes\n'));
-    assert.ok(
-      text.includes(
-        '## Transcript\n\n**Alex** (0:00): Morning. Shall we start?\n\n**Speaker 1** (1:05): Yes. Let us.\n\n**Unknown speaker** (1:02:05): Late.\n',
-      ),
-      text,
-    );
+    const body = text.slice(text.indexOf('\n---\n', 4) + '\n---\n\n'.length);
+    const segments = conversation().transcript_segments ?? [];
+    assert.equal(body, conversationMarkdown(conversation(), buildTranscript(segments), { now: NOW }), 'one renderer');
+    assert.ok(body.startsWith('# 🗓️ Weekly planning\n\nWe planned the week.\n\nThen lunch.\n'));
+    assert.ok(body.includes('- [ ] Book the room ('));
+    assert.ok(body.includes('- [x] Send notes'));
+    assert.ok(body.includes('**Alex** · 0:00\n\nMorning. Shall we start?'), body);
+    assert.ok(body.includes('**Speaker 1** · 1:05\n\nYes. Let us.'), body);
+    assert.ok(body.includes('· 1:02:05\n\nLate.'), body);
     assert.ok(text.endsWith('Late.\n'));
   });
 
   it('leaves out what a conversation lacks', () => {
     const bare = { id: 'x', created_at: null, started_at: null, finished_at: null, structured: {} } as Conversation;
-    const text = conversationMarkdown(bare);
+    const text = conversationNote(bare, NOW);
     const meta = frontMatter(text);
+    assert.equal(JSON.parse(meta.title!), 'Untitled conversation');
     assert.equal(meta.date, 'null');
     assert.equal(meta.category, 'null');
     assert.equal(meta.duration, 'null');
     assert.ok(text.includes('# Untitled conversation\n'));
-    assert.ok(!text.includes('## Transcript') && !text.includes('## Action items'));
+    assert.ok(text.includes('*No transcript.*') && !text.includes('## Action items'));
   });
 
   it('keeps hostile text from breaking the front matter or the headings', () => {
     const title = 'Evil\n---\nid: hacked\u2028"quoted" \\ \u0085 \u0000';
-    const text = conversationMarkdown(conversation({ structured: { ...conversation().structured, title } }));
+    const text = conversationNote(conversation({ structured: { ...conversation().structured, title } }), NOW);
     const meta = frontMatter(text);
     assert.equal(JSON.parse(meta.id!), 'conv-1', 'the title cannot end the front matter or add keys');
     assert.equal(Object.keys(meta).length, 5);
     assert.ok(!/[\u2028\u0085]/.test(text.slice(0, text.indexOf('\n---\n', 4))), 'YAML line breaks escaped');
     assert.equal(yamlString('a\u2028b\u0085c"'), '"a\\u2028b\\u0085c\\""');
-  });
-
-  it('formats transcript times', () => {
-    assert.equal(transcriptTime(0), '0:00');
-    assert.equal(transcriptTime(65.9), '1:05');
-    assert.equal(transcriptTime(3725), '1:02:05');
-    assert.equal(transcriptTime(-1), '');
-    assert.equal(transcriptTime(Number.NaN), '');
-    assert.equal(transcriptTime('5'), '');
   });
 
   it('names the note by local day and a safe title', () => {

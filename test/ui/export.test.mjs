@@ -46,6 +46,7 @@ describe('UI: exporting from the command palette', () => {
     assert.ok(notes.length > 0 && notes.length <= recent.length, `${notes.length} notes for ${recent.length} recent`);
     const first = fs.readFileSync(path.join(exportFolder, notesFolder, notes[0]), 'utf8');
     assert.match(first, /^---\nid: ".+"\ntitle: ".*"\ndate: .+\ncategory: .+\nduration: .+\n---\n\n# /);
-    assert.match(first, /\n## Transcript\n\n\*\*.+\*\* \(\d+:\d\d\): /);
+    // The transcript as the panel's Copy as Markdown writes it: a summary line, then speaker · time and the words.
+    assert.match(first, /\n## Transcript\n\n\*.+\*\n\n\*\*.+\*\* · \d+:\d\d\n\n\S/);
   });
 });

@@ -124,8 +124,17 @@ export class DiskTranscriptCache implements TranscriptCache {
     };
   }
 
-  /** `bytesOf`: the conversation's JSON, when something else writes it too (an export's checkpoint). */
-  async set(id: string, conversation: Conversation, bytesOf: JsonBytes = jsonBytes): Promise<void> {
+  /**
+   * `bytesOf`: the conversation's JSON, when something else writes it too (an export's checkpoint). `intoFreeRoom`:
+   * written only while the folder has room for it, never pushing out what is there (an export's transcripts must not
+   * evict the ones the user opened, nor be written only to be evicted by the export's own later ones).
+   */
+  async set(
+    id: string,
+    conversation: Conversation,
+    bytesOf: JsonBytes = jsonBytes,
+    { intoFreeRoom = false } = {},
+  ): Promise<void> {
     const file = this.fileFor(id);
     if (!file) return;
     this.writing.set(file, conversation);
@@ -135,6 +144,10 @@ export class DiskTranscriptCache implements TranscriptCache {
         const head = `{"version":${FORMAT_VERSION},"id":${JSON.stringify(id)},"conversation":`;
         const body = Buffer.concat([Buffer.from(head, 'utf8'), bytesOf(conversation), Buffer.from('}')]);
         if (body.length > this.maxBytes) return;
+        if (intoFreeRoom) {
+          this.bytesAtMost ??= (await this.files()).reduce((sum, f) => sum + f.size, 0);
+          if (this.bytesAtMost + body.length > this.maxBytes) return;
+        }
         if (!this.made) await fs.mkdir(this.directory, { recursive: true });
         this.made = true;
         const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;

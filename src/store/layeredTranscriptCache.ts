@@ -37,8 +37,9 @@ export class LayeredTranscriptCache implements ClearableTranscriptCache {
 
   /**
    * The cache as a bulk read (an export) uses it: it streams through more transcripts than the session should hold,
-   * so nothing it reads or fetches is kept in memory. New transcripts go to disk behind it: a write waits only while
-   * BULK_WRITE_BACKLOG others are still queued, so neither the disk nor the queue holds up or piles up the export.
+   * so nothing it reads or fetches is kept in memory. New transcripts go to disk behind it, into the room the cache
+   * has left (never evicting): a write waits only while BULK_WRITE_BACKLOG others are still queued, so neither the
+   * disk nor the queue holds up or piles up the export.
    * `bytesOf`: the JSON of what the bulk read writes elsewhere too.
    */
   forBulkReads(bytesOf?: JsonBytes): TranscriptCache {
@@ -47,7 +48,7 @@ export class LayeredTranscriptCache implements ClearableTranscriptCache {
     return {
       get: async (id) => this.memory.get(id) ?? (await read(id).catch(() => undefined)),
       set: async (id, conversation) => {
-        queued.push(this.disk.set(id, conversation, bytesOf).catch(() => {}));
+        queued.push(this.disk.set(id, conversation, bytesOf, { intoFreeRoom: true }).catch(() => {}));
         if (queued.length > BULK_WRITE_BACKLOG) await queued.shift();
       },
     };

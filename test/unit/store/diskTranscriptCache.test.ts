@@ -93,6 +93,18 @@ describe('transcripts cached on disk', () => {
     assert.ok((await cache.size()) <= entrySize * 3 + 10);
   });
 
+  it('lets a bulk write fill only the room left, never evicting what is there', async () => {
+    const big = (id: string) => conversation(id, 'x'.repeat(1000), 1);
+    const entrySize = Buffer.byteLength(JSON.stringify({ version: 1, id: 'c1', conversation: big('c1') }));
+    const cache = new DiskTranscriptCache(directory, ACCOUNT, entrySize * 3 + 10);
+    await cache.set('op', big('op'));
+    for (const id of ['e1', 'e2', 'e3', 'e4']) await cache.set(id, big(id), undefined, { intoFreeRoom: true });
+    assert.ok(await cache.get('op'), 'the transcript the user opened stays');
+    assert.ok((await cache.get('e1')) && (await cache.get('e2')), 'the export filled the room there was');
+    assert.equal(await cache.get('e3'), undefined, 'and no more');
+    assert.equal(await cache.get('e4'), undefined);
+  });
+
   it('skips a transcript larger than the whole cache', async () => {
     const cache = new DiskTranscriptCache(directory, ACCOUNT, 500);
     await cache.set('huge', conversation('huge', 'y'.repeat(1000)));

@@ -20,6 +20,9 @@ const nodeDefaults = {
   sourcemap: production ? false : 'linked',
   sourcesContent: false,
   logLevel: 'warning',
+  // ofetch's Node build falls back to a bundled fetch polyfill (110 KB) for Node versions without fetch; VS Code's
+  // Node and ours have it, so the polyfill's place takes globalThis.fetch.
+  alias: { 'node-fetch-native': 'node-fetch-native/native' },
 };
 
 /** @type {import('esbuild').BuildOptions} */

@@ -198,7 +198,7 @@ export const IMPROVEMENTS = [
   '| (same changes) | Peak memory, 250 / 500 / 1,000 conversations | not measured | 148 / 174 / 135 MiB |',
   '| Transcript panel: first screen in its own message, the rest in 12 ms tasks from templates | 5,000 segments: from the data arriving to the last turn | 302 ms | 82 ms |',
   '| (same change; each size measured as the first panel of its window) | 5,000 segments: to the first turns on screen | 1,645 ms | 367 ms |',
-  '| ofetch\'s fetch polyfill left out of the bundle (VS Code\'s Node has fetch) | Size of dist/extension.js | 375 KiB | 260 KiB |',
+  "| ofetch's fetch polyfill left out of the bundle (VS Code's Node has fetch) | Size of dist/extension.js | 375 KiB | 260 KiB |",
   '| Transcript turns skip layout in groups of 50 rather than one by one (content-visibility) | 5,000 segments: frames per second while scrolling | 41.9 fps | 60.0 fps |',
   '| (same change) | 5,000 segments: frames over 50 ms while scrolling | 2 | 0 |',
   '| (same change) | 5,000 segments: longest frame while scrolling | 67 ms | 17 ms |',

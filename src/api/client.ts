@@ -71,12 +71,25 @@ interface TextLimit {
   what: () => string;
 }
 
-const ACTION_ITEM_TEXT: TextLimit = { max: 500, what: () => l10n.t('An action item') };
-const MEMORY_TEXT: TextLimit = { max: 500, what: () => l10n.t('A memory') };
-const CONVERSATION_TITLE: TextLimit = { max: 500, what: () => l10n.t('A conversation title') };
-const CONVERSATION_TEXT: TextLimit = { max: 100_000, what: () => l10n.t("A conversation's text") };
-const QUESTION_TEXT: TextLimit = { max: 1000, what: () => l10n.t('A question') };
-const GOAL_TITLE: TextLimit = { max: 500, what: () => l10n.t('A goal title') };
+/** The most characters Omi takes in each text it is sent (trimmed); the commands check input against the same. */
+export const TEXT_LIMITS = {
+  actionItem: 500,
+  memory: 500,
+  conversationTitle: 500,
+  conversationText: 100_000,
+  question: 1000,
+  goalTitle: 500,
+} as const;
+
+const ACTION_ITEM_TEXT: TextLimit = { max: TEXT_LIMITS.actionItem, what: () => l10n.t('An action item') };
+const MEMORY_TEXT: TextLimit = { max: TEXT_LIMITS.memory, what: () => l10n.t('A memory') };
+const CONVERSATION_TITLE: TextLimit = {
+  max: TEXT_LIMITS.conversationTitle,
+  what: () => l10n.t('A conversation title'),
+};
+const CONVERSATION_TEXT: TextLimit = { max: TEXT_LIMITS.conversationText, what: () => l10n.t("A conversation's text") };
+const QUESTION_TEXT: TextLimit = { max: TEXT_LIMITS.question, what: () => l10n.t('A question') };
+const GOAL_TITLE: TextLimit = { max: TEXT_LIMITS.goalTitle, what: () => l10n.t('A goal title') };
 
 export interface ListDailySummariesParams extends RequestOptions {
   limit?: number;

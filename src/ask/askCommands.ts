@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { TEXT_LIMITS } from '../api/client';
 import type { SignInState } from '../auth/signInState';
 import { COMMAND } from '../commandIds';
 import { registerCommand } from '../util/registerCommand';
@@ -113,8 +114,11 @@ async function pickQuestion(ask: OmiAsk): Promise<{ question?: string; entry?: A
         const picked = quickPick.activeItems[0] ?? quickPick.selectedItems[0];
         const typed = quickPick.value.trim();
         if (picked?.entry) resolve({ entry: picked.entry });
-        else if (typed.length > 1000) {
-          quickPick.title = vscode.l10n.t('Omi: Ask (questions can be at most 1,000 characters)');
+        else if (typed.length > TEXT_LIMITS.question) {
+          quickPick.title = vscode.l10n.t(
+            'Omi: Ask (questions can be at most {0} characters)',
+            TEXT_LIMITS.question.toLocaleString('en-US'),
+          );
           return;
         } else if (typed) resolve({ question: typed });
         else return;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { TEXT_LIMITS } from '../api/client';
 import type { ActionItem, ActionItemChanges } from '../api/models';
 import { COMMAND } from '../commandIds';
 import type { OmiWrites } from '../store/omiWrites';
@@ -14,6 +15,7 @@ import {
   pickLoadedItem,
   quoted,
   reportingRefusal,
+  textProblem,
   type WriteCommandDependencies,
 } from './writeSupport';
 
@@ -21,8 +23,6 @@ interface ActionItemCommandDependencies extends WriteCommandDependencies {
   writes: OmiWrites;
   views: OmiViews;
 }
-
-const MAX_DESCRIPTION = 500;
 
 /** Tick off, reopen, add, edit and delete action items: the row checkbox, the row menu and the palette. */
 export function registerActionItemCommands(deps: ActionItemCommandDependencies): vscode.Disposable[] {
@@ -98,16 +98,9 @@ function pickActionItems(deps: WriteCommandDependencies, completed: boolean | un
 async function askDescription(title: string, value: string): Promise<string | undefined> {
   const text = await vscode.window.showInputBox({
     title,
-    prompt: vscode.l10n.t('What needs doing (up to {0} characters).', MAX_DESCRIPTION),
+    prompt: vscode.l10n.t('What needs doing (up to {0} characters).', TEXT_LIMITS.actionItem),
     value,
-    validateInput: (typed) => {
-      const trimmed = typed.trim();
-      if (!trimmed) return vscode.l10n.t('Type what needs doing.');
-      if (trimmed.length > MAX_DESCRIPTION) {
-        return vscode.l10n.t('{0} characters: Omi takes at most {1}.', trimmed.length, MAX_DESCRIPTION);
-      }
-      return undefined;
-    },
+    validateInput: textProblem(vscode.l10n.t('Type what needs doing.'), TEXT_LIMITS.actionItem),
   });
   return text?.trim();
 }
@@ -150,7 +143,7 @@ async function askDueDate(current: string | null | undefined): Promise<{ due: st
 async function addActionItem(deps: ActionItemCommandDependencies): Promise<void> {
   if (!deps.signIn.signedIn) return askToSignIn();
   const editor = vscode.window.activeTextEditor;
-  const selected = editor ? oneLine(editor.document.getText(editor.selection), MAX_DESCRIPTION) : '';
+  const selected = editor ? oneLine(editor.document.getText(editor.selection), TEXT_LIMITS.actionItem) : '';
   const description = await askDescription(vscode.l10n.t('Omi: Add Action Item'), selected);
   if (!description) return;
   const due = await askDueDate(undefined);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { TEXT_LIMITS } from '../api/client';
 import type { Conversation, NewConversation } from '../api/models';
 import { COMMAND } from '../commandIds';
 import { languageCode, type Processed } from '../store/conversationProcessing';
@@ -13,6 +14,7 @@ import {
   pickLoadedItem,
   quoted,
   reportingRefusal,
+  textProblem,
   type WriteCommandDependencies,
 } from './writeSupport';
 
@@ -25,10 +27,6 @@ interface ConversationCommandDependencies extends WriteCommandDependencies {
    */
   activePanelConversation(): Conversation | string | undefined;
 }
-
-/** What Omi takes (POST /user/conversations, PATCH title). */
-const MAX_TITLE = 500;
-const MAX_TEXT = 100_000;
 
 /** Rename Conversation…, Delete Conversation and Create Conversation from Selection…. */
 export function registerConversationCommands(deps: ConversationCommandDependencies): vscode.Disposable[] {
@@ -74,24 +72,14 @@ function namesAnItem(argument: unknown): boolean {
   return typeof argument === 'object' && argument !== null && typeof (argument as { id?: unknown }).id === 'string';
 }
 
-/** Why a typed title cannot be sent, or undefined when it can (checked as the user types). */
-function titleProblem(typed: string): string | undefined {
-  const trimmed = typed.trim();
-  if (!trimmed) return vscode.l10n.t('A conversation needs a title.');
-  if (trimmed.length > MAX_TITLE) {
-    return vscode.l10n.t('{0} characters: Omi takes at most {1}.', trimmed.length, MAX_TITLE);
-  }
-  return undefined;
-}
-
 /** Omi: Rename Conversation…: the new title, checked as typed; nothing is sent when it did not change. */
 async function renameConversation(deps: ConversationCommandDependencies, conversation: Conversation): Promise<void> {
   const current = conversation.structured?.title ?? '';
   const typed = await vscode.window.showInputBox({
     title: vscode.l10n.t('Omi: Rename Conversation {0}', quoted(current)),
-    prompt: vscode.l10n.t('The new title (up to {0} characters).', MAX_TITLE),
+    prompt: vscode.l10n.t('The new title (up to {0} characters).', TEXT_LIMITS.conversationTitle),
     value: current,
-    validateInput: titleProblem,
+    validateInput: textProblem(vscode.l10n.t('A conversation needs a title.'), TEXT_LIMITS.conversationTitle),
   });
   const title = typed?.trim();
   if (!title || title === current.trim()) return;
@@ -153,11 +141,11 @@ async function createFromSelection(deps: ConversationCommandDependencies): Promi
   }
   const text = await textToSend(editor);
   if (text === undefined) return;
-  if (text.length > MAX_TEXT) {
+  if (text.length > TEXT_LIMITS.conversationText) {
     void vscode.window.showWarningMessage(
       vscode.l10n.t(
         'Omi takes at most {0} characters for a conversation; this text has {1}. Select less.',
-        MAX_TEXT.toLocaleString(),
+        TEXT_LIMITS.conversationText.toLocaleString(),
         text.length.toLocaleString(),
       ),
     );

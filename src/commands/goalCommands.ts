@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { TEXT_LIMITS } from '../api/client';
 import type { Goal, GoalType } from '../api/models';
 import type { SignInState } from '../auth/signInState';
 import { COMMAND } from '../commandIds';
@@ -7,7 +8,7 @@ import type { OmiWrites } from '../store/omiWrites';
 import { registerCommand } from '../util/registerCommand';
 import { askToSignIn } from '../util/showFailure';
 import { type GoalProgress, goalProgress, progressText } from '../views/goalsView';
-import { confirmDelete, quoted, reportingRefusal } from './writeSupport';
+import { confirmDelete, quoted, reportingRefusal, textProblem } from './writeSupport';
 
 export interface GoalCommandDependencies {
   store: OmiStore;
@@ -106,12 +107,7 @@ async function createGoal(deps: GoalCommandDependencies): Promise<boolean> {
   const title = await vscode.window.showInputBox({
     title: heading,
     prompt: vscode.l10n.t('What is the goal?'),
-    validateInput: (text) =>
-      !text.trim()
-        ? vscode.l10n.t('Type the goal.')
-        : text.trim().length > 500
-          ? vscode.l10n.t('A goal can be at most 500 characters.')
-          : undefined,
+    validateInput: textProblem(vscode.l10n.t('Type the goal.'), TEXT_LIMITS.goalTitle),
   });
   if (!title?.trim()) return false;
   const kinds: (vscode.QuickPickItem & { type?: GoalType })[] = [

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { TEXT_LIMITS } from '../api/client';
 import { MEMORY_CATEGORIES, type Memory, type MemoryChanges, type NewMemory } from '../api/models';
 import { COMMAND } from '../commandIds';
 import type { OmiWrites } from '../store/omiWrites';
@@ -12,14 +13,13 @@ import {
   pickLoadedItem,
   quoted,
   reportingRefusal,
+  textProblem,
   type WriteCommandDependencies,
 } from './writeSupport';
 
 interface MemoryCommandDependencies extends WriteCommandDependencies {
   writes: OmiWrites;
 }
-
-const MAX_CONTENT = 500;
 
 /** Remember Selection, Edit Memory… and Delete Memory. */
 export function registerMemoryCommands(deps: MemoryCommandDependencies): vscode.Disposable[] {
@@ -106,12 +106,12 @@ async function rememberSelection(deps: MemoryCommandDependencies): Promise<void>
     );
     return;
   }
-  const tooLong = texts.filter((text) => text.length > MAX_CONTENT);
+  const tooLong = texts.filter((text) => text.length > TEXT_LIMITS.memory);
   if (tooLong.length > 0) {
     void vscode.window.showWarningMessage(
       vscode.l10n.t(
         'Omi keeps memories of up to {0} characters; {1} has {2}. Select less, or split it over several cursors.',
-        MAX_CONTENT,
+        TEXT_LIMITS.memory,
         quoted(tooLong[0]),
         tooLong[0]?.length ?? 0,
       ),
@@ -195,14 +195,7 @@ async function askChange(field: EditPick['field'], memory: Memory): Promise<Memo
       const content = await vscode.window.showInputBox({
         title: vscode.l10n.t('Memory text'),
         value: memory.content ?? '',
-        validateInput: (typed) => {
-          const trimmed = typed.trim();
-          if (!trimmed) return vscode.l10n.t('A memory needs some text.');
-          if (trimmed.length > MAX_CONTENT) {
-            return vscode.l10n.t('{0} characters: Omi takes at most {1}.', trimmed.length, MAX_CONTENT);
-          }
-          return undefined;
-        },
+        validateInput: textProblem(vscode.l10n.t('A memory needs some text.'), TEXT_LIMITS.memory),
       });
       const trimmed = content?.trim();
       return trimmed && trimmed !== memory.content ? { content: trimmed } : undefined;

@@ -136,3 +136,16 @@ export async function pickLoadedItem<K extends WritableKind & ListKind>(
   );
   return picked ? [picked.item] : undefined;
 }
+
+/**
+ * An input box's check of the text Omi is to be sent, as the user types: `empty` when there is nothing but spaces,
+ * the length against Omi's limit (`TEXT_LIMITS`) when there is too much.
+ */
+export function textProblem(empty: string, max: number): (typed: string) => string | undefined {
+  return (typed) => {
+    const trimmed = typed.trim();
+    if (!trimmed) return empty;
+    if (trimmed.length > max) return vscode.l10n.t('{0} characters: Omi takes at most {1}.', trimmed.length, max);
+    return undefined;
+  };
+}

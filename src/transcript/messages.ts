@@ -1,6 +1,7 @@
 // What the transcript panel and its webview say to each other, and what the webview keeps across reloads
 // (no vscode import: bundled into the webview too). Everything from the webview is checked before use: it renders
 // Omi data, so it is treated as untrusted.
+import { isPlainRecord, pageId } from '../util/pageMessage';
 
 export interface Fact {
   label: string;
@@ -133,13 +134,9 @@ const SIMPLE_TYPES: ReadonlySet<string> = new Set([
   'insertSummary',
 ]);
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The message if it is exactly one the panel understands (no extra fields), otherwise undefined. */
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
-  if (!isPlainObject(value) || typeof value.type !== 'string') return undefined;
+  if (!isPlainRecord(value) || typeof value.type !== 'string') return undefined;
   const keys = Object.keys(value);
   if (SIMPLE_TYPES.has(value.type)) {
     return keys.length === 1 ? ({ type: value.type } as WebviewMessage) : undefined;
@@ -163,8 +160,6 @@ export interface TranscriptState {
   topTurn?: number;
 }
 
-const MAX_ID_LENGTH = 200;
-
 function isIndex(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
@@ -178,14 +173,14 @@ function isTextOrNull(value: unknown): value is string | null {
 }
 
 function everyRecord(value: unknown, check: (record: Record<string, unknown>) => boolean): boolean {
-  return Array.isArray(value) && value.every((item) => isPlainObject(item) && check(item));
+  return Array.isArray(value) && value.every((item) => isPlainRecord(item) && check(item));
 }
 
 /** A saved first screen is rendered, as text, like any message: it must still have the shape this version renders. */
 function parseFirstScreen(value: unknown, conversationId: string): ShowMessage | undefined {
-  if (!isPlainObject(value) || value.type !== 'show' || !isIndex(value.totalTurns)) return undefined;
+  if (!isPlainRecord(value) || value.type !== 'show' || !isIndex(value.totalTurns)) return undefined;
   const view = value.conversation;
-  if (!isPlainObject(view) || view.id !== conversationId) return undefined;
+  if (!isPlainRecord(view) || view.id !== conversationId) return undefined;
   const speakers = view.speakers;
   const valid =
     [view.emoji, view.title, view.overview, view.summary].every(isText) &&
@@ -219,9 +214,10 @@ function parseFirstScreen(value: unknown, conversationId: string): ShowMessage |
 }
 
 export function parseTranscriptState(value: unknown): TranscriptState | undefined {
-  if (!isPlainObject(value)) return undefined;
-  const { conversationId, hiddenSpeakers } = value;
-  if (typeof conversationId !== 'string' || !conversationId || conversationId.length > MAX_ID_LENGTH) return undefined;
+  if (!isPlainRecord(value)) return undefined;
+  const conversationId = pageId(value.conversationId);
+  if (!conversationId) return undefined;
+  const { hiddenSpeakers } = value;
   const hidden = Array.isArray(hiddenSpeakers) ? hiddenSpeakers.filter(isIndex) : [];
   const state: TranscriptState = { conversationId, hiddenSpeakers: hidden };
   const firstScreen = parseFirstScreen(value.firstScreen, conversationId);

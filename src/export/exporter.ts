@@ -242,7 +242,8 @@ export class OmiExporter {
     const progress = new ExportProgressText(hooks.progress, listNoun(kind), request.estimate);
     const waits = this.deps.connection.onDidWaitForRateLimit((event) => progress.clientWaits(event.until));
     const header = { kind, exportedAt: date.toISOString(), source: this.deps.connection.baseUrl ?? '', filters };
-    const output = format === 'markdown' ? new MarkdownFolder(folder, name) : this.openFile(folder, name);
+    const headRoom = format === 'json' ? JsonExportWriter.headBytes(header) : 0;
+    const output = format === 'markdown' ? new MarkdownFolder(folder, name) : this.openFile(folder, name, headRoom);
     try {
       let count: number;
       let placed: string;
@@ -291,8 +292,11 @@ export class OmiExporter {
     return { status: 'cancelled' };
   }
 
-  private openFile(folder: vscode.Uri, name: string): ExportFile {
-    return folder.scheme === 'file' ? new NodeExportFile(folder.fsPath, name) : new WorkspaceExportFile(folder, name);
+  /** `headRoom`: the bytes to keep before the body for the head (JsonExportWriter.headBytes). */
+  private openFile(folder: vscode.Uri, name: string, headRoom: number): ExportFile {
+    return folder.scheme === 'file'
+      ? new NodeExportFile(folder.fsPath, name, headRoom)
+      : new WorkspaceExportFile(folder, name);
   }
 }
 

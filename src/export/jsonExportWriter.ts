@@ -23,11 +23,25 @@ export interface TextSink {
 
 const NESTED_OPEN = '[\n  [\n';
 const NESTED_CLOSE = '\n  ]\n]';
+/** The digits of the largest count a head makes room for. */
+const COUNT_DIGITS = String(Number.MAX_SAFE_INTEGER).length;
 
 /**
- * Produces exactly `JSON.stringify(document, null, 2) + "\n"` without holding the document: items are formatted as
- * they arrive into the body sink, and the header, which must say `count` before `items`, is known only at the end.
- * The caller writes `head()`, then the body, then `tail()`.
+ * Everything before the first item: `JSON.stringify(document, null, 2)` up to `"items": [`, with spaces after the
+ * count up to COUNT_DIGITS, so that it is the same size whatever the count. A file on disk keeps that room before the
+ * body and writes the head into it at the end, rather than copying a body of hundreds of MB behind a head.
+ */
+function headText(header: ExportHeader, count: number): string {
+  const { kind, exportedAt, source, filters } = header;
+  const text = JSON.stringify({ kind, exportedAt, source, filters, count }, null, 2);
+  const padding = ' '.repeat(Math.max(0, COUNT_DIGITS - String(count).length));
+  return `${text.slice(0, -2)},${padding}\n  "items": [`;
+}
+
+/**
+ * Produces `JSON.stringify(document, null, 2) + "\n"` (but for the spaces after the count, see headText) without
+ * holding the document: items are formatted as they arrive into the body sink, and the header, which must say `count`
+ * before `items`, is known only at the end. The caller writes `head()`, then the body, then `tail()`.
  */
 export class JsonExportWriter<T> {
   private written = 0;
@@ -36,6 +50,11 @@ export class JsonExportWriter<T> {
     private readonly header: ExportHeader,
     private readonly body: TextSink,
   ) {}
+
+  /** The size of `head()` in UTF-8, whatever the count: the room a file keeps for it. */
+  static headBytes(header: ExportHeader): number {
+    return Buffer.byteLength(headText(header, 0), 'utf8');
+  }
 
   get count(): number {
     return this.written;
@@ -52,11 +71,9 @@ export class JsonExportWriter<T> {
     this.written += items.length;
   }
 
-  /** Everything before the first item. Valid once all items are written. */
+  /** Everything before the first item, `headBytes` long. Valid once all items are written. */
   head(): string {
-    const { kind, exportedAt, source, filters } = this.header;
-    const text = JSON.stringify({ kind, exportedAt, source, filters, count: this.written }, null, 2);
-    return `${text.slice(0, -2)},\n  "items": [`;
+    return headText(this.header, this.written);
   }
 
   /** Everything after the last item. */

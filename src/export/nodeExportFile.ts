@@ -2,28 +2,28 @@
 import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { finished, pipeline } from 'node:stream/promises';
+import { finished } from 'node:stream/promises';
 import { type ExportFile, TargetExistsError, temporaryName } from './exportFile';
 
 /**
- * The body goes to a hidden `.part` file as it is written. `complete` copies head + body + tail into a hidden `.tmp`
- * file (with no head and tail the `.part` file is used as is) and flushes it to disk; `place` moves it onto its name
- * without replacing anything unless asked.
+ * The body goes to a hidden `.part` file as it is written, after `headRoom` bytes left for the head. `complete` adds
+ * the tail, writes the head into its room (it must be exactly that long: JsonExportWriter.headBytes) and flushes the
+ * file to disk; `place` moves it onto its name without replacing anything unless asked. Nothing is copied: a body of
+ * hundreds of MB is written once.
  */
 export class NodeExportFile implements ExportFile {
   private readonly bodyPath: string;
-  private readonly completePath: string;
   private body: fs.WriteStream | undefined;
-  private ready: string | undefined;
+  private ready = false;
   private failure: Error | undefined;
 
-  /** `baseName` only names the temporary files; `place` gives the final name. */
+  /** `baseName` only names the temporary file; `place` gives the final name. */
   constructor(
     private readonly folder: string,
     baseName: string,
+    private readonly headRoom = 0,
   ) {
     this.bodyPath = path.join(folder, temporaryName(baseName, 'part'));
-    this.completePath = path.join(folder, temporaryName(baseName, 'tmp'));
   }
 
   async write(text: string): Promise<void> {
@@ -33,53 +33,44 @@ export class NodeExportFile implements ExportFile {
   }
 
   async complete(head: string, tail: string): Promise<void> {
+    const headBytes = Buffer.from(head, 'utf8');
+    if (headBytes.length !== this.headRoom) {
+      throw new Error(`The export's head is ${headBytes.length} bytes, not the ${this.headRoom} kept for it.`);
+    }
     const body = await this.openBody();
     if (this.failure) throw this.failure;
-    body.end();
+    body.end(tail);
     await finished(body);
-    let ready = this.bodyPath;
-    if (head || tail) {
-      const out = fs.createWriteStream(this.completePath, { flags: 'wx' });
-      out.write(head);
-      await pipeline(fs.createReadStream(this.bodyPath), out, { end: false });
-      out.end(tail);
-      await finished(out);
-      await fs.promises.rm(this.bodyPath, { force: true });
-      ready = this.completePath;
+    const handle = await fs.promises.open(this.bodyPath, 'r+');
+    try {
+      if (headBytes.length > 0) await handle.write(headBytes, 0, headBytes.length, 0);
+      await handle.sync();
+    } finally {
+      await handle.close();
     }
-    await flushToDisk(ready);
-    this.ready = ready;
+    this.ready = true;
   }
 
   async place(name: string, replace: boolean): Promise<void> {
     if (!this.ready) throw new Error('The export file is not complete.');
-    await moveIntoPlace(this.ready, path.join(this.folder, name), replace);
-    this.ready = undefined;
+    await moveIntoPlace(this.bodyPath, path.join(this.folder, name), replace);
+    this.ready = false;
   }
 
   async discard(): Promise<void> {
     this.body?.destroy();
-    await Promise.all([this.bodyPath, this.completePath].map((p) => fs.promises.rm(p, { force: true })));
+    await fs.promises.rm(this.bodyPath, { force: true });
   }
 
   private async openBody(): Promise<fs.WriteStream> {
     if (this.body) return this.body;
-    const body = fs.createWriteStream(this.bodyPath, { flags: 'wx' });
+    const body = fs.createWriteStream(this.bodyPath, { flags: 'wx', start: this.headRoom });
     body.on('error', (error) => {
       this.failure = error;
     });
     this.body = body;
     await once(body, 'open');
     return body;
-  }
-}
-
-async function flushToDisk(file: string): Promise<void> {
-  const handle = await fs.promises.open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
 

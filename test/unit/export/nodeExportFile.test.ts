@@ -15,8 +15,8 @@ describe('NodeExportFile', () => {
 
   const header = { kind: 'memories' as const, exportedAt: '2026-11-28T10:50:00.000Z', source: 'x', filters: {} };
 
-  it('streams pages to a temporary file and shows the name only when complete', async () => {
-    const file = new NodeExportFile(folder, 'out.json');
+  it('streams pages to a temporary file, head written into the room kept for it, name shown only when complete', async () => {
+    const file = new NodeExportFile(folder, 'out.json', JsonExportWriter.headBytes(header));
     const writer = new JsonExportWriter<unknown>(header, file);
     const items = Array.from({ length: 3000 }, (_, i) => ({ id: `m${i}`, content: 'x'.repeat(200) }));
     for (let i = 0; i < items.length; i += 1000) {
@@ -32,7 +32,17 @@ describe('NodeExportFile', () => {
     await file.discard();
     assert.deepEqual(fs.readdirSync(folder), ['out.json'], 'no temporary files left');
     const text = fs.readFileSync(path.join(folder, 'out.json'), 'utf8');
-    assert.equal(text, `${JSON.stringify({ ...header, count: 3000, items }, null, 2)}\n`);
+    assert.deepEqual(JSON.parse(text), { ...header, count: 3000, items });
+    assert.equal(text, `${writer.head()}${text.slice(JsonExportWriter.headBytes(header))}`, 'the head opens the file');
+    assert.ok(text.endsWith('\n  ]\n}\n'));
+  });
+
+  it('refuses a head that does not fit the room kept for it, rather than write over the body', async () => {
+    const file = new NodeExportFile(folder, 'out.json', 10);
+    await file.write('body');
+    await assert.rejects(file.complete('too long a head', ''), /15 bytes, not the 10/);
+    await file.discard();
+    assert.deepEqual(fs.readdirSync(folder), []);
   });
 
   it('never replaces an existing file unless asked, and keeps the completed file for another name', async () => {

@@ -10,7 +10,7 @@ import type { Conversation } from '../api/models';
 import type { ItemsOfKind } from '../markdown/itemText';
 import type { OmiConnection } from '../store/connection';
 import type { LayeredTranscriptCache } from '../store/layeredTranscriptCache';
-import { type JsonBytes, jsonBytesOnce } from '../util/jsonBytes';
+import { type JsonBytes, jsonBytesOnce, type SharedJsonBytes } from '../util/jsonBytes';
 import { type ListKind, listNoun } from '../util/listKind';
 import type { Logger } from '../util/logger';
 import { exists } from '../util/workspaceFiles';
@@ -91,6 +91,10 @@ interface ListSource<T> {
   prepare?(page: Page<T>, signal: AbortSignal, skip: number): AsyncIterable<T[]>;
   /** Sees every page, whether fetched now or by an earlier run. */
   onPage?(page: Page<T>): void;
+  /** Items fetched by this run are written to the export (the transcript cache keeps them then). */
+  written?(items: T[]): Promise<void>;
+  /** The export ended, whatever the outcome. */
+  end?(): void;
 }
 
 export interface ExporterDependencies {
@@ -111,7 +115,7 @@ export class OmiExporter {
 
   async exportList(request: ListExportRequest, hooks: ExportHooks): Promise<ExportOutcome> {
     const client = this.deps.connection.client;
-    // The checkpoint and the transcript cache both keep what an export with transcripts fetches.
+    // The export file, the checkpoint and the transcript cache all keep what an export with transcripts fetches.
     const bytesOf = request.kind === 'conversations' && request.includeTranscripts ? jsonBytesOnce() : undefined;
     let capped = false;
     const filters: Record<string, unknown> = plainFilters(request.filters);
@@ -134,11 +138,16 @@ export class OmiExporter {
         // Listed without transcripts; they are added per page, from the cache where possible.
         const { includeTranscript: _ignored, ...listFilters } = request.filters;
         if (request.includeTranscripts) filters.includeTranscript = true;
+        const cache = request.includeTranscripts ? this.deps.transcripts.forBulkReads(bytesOf) : undefined;
         const conversations: ListSource<Conversation> = {
           pages: (offset, signal) => client.pagesOfConversations(listFilters, { startOffset: offset, signal }),
-          prepare: request.includeTranscripts
-            ? transcriptsForPage(client, this.deps.transcripts.forBulkReads(bytesOf), listFilters)
+          prepare: cache ? transcriptsForPage(client, cache, listFilters) : undefined,
+          written: cache
+            ? async (items) => {
+                for (const conversation of items) await cache.written(conversation);
+              }
             : undefined,
+          end: () => cache?.end(),
         };
         source = conversations as ListSource<unknown>;
         break;
@@ -148,8 +157,14 @@ export class OmiExporter {
     const identity: ExportIdentity | undefined = account
       ? { account, source: this.deps.connection.baseUrl ?? '', kind: request.kind, filters }
       : undefined;
-    const outcome = await this.write(request, filters, hooks, identity, (writer, signal, progress, checkpoint) =>
-      this.fetchList(request.kind, source, writer, signal, progress, checkpoint, bytesOf),
+    const outcome = await this.write(
+      request,
+      filters,
+      hooks,
+      identity,
+      (writer, signal, progress, checkpoint) =>
+        this.fetchList(request.kind, source, writer, signal, progress, checkpoint, bytesOf),
+      bytesOf,
     );
     if (capped && outcome.status === 'written') {
       outcome.notice = vscode.l10n.t(
@@ -193,25 +208,35 @@ export class OmiExporter {
       }
       if (resumed.done) return;
     }
-    await exportPages<T>({
-      pages: (offset, s) => source.pages(offset, s),
-      prepare: source.prepare,
-      write: async (items, page) => {
-        const saved = checkpoint?.add(page, items, bytesOf);
-        // A conversation with its transcript is formatted on its own: a part's text would be tens of MB at once.
-        for (const some of source.prepare ? items.map((item) => [item]) : [items]) await writer.writeItems(some);
-        await saved;
-      },
-      endPage: async (page) => {
-        source.onPage?.(page);
-        await checkpoint?.commit(page);
-      },
-      startOffset: resumed?.nextOffset,
-      startCount: resumed?.count,
-      signal,
-      onProgress: (p) => progress.update(p),
-    });
-    await checkpoint?.finish();
+    /** The checkpoint saves a part once it is written (in the bytes written), while the next part is written. */
+    let saving: Promise<void> | undefined;
+    try {
+      await exportPages<T>({
+        pages: (offset, s) => source.pages(offset, s),
+        prepare: source.prepare,
+        write: async (items, page) => {
+          // A conversation with its transcript is formatted on its own: a part's text would be tens of MB at once.
+          for (const some of source.prepare ? items.map((item) => [item]) : [items]) await writer.writeItems(some);
+          await saving;
+          saving = checkpoint?.add(page, items, bytesOf);
+          await source.written?.(items);
+        },
+        endPage: async (page) => {
+          source.onPage?.(page);
+          await saving;
+          await checkpoint?.commit(page);
+        },
+        startOffset: resumed?.nextOffset,
+        startCount: resumed?.count,
+        signal,
+        onProgress: (p) => progress.update(p),
+      });
+      await checkpoint?.finish();
+    } finally {
+      // A later run must not find this one still adding to the checkpoint (add never fails: it gives up instead).
+      await saving;
+      source.end?.();
+    }
   }
 
   private async write(
@@ -220,6 +245,7 @@ export class OmiExporter {
     hooks: ExportHooks,
     identity: ExportIdentity | undefined,
     produce: Produce,
+    bytesOf?: SharedJsonBytes,
   ): Promise<ExportOutcome> {
     const { kind, format, folder } = request;
     const date = request.date ?? new Date();
@@ -263,7 +289,11 @@ export class OmiExporter {
         count = output.count;
         placed = await placeBesideExisting(name, replace, (n, r) => output.place(n, r));
       } else {
-        const writer = format === 'json' ? new JsonExportWriter(header, output) : new JsonLinesWriter(output);
+        // Each conversation written alone is serialized once, for the file, the checkpoint and the transcript cache.
+        const writer =
+          format === 'json'
+            ? new JsonExportWriter(header, output, bytesOf?.remember)
+            : new JsonLinesWriter(output, bytesOf);
         await produce(writer, controller.signal, progress, checkpoint);
         if (controller.signal.aborted) return this.cancelled(kind, checkpoint);
         await output.complete(writer.head(), writer.tail());

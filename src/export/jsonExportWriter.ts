@@ -1,4 +1,5 @@
 // The export file format (kind, exportedAt, source, filters, count, items), written a page at a time (no vscode import: unit-tested).
+import { type JsonBytes, jsonBytes } from '../util/jsonBytes';
 import type { ListKind } from '../util/listKind';
 
 export interface ExportHeader {
@@ -18,8 +19,11 @@ export interface ExportDocument<T> extends ExportHeader {
 
 /** Where formatted text goes: a file being streamed, or memory in tests. */
 export interface TextSink {
-  write(text: string): Promise<void>;
+  write(text: string | Buffer): Promise<void>;
 }
+
+/** Told the bytes a lone item was written as (a JSON text of it), for others to write them too. */
+export type ItemBytes<T> = (item: T, bytes: Buffer) => void;
 
 const NESTED_OPEN = '[\n  [\n';
 const NESTED_CLOSE = '\n  ]\n]';
@@ -49,6 +53,7 @@ export class JsonExportWriter<T> {
   constructor(
     private readonly header: ExportHeader,
     private readonly body: TextSink,
+    private readonly wroteItem?: ItemBytes<T>,
   ) {}
 
   /** The size of `head()` in UTF-8, whatever the count: the room a file keeps for it. */
@@ -65,9 +70,11 @@ export class JsonExportWriter<T> {
     // Nested in two arrays, the items come out indented as deep as in the document's "items": one call for the page,
     // with no pass over the text afterwards.
     const text = JSON.stringify([items], null, 2);
-    await this.body.write(
-      `${this.written === 0 ? '\n' : ',\n'}${text.slice(NESTED_OPEN.length, -NESTED_CLOSE.length)}`,
-    );
+    const separator = this.written === 0 ? '\n' : ',\n';
+    const bytes = Buffer.from(`${separator}${text.slice(NESTED_OPEN.length, -NESTED_CLOSE.length)}`, 'utf8');
+    // Alone, the item's text is a JSON text of it (indented, which JSON allows).
+    if (items.length === 1) this.wroteItem?.(items[0]!, bytes.subarray(separator.length));
+    await this.body.write(bytes);
     this.written += items.length;
   }
 
@@ -82,11 +89,17 @@ export class JsonExportWriter<T> {
   }
 }
 
+const NEWLINE = Buffer.from('\n');
+
 /** JSON Lines: one API object per line, nothing else, as data tools expect. */
 export class JsonLinesWriter<T> {
   private written = 0;
 
-  constructor(private readonly body: TextSink) {}
+  /** `bytesOf`: each item's compact JSON, when others write it too. */
+  constructor(
+    private readonly body: TextSink,
+    private readonly bytesOf: JsonBytes = jsonBytes,
+  ) {}
 
   get count(): number {
     return this.written;
@@ -94,7 +107,7 @@ export class JsonLinesWriter<T> {
 
   async writeItems(items: readonly T[]): Promise<void> {
     if (items.length === 0) return;
-    await this.body.write(items.map((item) => `${JSON.stringify(item)}\n`).join(''));
+    await this.body.write(Buffer.concat(items.flatMap((item) => [this.bytesOf(item), NEWLINE])));
     this.written += items.length;
   }
 

@@ -26,10 +26,10 @@ export class NodeExportFile implements ExportFile {
     this.bodyPath = path.join(folder, temporaryName(baseName, 'part'));
   }
 
-  async write(text: string): Promise<void> {
+  async write(data: string | Buffer): Promise<void> {
     const body = await this.openBody();
     if (this.failure) throw this.failure;
-    if (!body.write(text)) await once(body, 'drain');
+    if (!body.write(data)) await once(body, 'drain');
   }
 
   async complete(head: string, tail: string): Promise<void> {

@@ -19,8 +19,9 @@ export class WorkspaceExportFile implements ExportFile {
     this.temporary = vscode.Uri.joinPath(folder, temporaryName(baseName, 'tmp'));
   }
 
-  async write(text: string): Promise<void> {
-    this.chunks.push(this.encoder.encode(text));
+  async write(data: string | Buffer): Promise<void> {
+    // A Buffer may be a view into a larger one it must not keep alive: copied.
+    this.chunks.push(typeof data === 'string' ? this.encoder.encode(data) : new Uint8Array(data));
   }
 
   async complete(head: string, tail: string): Promise<void> {

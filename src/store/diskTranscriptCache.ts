@@ -17,6 +17,7 @@ const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 const OVERSHOOT = 1.1;
 const FORMAT_VERSION = 1;
 const SUFFIX = '.json';
+const CLOSE = Buffer.from('}');
 
 interface Entry {
   version: number;
@@ -142,11 +143,13 @@ export class DiskTranscriptCache implements TranscriptCache {
       await this.enqueue(async () => {
         // JSON.stringify of the Entry, around the conversation's own JSON.
         const head = `{"version":${FORMAT_VERSION},"id":${JSON.stringify(id)},"conversation":`;
-        const body = Buffer.concat([Buffer.from(head, 'utf8'), bytesOf(conversation), Buffer.from('}')]);
-        if (body.length > this.maxBytes) return;
+        // In pieces, not copied into one buffer: a transcript can be megabytes.
+        const body = [Buffer.from(head, 'utf8'), bytesOf(conversation), CLOSE];
+        const size = body.reduce((sum, piece) => sum + piece.length, 0);
+        if (size > this.maxBytes) return;
         if (intoFreeRoom) {
           this.bytesAtMost ??= (await this.files()).reduce((sum, f) => sum + f.size, 0);
-          if (this.bytesAtMost + body.length > this.maxBytes) return;
+          if (this.bytesAtMost + size > this.maxBytes) return;
         }
         if (!this.made) await fs.mkdir(this.directory, { recursive: true });
         this.made = true;
@@ -161,7 +164,7 @@ export class DiskTranscriptCache implements TranscriptCache {
           await fs.rm(temporary, { force: true });
           throw error;
         }
-        if (this.bytesAtMost !== undefined) this.bytesAtMost += body.length;
+        if (this.bytesAtMost !== undefined) this.bytesAtMost += size;
         if (this.bytesAtMost === undefined || this.bytesAtMost > this.maxBytes * OVERSHOOT) this.queueEviction();
       });
     } finally {

@@ -9,6 +9,14 @@ export interface ClearableTranscriptCache extends TranscriptCache {
   clear(): void | Promise<void>;
 }
 
+/** The transcript cache of a bulk read (an export), see LayeredTranscriptCache.forBulkReads. */
+export interface BulkTranscriptCache extends TranscriptCache {
+  /** The export has written `conversation`: if it was fetched (not read from the cache), the cache keeps it. */
+  written(conversation: Conversation): Promise<void>;
+  /** The export ended: what it fetched and did not write (cancelled, rows that moved) is kept too. */
+  end(): void;
+}
+
 /** Disk writes of a bulk read that may wait behind it before it waits for them. */
 export const BULK_WRITE_BACKLOG = 8;
 
@@ -37,19 +45,32 @@ export class LayeredTranscriptCache implements ClearableTranscriptCache {
 
   /**
    * The cache as a bulk read (an export) uses it: it streams through more transcripts than the session should hold,
-   * so nothing it reads or fetches is kept in memory. New transcripts go to disk behind it, into the room the cache
-   * has left (never evicting): a write waits only while BULK_WRITE_BACKLOG others are still queued, so neither the
-   * disk nor the queue holds up or piles up the export.
-   * `bytesOf`: the JSON of what the bulk read writes elsewhere too.
+   * so nothing it reads or fetches is kept in memory. A fetched transcript goes to disk once the export has written
+   * it (`written`), in the bytes the export wrote it as (`bytesOf`), into the room the cache has left (never
+   * evicting): a write waits only while BULK_WRITE_BACKLOG others are still queued, so neither the disk nor the queue
+   * holds up or piles up the export.
    */
-  forBulkReads(bytesOf?: JsonBytes): TranscriptCache {
+  forBulkReads(bytesOf?: JsonBytes): BulkTranscriptCache {
     const queued: Promise<void>[] = [];
+    /** Fetched, not yet written by the export: the same object, by id. */
+    const fetched = new Map<string, Conversation>();
     const read = this.disk.bulkReader();
     return {
       get: async (id) => this.memory.get(id) ?? (await read(id).catch(() => undefined)),
       set: async (id, conversation) => {
-        queued.push(this.disk.set(id, conversation, bytesOf, { intoFreeRoom: true }).catch(() => {}));
+        fetched.set(id, conversation);
+      },
+      written: async (conversation) => {
+        if (fetched.get(conversation.id) !== conversation) return;
+        fetched.delete(conversation.id);
+        queued.push(this.disk.set(conversation.id, conversation, bytesOf, { intoFreeRoom: true }).catch(() => {}));
         if (queued.length > BULK_WRITE_BACKLOG) await queued.shift();
+      },
+      end: () => {
+        for (const [id, conversation] of fetched) {
+          this.disk.set(id, conversation, bytesOf, { intoFreeRoom: true }).catch(() => {});
+        }
+        fetched.clear();
       },
     };
   }

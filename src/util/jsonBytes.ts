@@ -1,18 +1,25 @@
-// Compact JSON as UTF-8 bytes, made once per object however many files it goes into (no vscode import).
+// An object's JSON as UTF-8 bytes, made once per object however many files it goes into (no vscode import).
 
-/** The bytes of `JSON.stringify(value)`. */
+/** A JSON text of `value` as UTF-8: `JSON.stringify(value)`, or another text of the same value (indented, say). */
 export type JsonBytes = (value: unknown) => Buffer;
 
 export const jsonBytes: JsonBytes = (value) => Buffer.from(JSON.stringify(value), 'utf8');
 
+/** JsonBytes that also takes the bytes of an object someone has already made. */
+export interface SharedJsonBytes extends JsonBytes {
+  /** `bytes` are a JSON text of `value` (the export file's): later calls for `value` return them. */
+  remember(value: object, bytes: Buffer): void;
+}
+
 /**
- * One per export: the transcript cache on disk and the export's checkpoint both keep every conversation fetched, and
- * serializing 100 MB of transcripts once rather than twice is a good part of an export's time. Objects must not change
- * once serialized; what is remembered goes with its object.
+ * One per export: the export file, the transcript cache on disk and the export's checkpoint all keep every
+ * conversation fetched, and serializing 100 MB of transcripts once rather than three times is a good part of an
+ * export's time. The export file's writer remembers what it wrote; what nothing made yet is serialized compactly.
+ * Objects must not change once serialized; what is remembered goes with its object.
  */
-export function jsonBytesOnce(): JsonBytes {
+export function jsonBytesOnce(): SharedJsonBytes {
   const made = new WeakMap<object, Buffer>();
-  return (value) => {
+  const bytesOf = ((value: unknown) => {
     if (typeof value !== 'object' || value === null) return jsonBytes(value);
     let bytes = made.get(value);
     if (!bytes) {
@@ -20,5 +27,9 @@ export function jsonBytesOnce(): JsonBytes {
       made.set(value, bytes);
     }
     return bytes;
+  }) as SharedJsonBytes;
+  bytesOf.remember = (value, bytes) => {
+    made.set(value, bytes);
   };
+  return bytesOf;
 }

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { type ExportHeader, JsonExportWriter, JsonLinesWriter } from '../../../src/export/jsonExportWriter';
+import { jsonBytes } from '../../../src/util/jsonBytes';
 
 function memorySink() {
-  const chunks: string[] = [];
-  return { chunks, write: async (text: string) => void chunks.push(text) };
+  const chunks: (string | Buffer)[] = [];
+  return { chunks, write: async (data: string | Buffer) => void chunks.push(data) };
 }
 
 const header: ExportHeader = {
@@ -30,7 +31,7 @@ async function written(pages: unknown[][], head: ExportHeader = header): Promise
 
 /** The text without the spaces that keep the head one size whatever the count. */
 function unpadded(text: string): string {
-  return text.replace(/^(  "count": \d+,) +\n/m, '$1\n');
+  return text.replace(/^( {2}"count": \d+,) +\n/m, '$1\n');
 }
 
 describe('JsonExportWriter', () => {
@@ -38,7 +39,7 @@ describe('JsonExportWriter', () => {
     const text = await written([awkward.slice(0, 2), [], awkward.slice(2)]);
     const expected = `${JSON.stringify({ ...header, count: 3, items: awkward }, null, 2)}\n`;
     assert.equal(unpadded(text), expected);
-    assert.match(text, /\n  "count": 3, {15}\n  "items": \[\n/);
+    assert.match(text, /\n {2}"count": 3, {15}\n {2}"items": \[\n/);
     assert.deepEqual(JSON.parse(text).items, awkward);
     assert.ok(text.indexOf('"count": 3') < text.indexOf('"items"'));
   });
@@ -58,6 +59,21 @@ describe('JsonExportWriter', () => {
     await writer.writeItems([{ id: 2 }, { id: 3 }]);
     assert.equal(body.chunks.length, 2);
     assert.equal(writer.count, 3);
+  });
+
+  it('tells the bytes a lone item was written as: a JSON text of it, for the checkpoint and cache to write too', async () => {
+    const body = memorySink();
+    const told: [unknown, Buffer][] = [];
+    const writer = new JsonExportWriter<unknown>(header, body, (item, bytes) => told.push([item, bytes]));
+    await writer.writeItems([awkward[0]]);
+    await writer.writeItems([awkward[1]]);
+    await writer.writeItems(awkward.slice(1));
+    assert.equal(told.length, 2, 'only for items written alone');
+    for (const [index, [item, bytes]] of told.entries()) {
+      assert.equal(item, awkward[index]);
+      assert.deepEqual(JSON.parse(bytes.toString('utf8')), awkward[index]);
+    }
+    assert.ok(body.chunks[1]!.toString().endsWith(told[1]![1].toString()), 'the very bytes of the file');
   });
 
   it('handles many pages of many items', async () => {
@@ -82,5 +98,17 @@ describe('JsonLinesWriter', () => {
       awkward,
     );
     assert.equal(writer.count, 3);
+  });
+
+  it('writes the lines from the bytes others write too', async () => {
+    const body = memorySink();
+    const asked: unknown[] = [];
+    const writer = new JsonLinesWriter<unknown>(body, (item) => {
+      asked.push(item);
+      return jsonBytes(item);
+    });
+    await writer.writeItems(awkward);
+    assert.equal(body.chunks.join(''), awkward.map((item) => `${JSON.stringify(item)}\n`).join(''));
+    assert.deepEqual(asked, awkward, 'each item asked for once');
   });
 });

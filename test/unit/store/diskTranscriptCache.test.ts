@@ -6,6 +6,7 @@ import type { Conversation } from '../../../src/api/models';
 import { DiskTranscriptCache } from '../../../src/store/diskTranscriptCache';
 import { LayeredTranscriptCache } from '../../../src/store/layeredTranscriptCache';
 import { MemoryTranscriptCache } from '../../../src/store/transcriptCache';
+import { jsonBytesOnce } from '../../../src/util/jsonBytes';
 
 function conversation(id: string, text = 'hello', segments = 1): Conversation {
   return {
@@ -193,9 +194,27 @@ describe('transcripts cached in memory, then on disk', () => {
     assert.equal(await bulk.get('opened'), memory.get('opened'), 'what the session holds is used');
     assert.deepEqual(await bulk.get('on-disk'), conversation('on-disk'));
     assert.equal(memory.get('on-disk'), undefined, 'a disk hit stays on disk');
-    for (let i = 0; i < 20; i++) await bulk.set(`new${i}`, conversation(`new${i}`));
+    const fetched = Array.from({ length: 20 }, (_, i) => conversation(`new${i}`));
+    for (const c of fetched) await bulk.set(c.id, c);
     assert.equal(memory.get('new0'), undefined, 'a fetched transcript is not kept in memory');
-    assert.deepEqual(await disk.get('new19'), conversation('new19'), 'but is written to disk, behind the export');
+    assert.equal(await disk.get('new0'), undefined, 'nor written before the export writes it');
+    const bytes = jsonBytesOnce();
+    const indented = Buffer.from(JSON.stringify(fetched[0], null, 2));
+    bytes.remember(fetched[0]!, indented);
+    const writing = layered.forBulkReads(bytes);
+    for (const c of fetched) await writing.set(c.id, c);
+    for (const c of fetched.slice(0, 19)) await writing.written(c);
+    await writing.written(conversation('new1')); // another object of the same id: not what was fetched
+    writing.end();
+    await disk.size(); // waits for the queued writes
+    assert.deepEqual(await disk.get('new0'), fetched[0], 'written to disk behind the export');
+    const file = disk.fileFor('new0')!;
+    assert.ok(fs.readFileSync(file).includes(indented), 'in the bytes the export wrote it as');
+    assert.deepEqual(
+      await disk.get('new19'),
+      fetched[19],
+      'what the export fetched and did not write is kept at its end',
+    );
   });
 
   it('works on as a memory cache when the disk fails', async () => {

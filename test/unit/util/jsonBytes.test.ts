@@ -12,4 +12,13 @@ describe('JSON bytes', () => {
     assert.notEqual(once({ ...value }), first, 'another object is serialized for itself');
     assert.equal(once('text').toString('utf8'), '"text"');
   });
+
+  it("takes bytes made elsewhere (an export file's indented text) for an object", () => {
+    const once = jsonBytesOnce();
+    const value = { id: 'a', list: [1, 2] };
+    const indented = Buffer.from(JSON.stringify(value, null, 2));
+    once.remember(value, indented);
+    assert.equal(once(value), indented);
+    assert.deepEqual(JSON.parse(once(value).toString('utf8')), value);
+  });
 });

@@ -10,7 +10,7 @@ import type { Conversation } from '../api/models';
 import type { ItemsOfKind } from '../markdown/itemText';
 import type { OmiConnection } from '../store/connection';
 import type { LayeredTranscriptCache } from '../store/layeredTranscriptCache';
-import { type JsonBytes, jsonBytesOnce, type SharedJsonBytes } from '../util/jsonBytes';
+import { jsonBytesOnce, type SharedJsonBytes } from '../util/jsonBytes';
 import { type ListKind, listNoun } from '../util/listKind';
 import type { Logger } from '../util/logger';
 import { exists } from '../util/workspaceFiles';
@@ -193,7 +193,7 @@ export class OmiExporter {
     signal: AbortSignal,
     progress: ExportProgressText,
     checkpoint: ExportCheckpoint<T> | undefined,
-    bytesOf: JsonBytes | undefined,
+    bytesOf: SharedJsonBytes | undefined,
   ): Promise<void> {
     const resumed = checkpoint?.resumed;
     if (checkpoint && resumed) {
@@ -208,8 +208,6 @@ export class OmiExporter {
       }
       if (resumed.done) return;
     }
-    /** The checkpoint saves a part once it is written (in the bytes written), while the next part is written. */
-    let saving: Promise<void> | undefined;
     try {
       await exportPages<T>({
         pages: (offset, s) => source.pages(offset, s),
@@ -217,13 +215,12 @@ export class OmiExporter {
         write: async (items, page) => {
           // A conversation with its transcript is formatted on its own: a part's text would be tens of MB at once.
           for (const some of source.prepare ? items.map((item) => [item]) : [items]) await writer.writeItems(some);
-          await saving;
-          saving = checkpoint?.add(page, items, bytesOf);
-          await source.written?.(items);
+          // Then kept, in the bytes just written, before the next part is held too.
+          await Promise.all([checkpoint?.add(page, items, bytesOf), source.written?.(items)]);
+          for (const item of items) bytesOf?.forget(item);
         },
         endPage: async (page) => {
           source.onPage?.(page);
-          await saving;
           await checkpoint?.commit(page);
         },
         startOffset: resumed?.nextOffset,
@@ -233,8 +230,6 @@ export class OmiExporter {
       });
       await checkpoint?.finish();
     } finally {
-      // A later run must not find this one still adding to the checkpoint (add never fails: it gives up instead).
-      await saving;
       source.end?.();
     }
   }

@@ -1,6 +1,6 @@
 import type { Conversation } from '../api/models';
 import type { TranscriptCache } from '../api/options';
-import type { JsonBytes } from '../util/jsonBytes';
+import { type JsonBytes, jsonBytes } from '../util/jsonBytes';
 import type { DiskTranscriptCache } from './diskTranscriptCache';
 import type { MemoryTranscriptCache } from './transcriptCache';
 
@@ -63,7 +63,9 @@ export class LayeredTranscriptCache implements ClearableTranscriptCache {
       written: async (conversation) => {
         if (fetched.get(conversation.id) !== conversation) return;
         fetched.delete(conversation.id);
-        queued.push(this.disk.set(conversation.id, conversation, bytesOf, { intoFreeRoom: true }).catch(() => {}));
+        // The bytes now: the export forgets them once this returns.
+        const bytes = (bytesOf ?? jsonBytes)(conversation);
+        queued.push(this.disk.set(conversation.id, conversation, () => bytes, { intoFreeRoom: true }).catch(() => {}));
         if (queued.length > BULK_WRITE_BACKLOG) await queued.shift();
       },
       end: () => {

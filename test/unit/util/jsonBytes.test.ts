@@ -20,5 +20,8 @@ describe('JSON bytes', () => {
     once.remember(value, indented);
     assert.equal(once(value), indented);
     assert.deepEqual(JSON.parse(once(value).toString('utf8')), value);
+    once.forget(value);
+    assert.equal(once(value).toString('utf8'), JSON.stringify(value), 'forgotten: made again, compact');
+    once.forget('not an object');
   });
 });

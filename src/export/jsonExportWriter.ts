@@ -27,6 +27,8 @@ export type ItemBytes<T> = (item: T, bytes: Buffer) => void;
 
 const NESTED_OPEN = '[\n  [\n';
 const NESTED_CLOSE = '\n  ]\n]';
+const FIRST = Buffer.from('\n');
+const BETWEEN = Buffer.from(',\n');
 /** The digits of the largest count a head makes room for. */
 const COUNT_DIGITS = String(Number.MAX_SAFE_INTEGER).length;
 
@@ -68,12 +70,12 @@ export class JsonExportWriter<T> {
   async writeItems(items: readonly T[]): Promise<void> {
     if (items.length === 0) return;
     // Nested in two arrays, the items come out indented as deep as in the document's "items": one call for the page,
-    // with no pass over the text afterwards.
-    const text = JSON.stringify([items], null, 2);
-    const separator = this.written === 0 ? '\n' : ',\n';
-    const bytes = Buffer.from(`${separator}${text.slice(NESTED_OPEN.length, -NESTED_CLOSE.length)}`, 'utf8');
+    // encoded as it is (the brackets around are ASCII, cut from the bytes: a text of hundreds of KB is not copied).
+    const nested = Buffer.from(JSON.stringify([items], null, 2), 'utf8');
+    const bytes = nested.subarray(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length);
     // Alone, the item's text is a JSON text of it (indented, which JSON allows).
-    if (items.length === 1) this.wroteItem?.(items[0]!, bytes.subarray(separator.length));
+    if (items.length === 1) this.wroteItem?.(items[0]!, bytes);
+    await this.body.write(this.written === 0 ? FIRST : BETWEEN);
     await this.body.write(bytes);
     this.written += items.length;
   }

@@ -5,10 +5,16 @@ import * as path from 'node:path';
 import { ROOT } from '../../test/harness/paths.mjs';
 
 /** Starts the sandbox CLI with `args` and resolves once it printed its address and key. */
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
+
 export function startSandboxProcess(args) {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/sandbox.js'), '--port', '0', '--quiet', ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // A bench stopped part-way (Ctrl+C, a failure) must not leave sandboxes of 100 MB running.
+  const stopChild = () => child.kill();
+  process.once('exit', stopChild);
+  child.once('exit', () => process.off('exit', stopChild));
   return new Promise((resolve, reject) => {
     let output = '';
     child.on('exit', (code) => reject(new Error(`the sandbox exited with ${code}: ${output}`)));

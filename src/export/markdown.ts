@@ -30,10 +30,10 @@ function durationSeconds(conversation: Conversation): number | null {
 
 /**
  * A conversation as a Markdown note: YAML front matter for tools that index notes (id, title, date, category,
- * duration in seconds), then the conversation as the transcript panel's Copy as Markdown writes it, the one renderer
- * of a conversation in Markdown (Omi text escaped, speakers and times as in the panel).
+ * duration in seconds), then the conversation as the transcript panel's Copy as Markdown writes it (due dates as
+ * dates), the one renderer of a conversation in Markdown (Omi text escaped, speakers and times as in the panel).
  */
-export function conversationNote(conversation: Conversation, now = new Date()): string {
+export function conversationNote(conversation: Conversation): string {
   const structured: Partial<ConversationStructured> = conversation.structured ?? {};
   const frontMatter: [string, string | number | null][] = [
     ['id', conversation.id],
@@ -42,8 +42,9 @@ export function conversationNote(conversation: Conversation, now = new Date()): 
     ['category', typeof structured.category === 'string' ? structured.category : null],
     ['duration', durationSeconds(conversation)],
   ];
-  const segments = Array.isArray(conversation.transcript_segments) ? conversation.transcript_segments : [];
-  const body = conversationMarkdown(conversation, buildTranscript(segments), { now });
+  // A file outlives the day it is written: due dates as dates. Exported without transcripts: no Transcript section.
+  const segments = conversation.transcript_segments;
+  const body = conversationMarkdown(conversation, Array.isArray(segments) ? buildTranscript(segments) : undefined, {});
   return ['---', ...frontMatter.map(([key, value]) => `${key}: ${yamlValue(value)}`), '---', '', body].join('\n');
 }
 

@@ -44,11 +44,12 @@ export function conversationFacts(conversation: Conversation, locale?: string): 
   return facts;
 }
 
-export function actionItemViews(conversation: Conversation, now: Date, locale?: string): ActionItemView[] {
+/** `now`: due dates said relative to it ("due tomorrow"); without it (text kept in a file), as dates. */
+export function actionItemViews(conversation: Conversation, now: Date | undefined, locale?: string): ActionItemView[] {
   return records(structuredOf(conversation).action_items).map((item) => {
     const completed = item.completed === true;
     const due = parseDate(stringField(item.due_at));
-    const described = due && !completed ? describeDue(due, now) : undefined;
+    const described = due && !completed && now ? describeDue(due, now) : undefined;
     return {
       description: stringField(item.description) || l10n.t('(no description)'),
       completed,

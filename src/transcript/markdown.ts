@@ -1,8 +1,8 @@
 // A conversation as Markdown, for the clipboard, an untitled document or an editor (no vscode import: unit-tested).
 // Omi text is data, not Markdown: it is escaped so that markup, links and HTML in it show literally.
 import type { Conversation } from '../api/models';
-import { conversationEmoji, conversationOverview, conversationStarted, conversationTitle } from '../util/text';
-import { dateAndTime, formatDuration } from '../util/time';
+import { conversationEmoji, conversationOverview, conversationTitle } from '../util/text';
+import { formatDuration } from '../util/time';
 import { actionItemViews, conversationFacts, eventViews, transcriptSummary } from './conversationView';
 import type { Transcript, Turn } from './turns';
 import { formatTimecode } from './turns';
@@ -57,11 +57,17 @@ export function transcriptMarkdown(transcript: Transcript): string {
 }
 
 export interface MarkdownOptions {
-  now: Date;
+  /** Due dates relative to now, as the panel shows them; without it (a note kept in a file), as dates. */
+  now?: Date;
   locale?: string;
 }
 
-export function conversationMarkdown(conversation: Conversation, transcript: Transcript, options: MarkdownOptions) {
+/** The conversation in Markdown; without a `transcript` (an export without transcripts), no Transcript section. */
+export function conversationMarkdown(
+  conversation: Conversation,
+  transcript: Transcript | undefined,
+  options: MarkdownOptions,
+) {
   const blocks: string[] = [`# ${headingOf(conversation)}`];
   const overview = escapeBlock(conversationOverview(conversation));
   if (overview) blocks.push(overview);
@@ -84,35 +90,13 @@ export function conversationMarkdown(conversation: Conversation, transcript: Tra
     });
     blocks.push('## Events', lines.join('\n'));
   }
-  blocks.push('## Transcript');
-  if (transcript.turns.length === 0) {
-    blocks.push('*No transcript.*');
-  } else {
-    blocks.push(`*${transcriptSummary(transcript)}*`, transcriptMarkdown(transcript));
+  if (transcript) {
+    blocks.push('## Transcript');
+    if (transcript.turns.length === 0) {
+      blocks.push('*No transcript.*');
+    } else {
+      blocks.push(`*${transcriptSummary(transcript)}*`, transcriptMarkdown(transcript));
+    }
   }
   return `${blocks.join('\n\n')}\n`;
-}
-
-/**
- * Title, date and overview, to insert into a document: Markdown for Markdown files, plain text otherwise. With a
- * `link` (export/itemLinks.ts), the date line links back to the conversation.
- */
-export function summaryText(conversation: Conversation, markdown: boolean, locale?: string, link?: string): string {
-  const started = conversationStarted(conversation);
-  const date = started ? dateAndTime(started, locale) : '';
-  const overview = conversationOverview(conversation);
-  if (markdown) {
-    const lines = [`### ${headingOf(conversation)}`];
-    const linked = link ? `[Omi conversation](${link})` : '';
-    const dateLine = [date ? `*${escapeInline(date)}*` : '', linked].filter(Boolean).join(' · ');
-    if (dateLine) lines.push(dateLine);
-    const block = escapeBlock(overview);
-    if (block) lines.push(block);
-    return `${lines.join('\n\n')}\n`;
-  }
-  const emoji = conversationEmoji(conversation);
-  const title = `${emoji ? `${emoji} ` : ''}${conversationTitle(conversation)}`.replace(/\s+/g, ' ');
-  const lines = [`${date ? `${title} (${date})` : title}${link ? ` (${link})` : ''}`];
-  if (overview) lines.push(overview.replace(CONTROL, ''));
-  return `${lines.join('\n')}\n`;
 }

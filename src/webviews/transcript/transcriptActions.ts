@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { Conversation } from '../../api/models';
 import { conversationExportJson, conversationExportName } from '../../export/conversationExport';
 import { exportTarget } from '../../export/conversationExportFile';
-import { readLinkBuilder } from '../../markdown/templateSettings';
-import { conversationMarkdown, summaryText } from '../../transcript/markdown';
+import { insertItems } from '../../markdown/editorInsert';
+import { conversationMarkdown } from '../../transcript/markdown';
 import type { Transcript } from '../../transcript/turns';
 import { formatTimecode } from '../../transcript/turns';
 import { writeFileAtomically } from '../../util/workspaceFiles';
@@ -49,18 +49,15 @@ export async function exportConversation(
   return target;
 }
 
-/** Inserts title, date and overview at the cursor (or over the selection) of a text editor, as plain text. */
+/**
+ * Inserts title, date and overview at the cursor (or over the selection) of a text editor, as Insert into Editor does
+ * from the tree: the user's conversation template in Markdown, plain text elsewhere, a link back when set.
+ */
 export async function insertSummary(
   { conversation }: LoadedConversation,
   editor: vscode.TextEditor | undefined,
 ): Promise<string> {
   if (!editor) return vscode.l10n.t('Open a text editor to insert the summary into.');
-  const markdown = editor.document.languageId === 'markdown';
-  const link = readLinkBuilder(editor.document.uri)?.({ kind: 'conversation', item: conversation });
-  const text = summaryText(conversation, markdown, undefined, link);
-  // editor.edit, not a snippet: "$1" or "${HOME}" in Omi text must stay literal.
-  const done = await editor.edit((edit) => {
-    for (const selection of editor.selections) edit.replace(selection, text);
-  });
+  const done = await insertItems(editor, { kind: 'conversations', items: [conversation] });
   return done ? vscode.l10n.t('Inserted the summary.') : vscode.l10n.t('The editor did not accept the summary.');
 }

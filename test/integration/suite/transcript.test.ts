@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { linkBuilder } from '../../../src/markdown/itemLinks';
+import { textForDocument } from '../../../src/markdown/editorInsert';
 import type { SandboxRequest } from '../../../src/sandbox';
-import { summaryText } from '../../../src/transcript/markdown';
 import type { ListNode } from '../../../src/views/nodes';
 import type { PagedTreeProvider } from '../../../src/views/pagedTreeProvider';
 import type { TranscriptPanel } from '../../../src/webviews/transcript/transcriptPanel';
@@ -179,9 +178,9 @@ describe('Transcript panel: reading a conversation', () => {
     await eventually(() => panel.panel.viewColumn === vscode.ViewColumn.Two, 5000, 'the panel beside the editor');
     assert.equal(vscode.window.activeTextEditor, undefined, 'the panel has focus, so no editor is active');
     await vscode.commands.executeCommand('omi.transcript.insertSummary');
-    // With a link back to the conversation (`omi.insert.links` is "link" by default).
-    const link = linkBuilder(vscode.env.uriScheme)({ kind: 'conversation', item: panel.content!.conversation });
-    assert.equal(document.getText(), `Notes:\n${summaryText(panel.content!.conversation, false, undefined, link)}`);
+    // As Insert into Editor writes it, with a link back (`omi.insert.links` is "link" by default).
+    const inserted = textForDocument({ kind: 'conversations', items: [panel.content!.conversation] }, document);
+    assert.equal(document.getText(), `Notes:\n${inserted}`);
     assert.match(document.getText(), /\/openConversation\?id=/);
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

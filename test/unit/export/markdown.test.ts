@@ -3,8 +3,7 @@ import type { Conversation } from '../../../src/api/models';
 import { conversationFileName, conversationNote, yamlString } from '../../../src/export/markdown';
 import { conversationMarkdown } from '../../../src/transcript/markdown';
 import { buildTranscript } from '../../../src/transcript/turns';
-
-const NOW = new Date('2026-11-05T09:00:00');
+import { dateAndTime } from '../../../src/util/time';
 
 const noon = (day: string) => new Date(`${day}T12:00:00`).toISOString();
 
@@ -45,8 +44,8 @@ function frontMatter(markdown: string): Record<string, string> {
 }
 
 describe('conversationNote', () => {
-  it('writes front matter, then the conversation as Copy as Markdown writes it', () => {
-    const text = conversationNote(conversation(), NOW);
+  it('writes front matter, then the conversation as Copy as Markdown writes it, due dates as dates', () => {
+    const text = conversationNote(conversation());
     const meta = frontMatter(text);
     assert.equal(JSON.parse(meta.id!), 'conv-1');
     assert.equal(JSON.parse(meta.title!), 'Weekly planning');
@@ -55,10 +54,11 @@ describe('conversationNote', () => {
     assert.equal(meta.duration, '754');
     const body = text.slice(text.indexOf('\n---\n', 4) + '\n---\n\n'.length);
     const segments = conversation().transcript_segments ?? [];
-    assert.equal(body, conversationMarkdown(conversation(), buildTranscript(segments), { now: NOW }), 'one renderer');
+    assert.equal(body, conversationMarkdown(conversation(), buildTranscript(segments), {}), 'one renderer');
     assert.ok(body.startsWith('# 🗓️ Weekly planning\n\nWe planned the week.\n\nThen lunch.\n'));
-    assert.ok(body.includes('- [ ] Book the room ('));
-    assert.ok(body.includes('- [x] Send notes'));
+    const due = dateAndTime(new Date(noon('2026-11-10')));
+    assert.ok(body.includes(`## Action items\n\n- [ ] Book the room (due ${due})\n- [x] Send notes\n`), body);
+    assert.doesNotMatch(body, /tomorrow|overdue|due in/, 'a file does not say how far off a date is');
     assert.ok(body.includes('**Alex** · 0:00\n\nMorning. Shall we start?'), body);
     assert.ok(body.includes('**Speaker 1** · 1:05\n\nYes. Let us.'), body);
     assert.ok(body.includes('· 1:02:05\n\nLate.'), body);
@@ -67,19 +67,21 @@ describe('conversationNote', () => {
 
   it('leaves out what a conversation lacks', () => {
     const bare = { id: 'x', created_at: null, started_at: null, finished_at: null, structured: {} } as Conversation;
-    const text = conversationNote(bare, NOW);
+    const text = conversationNote(bare);
     const meta = frontMatter(text);
     assert.equal(JSON.parse(meta.title!), 'Untitled conversation');
     assert.equal(meta.date, 'null');
     assert.equal(meta.category, 'null');
     assert.equal(meta.duration, 'null');
     assert.ok(text.includes('# Untitled conversation\n'));
-    assert.ok(text.includes('*No transcript.*') && !text.includes('## Action items'));
+    assert.ok(!text.includes('## Transcript') && !text.includes('## Action items'), 'exported without transcripts');
+    const noneSaid = conversationNote({ ...bare, transcript_segments: [] });
+    assert.ok(noneSaid.includes('## Transcript\n\n*No transcript.*'), 'with transcripts, an empty one says so');
   });
 
   it('keeps hostile text from breaking the front matter or the headings', () => {
     const title = 'Evil\n---\nid: hacked\u2028"quoted" \\ \u0085 \u0000';
-    const text = conversationNote(conversation({ structured: { ...conversation().structured, title } }), NOW);
+    const text = conversationNote(conversation({ structured: { ...conversation().structured, title } }));
     const meta = frontMatter(text);
     assert.equal(JSON.parse(meta.id!), 'conv-1', 'the title cannot end the front matter or add keys');
     assert.equal(Object.keys(meta).length, 5);

@@ -3,7 +3,6 @@ import {
   conversationMarkdown,
   escapeInline,
   escapeParagraph,
-  summaryText,
   transcriptMarkdown,
 } from '../../../src/transcript/markdown';
 import { buildTranscript } from '../../../src/transcript/turns';
@@ -89,16 +88,5 @@ describe('Markdown of a conversation', () => {
       ),
     );
     assert.match(markdown, /## Transcript\n\n\*No transcript\.\*\n$/);
-  });
-
-  it('summarizes a conversation as Markdown or plain text, keeping $ literal', () => {
-    const conversation = sampleConversation({
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${...} is the point
-      structured: { ...sampleConversation().structured, overview: 'Costs $1 and ${HOME}.' },
-    });
-    const markdown = summaryText(conversation, true, 'en-GB');
-    assert.match(markdown, /^### 🗓️ Weekly planning\n\n\*.+\*\n\nCosts \$1 and \$\{HOME\}\.\n$/);
-    const plain = summaryText(conversation, false, 'en-GB');
-    assert.match(plain, /^🗓️ Weekly planning \(.+\)\nCosts \$1 and \$\{HOME\}\.\n$/);
   });
 });

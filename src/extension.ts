@@ -103,8 +103,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
   );
   const views = new OmiViews(store, signIn);
   const writes = new OmiWrites(connection, store, signIn, log, transcripts);
-  // Made once the sign-in state is known (below); the conversation commands ask it for the panel in front.
-  let panels: TranscriptPanels | undefined;
+  // The conversation commands ask the transcript panels for the one in front.
+  const panels = registerTranscripts(context, { store, connection, signIn, log, writes });
   const ask = new OmiAsk(connection, signIn, context.globalState, log);
   const queries = new OmiQueries(store, connection, transcripts);
   views.searchByMeaning = (query) => queries.searchMemories(query, 50);
@@ -131,7 +131,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
       signIn,
       writes,
       activePanelConversation: () => {
-        const panel = panels?.all.find((p) => p.panel.active);
+        const panel = panels.all.find((p) => p.panel.active);
         return panel?.content?.conversation ?? panel?.conversationId;
       },
     }),
@@ -160,15 +160,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     }),
   );
 
-  const openPanels = registerTranscripts(context, { store, connection, signIn, log, writes });
-  panels = openPanels;
   const notes = registerNotes({
     store,
     connection,
     transcripts,
     views,
     signedIn: () => signIn.signedIn,
-    activeConversation: () => openPanels.active?.conversationId,
+    activeConversation: () => panels.active?.conversationId,
     log,
     searchByMeaning: (query, signal) => queries.searchMemories(query, 10, signal),
   });
@@ -196,7 +194,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     ask: { session: ask, panel: askCommands.panel, queries },
     dailySummary: { panel: summaryCommands.panel },
     exportCheckpoints,
-    transcripts: { panels: openPanels, cache: transcripts },
+    transcripts: { panels, cache: transcripts },
     notes: { lookup: notes.lookup },
     testing: { secrets: context.secrets, workspaceState: context.workspaceState },
   };

@@ -7,7 +7,7 @@ import type { OmiConnection } from '../store/connection';
 import type { LayeredTranscriptCache } from '../store/layeredTranscriptCache';
 import type { OmiStore } from '../store/omiStore';
 import type { Logger } from '../util/logger';
-import { registerCommand } from '../util/registerCommand';
+import { afterStartup, registerCommand } from '../util/registerCommand';
 import type { OmiViews } from '../views/omiViews';
 import { showBacklinks } from './backlinks';
 import { COMPLETION_SELECTOR, COMPLETION_TRIGGERS, type MeaningSearch, OmiCompletionProvider } from './completion';
@@ -64,7 +64,8 @@ export function registerNotes(deps: NotesDependencies): { lookup: ItemLookup; di
       vscode.window.registerUriHandler({
         handleUri(uri) {
           const link = parseItemLink(uri.path, uri.query);
-          if (link) void openItemLink(deps, link);
+          // A link may be what starts the extension: the item is looked up once the key has been read.
+          if (link) void afterStartup().then(() => openItemLink(deps, link));
           else deps.log.warn(`Ignored a link to ${uri.path}: only links to Omi items are handled.`);
         },
       }),

@@ -13,10 +13,15 @@ export function holdCommandsUntil(ready: Promise<unknown>): void {
   );
 }
 
+/** Resolves once start-up has read the key: for Omi's entry points that are not commands (links from notes). */
+export function afterStartup(): Promise<unknown> {
+  return startup;
+}
+
 /** `vscode.commands.registerCommand` for Omi's commands: the handler runs once start-up has read the key. */
 export function registerCommand(id: string, handler: (...args: never[]) => unknown): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: never[]) => {
-    await startup;
+    await afterStartup();
     return handler(...args);
   });
 }

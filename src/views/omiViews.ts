@@ -7,7 +7,7 @@ import { LIST_KINDS, type ListKind } from '../util/listKind';
 import { actionItemsView } from './actionItemsView';
 import { conversationGrouping, conversationsView } from './conversationsView';
 import { OmiTreeDragAndDrop } from './dragAndDrop';
-import { GoalsView } from './goalsView';
+import { GOALS_VIEW_ID, GoalsView } from './goalsView';
 import type { ListViewDefinition } from './listViewDefinition';
 import { memoriesView } from './memoriesView';
 import type { ListNode } from './nodes';
@@ -80,8 +80,8 @@ export class OmiViews implements vscode.Disposable {
     for (const kind of LIST_KINDS) this.show(kind);
     // Start-up reads the stored key after activate() returns: the views show progress, not the welcome, meanwhile.
     const loading = signIn.whenLoaded().catch(() => undefined);
-    for (const kind of LIST_KINDS) {
-      void vscode.window.withProgress({ location: { viewId: DEFINITIONS[kind].viewId } }, () => loading);
+    for (const viewId of [...LIST_KINDS.map((kind) => DEFINITIONS[kind].viewId), GOALS_VIEW_ID]) {
+      void vscode.window.withProgress({ location: { viewId } }, () => loading);
     }
   }
 

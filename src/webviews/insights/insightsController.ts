@@ -61,6 +61,8 @@ export class InsightsController implements vscode.Disposable, vscode.WebviewPane
   /** Restores a panel left open when the window closed, with the range the webview saved. */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     this.panel?.dispose();
+    // Restored at start-up, before the stored key is read: it would show the signed-out page until then.
+    await this.deps.signIn.whenLoaded();
     this.adopt(panel, savedRange(state));
   }
 

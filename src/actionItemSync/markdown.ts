@@ -1,5 +1,6 @@
 // The managed block of the action-item checklist as Markdown lines (no vscode import: unit-tested).
 // Nothing in it depends on the time of the sync, so syncing unchanged items gives the same bytes.
+import { TEXT_LIMITS } from '../api/client';
 import type { ActionItem } from '../api/models';
 import { localDayKey, parseDate } from '../util/time';
 import { BEGIN_MARKER, END_MARKER } from './managedBlock';
@@ -14,10 +15,8 @@ export interface RenderOptions {
   twoWay?: boolean;
 }
 
-const MAX_DESCRIPTION = 500;
-
 /** One line of plain text that Markdown shows as typed: no markup, no HTML, no way to fake a marker. */
-export function markdownText(text: string | null | undefined, max = MAX_DESCRIPTION): string {
+export function markdownText(text: string | null | undefined, max = TEXT_LIMITS.actionItem): string {
   const flat = (text ?? '').replace(/\s+/g, ' ').trim();
   const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
   return cut.replace(/[\\`*_[\]<>&~]/g, (c) => `\\${c}`);

@@ -135,16 +135,27 @@ function isMemoryMatch(value: unknown): value is MemoryMatch {
   return isRecord(value) && typeof value.id === 'string' && typeof value.relevance_score === 'number';
 }
 
+/**
+ * Why Omi would refuse `text` for a field of at most `max` characters: `empty` (nothing but spaces), or the trimmed
+ * length when it is too long; undefined when it would take it. The one rule behind the client's checks and the
+ * commands' input boxes.
+ */
+export function textLimitProblem(text: string, max: number): 'empty' | number | undefined {
+  const length = text.trim().length;
+  if (length === 0) return 'empty';
+  return length > max ? length : undefined;
+}
+
 /** The text trimmed, refused before any request when the server would refuse it (empty or too long). */
 function checkedText(text: string, limit: TextLimit): string {
-  const trimmed = text.trim();
-  if (!trimmed) throw invalidRequestError(l10n.t('{0} cannot be empty.', limit.what()));
-  if (trimmed.length > limit.max) {
+  const problem = textLimitProblem(text, limit.max);
+  if (problem === 'empty') throw invalidRequestError(l10n.t('{0} cannot be empty.', limit.what()));
+  if (problem !== undefined) {
     throw invalidRequestError(
-      l10n.t('{0} can be at most {1} characters; this one has {2}.', limit.what(), limit.max, trimmed.length),
+      l10n.t('{0} can be at most {1} characters; this one has {2}.', limit.what(), limit.max, problem),
     );
   }
-  return trimmed;
+  return text.trim();
 }
 
 /** The body of a create or an update, its text field (when sent) trimmed and checked against the server's limit. */

@@ -117,7 +117,7 @@ async function pickQuestion(ask: OmiAsk): Promise<{ question?: string; entry?: A
         else if (typed.length > TEXT_LIMITS.question) {
           quickPick.title = vscode.l10n.t(
             'Omi: Ask (questions can be at most {0} characters)',
-            TEXT_LIMITS.question.toLocaleString('en-US'),
+            TEXT_LIMITS.question.toLocaleString(),
           );
           return;
         } else if (typed) resolve({ question: typed });

@@ -169,11 +169,12 @@ export async function rotateKey(
         const origin = connection.origin;
         if (origin) state.rememberVerified(origin, created.key, verified);
       } catch (error) {
-        void vscode.window.showErrorMessage(
-          vscode.l10n.t(
-            'Rotation stopped: the new key did not work ({0}). Your old key is still in use.',
-            describeError(error).message,
-          ),
+        reportFailure(
+          'Rotation (checking the new key)',
+          (reason) =>
+            vscode.l10n.t('Rotation stopped: the new key did not work, and your old key is still in use. {0}', reason),
+          error,
+          log,
         );
         return false;
       }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { textLimitProblem } from '../api/client';
 import type { WritableKind } from '../auth/keyScopes';
 import type { SignInState } from '../auth/signInState';
 import type { ListItemTypes, OmiStore } from '../store/omiStore';
@@ -143,9 +144,8 @@ export async function pickLoadedItem<K extends WritableKind & ListKind>(
  */
 export function textProblem(empty: string, max: number): (typed: string) => string | undefined {
   return (typed) => {
-    const trimmed = typed.trim();
-    if (!trimmed) return empty;
-    if (trimmed.length > max) return vscode.l10n.t('{0} characters: Omi takes at most {1}.', trimmed.length, max);
-    return undefined;
+    const problem = textLimitProblem(typed, max);
+    if (problem === 'empty') return empty;
+    return problem === undefined ? undefined : vscode.l10n.t('{0} characters: Omi takes at most {1}.', problem, max);
   };
 }

@@ -4,9 +4,15 @@ import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { ROOT } from '../../test/harness/paths.mjs';
 
-/** Starts the sandbox CLI with `args` and resolves once it printed its address and key. */
-for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
+// Stopped by a signal, the bench exits (128 + the signal's number) rather than dies, so its sandboxes go with it.
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+]) {
+  process.once(signal, () => process.exit(code));
+}
 
+/** Starts the sandbox CLI with `args` and resolves once it printed its address and key. */
 export function startSandboxProcess(args) {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/sandbox.js'), '--port', '0', '--quiet', ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -61,7 +61,6 @@ export const CONVERSATION_CATEGORIES = Object.freeze([
   'environment',
   'other',
 ] as const);
-export type ConversationCategory = (typeof CONVERSATION_CATEGORIES)[number];
 
 /** Whether a category is one of the known ones (the real server refuses others in a filter). */
 export function isKnownCategory<T extends string>(known: readonly T[], value: string): value is T {

@@ -141,9 +141,3 @@ export function linkBuilder(uriScheme: string, extensionId = OMI_EXTENSION_ID): 
 export function conversationLink(uriScheme: string, extensionId: string, conversationId: string): string {
   return buildItemLink(uriScheme, extensionId, { kind: 'conversation', id: conversationId });
 }
-
-/** The conversation id a handled URI asks to open, or undefined when the URI is not such a link. */
-export function conversationIdFromLink(path: string, query: string): string | undefined {
-  const link = parseItemLink(path, query);
-  return link?.kind === 'conversation' ? link.id : undefined;
-}

@@ -131,36 +131,26 @@ export function formatItems(
   link?: LinkBuilder,
 ): string {
   const chosen = style === 'markdown' ? templates : link ? PLAIN_LINKED_TEMPLATES : PLAIN_TEMPLATES;
-  // An empty field at the start (no emoji) must not leave "** title**", which Markdown does not read as bold.
-  const tidy = (rendered: string) =>
-    style === 'markdown' ? rendered.replace(/^(\*\*|#+ |- )? +/, '$1').trimEnd() : rendered;
+  const render = (template: string, fields: TemplateFields, linkText: string | undefined) => {
+    const rendered = renderTemplate(template, { ...fields, link: linkText ?? '' });
+    // An empty field at the start (no emoji) must not leave "** title**", which Markdown does not read as bold.
+    return style === 'markdown' ? rendered.replace(/^(\*\*|#+ |- )? +/, '$1').trimEnd() : rendered;
+  };
   let parts: string[];
   switch (entry.kind) {
     case 'memories':
       parts = entry.items.map((m) =>
-        tidy(
-          renderTemplate(chosen.memory, { ...memoryFields(m, style), link: link?.({ kind: 'memory', item: m }) ?? '' }),
-        ),
+        render(chosen.memory, memoryFields(m, style), link?.({ kind: 'memory', item: m })),
       );
       break;
     case 'actionItems':
       parts = entry.items.map((a) =>
-        tidy(
-          renderTemplate(chosen.actionItem, {
-            ...actionItemFields(a, style),
-            link: link?.({ kind: 'actionItem', item: a }) ?? '',
-          }),
-        ),
+        render(chosen.actionItem, actionItemFields(a, style), link?.({ kind: 'actionItem', item: a })),
       );
       break;
     case 'conversations':
       parts = entry.items.map((c) =>
-        tidy(
-          renderTemplate(chosen.conversation, {
-            ...conversationFields(c, style),
-            link: link?.({ kind: 'conversation', item: c }) ?? '',
-          }),
-        ),
+        render(chosen.conversation, conversationFields(c, style), link?.({ kind: 'conversation', item: c })),
       );
       break;
   }

@@ -126,7 +126,7 @@ export class DiskTranscriptCache implements TranscriptCache {
   }
 
   /**
-   * `bytesOf`: the conversation's JSON, when something else writes it too (an export's checkpoint). `intoFreeRoom`:
+   * `bytesOf`: the conversation's JSON, when something else writes it too (an export's file and checkpoint). `intoFreeRoom`:
    * written only while the folder has room for it, never pushing out what is there (an export's transcripts must not
    * evict the ones the user opened, nor be written only to be evicted by the export's own later ones).
    */
@@ -141,7 +141,7 @@ export class DiskTranscriptCache implements TranscriptCache {
     this.writing.set(file, conversation);
     try {
       await this.enqueue(async () => {
-        // JSON.stringify of the Entry, around the conversation's own JSON.
+        // The Entry's JSON, around the conversation's own (compact, or as an export wrote it).
         const head = `{"version":${FORMAT_VERSION},"id":${JSON.stringify(id)},"conversation":`;
         // In pieces, not copied into one buffer: a transcript can be megabytes.
         const body = [Buffer.from(head, 'utf8'), bytesOf(conversation), CLOSE];

@@ -18,7 +18,7 @@ export interface BulkTranscriptCache extends TranscriptCache {
 }
 
 /** Disk writes of a bulk read that may wait behind it before it waits for them. */
-export const BULK_WRITE_BACKLOG = 8;
+const BULK_WRITE_BACKLOG = 8;
 
 /**
  * Memory first, then disk (no vscode import: unit-tested). A disk hit is kept in memory too; a new transcript goes

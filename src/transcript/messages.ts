@@ -106,12 +106,16 @@ export function showMessages(view: ConversationView): [ShowMessage, ...TurnsMess
       turns: view.turns.slice(from, from + TURNS_PER_MESSAGE),
     });
   }
-  const show: ShowMessage = {
+  return [showMessage(view), ...rest];
+}
+
+/** The first of showMessages: the header and the first screen of turns (alone, for a new title over the same turns). */
+export function showMessage(view: ConversationView): ShowMessage {
+  return {
     type: 'show',
-    conversation: { ...view, turns: view.turns.slice(0, first) },
+    conversation: { ...view, turns: view.turns.slice(0, firstScreenLength(view.turns)) },
     totalTurns: view.turns.length,
   };
-  return [show, ...rest];
 }
 
 export type WebviewMessage =

@@ -1,29 +1,20 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openOmiContainer, openWorkbench, screenshot, startSandbox, until, whenSignedIn } from './workbench.mjs';
+import { openOmiContainer, screenshot, until, useSignedInWorkbench } from './workbench.mjs';
 
 describe('UI: Omi in a Markdown note: @omi completion and a hover over the inserted link', () => {
-  let workbench;
-  let sandbox;
-  const note = () => path.join(workbench.folder, 'meeting-notes.md');
+  const ui = useSignedInWorkbench(
+    { memories: 20, conversations: 5, actionItems: 5 },
+    { settings: { 'editor.wordWrap': 'on', 'editor.minimap.enabled': false } },
+  );
+  const note = () => path.join(ui.workbench.folder, 'meeting-notes.md');
 
   before(async () => {
-    sandbox = await startSandbox({ memories: 20, conversations: 5, actionItems: 5 });
-    workbench = await openWorkbench({
-      settings: {
-        'omi.apiBaseUrl': sandbox.url,
-        'workbench.colorTheme': 'Default Dark Modern',
-        'editor.wordWrap': 'on',
-        'editor.minimap.enabled': false,
-      },
-      env: { OMI_API_KEY: sandbox.key },
-    });
-    const { page } = workbench;
-    await whenSignedIn(page);
+    const { page } = ui.workbench;
     // Completion offers what the views have loaded: the Memories view loads its first page.
     const sidebar = await openOmiContainer(page);
-    await sidebar.locator('.monaco-list-row', { hasText: sandbox.data.memories[0].category }).first().waitFor({
+    await sidebar.locator('.monaco-list-row', { hasText: ui.sandbox.data.memories[0].category }).first().waitFor({
       timeout: 30_000,
     });
     fs.writeFileSync(note(), '# Meeting notes\n\n');
@@ -34,14 +25,9 @@ describe('UI: Omi in a Markdown note: @omi completion and a hover over the inser
     await page.locator('.tabs-container .tab', { hasText: 'meeting-notes.md' }).waitFor({ timeout: 30_000 });
   });
 
-  after(async () => {
-    await workbench?.close();
-    await sandbox?.close();
-  });
-
   it('types @omi and words, accepts the suggestion, and hovers the link it inserted', async () => {
-    const { page } = workbench;
-    const memories = sandbox.data.memories;
+    const { page } = ui.workbench;
+    const memories = ui.sandbox.data.memories;
     const wordsOf = (m) => m.content.split(/\s+/).slice(0, 3).join(' ');
     const target = memories.find((m) => memories.filter((o) => o.content.includes(wordsOf(m))).length === 1);
     assert.ok(target, 'a memory whose first words no other has');

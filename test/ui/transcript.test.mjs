@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { ROOT } from '../harness/paths.mjs';
 import {
   focusWorkbench,
+  keepScreenshotsOfFailures,
   openOmiContainer,
   openWorkbench,
   runCommand,
@@ -101,11 +102,7 @@ describe('UI: reading a conversation in the transcript panel', () => {
     });
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      await screenshot(workbench.page, `failed-${this.currentTest.title.replace(/[^a-z0-9]+/gi, '-')}`).catch(() => {});
-    }
-  });
+  keepScreenshotsOfFailures(() => workbench);
 
   after(async () => {
     await workbench?.close();

@@ -6,6 +6,7 @@ import {
   type ConversationView,
   type HostMessage,
   parseWebviewMessage,
+  showMessage,
   showMessages,
   type WebviewMessage,
 } from '../../transcript/messages';
@@ -157,7 +158,7 @@ export class TranscriptPanel implements vscode.Disposable {
     this.panel.title = oneLine(`${view.emoji} ${view.title}`, 60);
     this.phase = { kind: 'shown', view };
     // The same turns: the page redraws the header and keeps its turns, so they are not sent again.
-    this.post(showMessages(view)[0]);
+    this.post(showMessage(view));
   }
 
   /** Everything the webview sends comes through here; anything but a well-formed message is ignored. */

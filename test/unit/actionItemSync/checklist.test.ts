@@ -3,7 +3,7 @@ import { BEGIN_MARKER, END_MARKER, mergeManagedBlock } from '../../../src/action
 import { markdownText, renderBlock } from '../../../src/actionItemSync/markdown';
 import { sortIntoSections } from '../../../src/actionItemSync/sections';
 import type { ActionItem } from '../../../src/api/models';
-import { conversationIdFromLink, conversationLink } from '../../../src/markdown/itemLinks';
+import { conversationLink, parseItemLink } from '../../../src/markdown/itemLinks';
 import { actionItem, inTimeZone, iso } from '../insights/fixtures';
 
 const options = {
@@ -141,8 +141,8 @@ describe('Action-item checklist', () => {
     const link = conversationLink('vscode-insiders', 'pub.ext', 'a b(c)');
     assert.equal(link, 'vscode-insiders://pub.ext/openConversation?id=a%20b%28c%29');
     const url = new URL(link);
-    assert.equal(conversationIdFromLink(url.pathname, url.search.slice(1)), 'a b(c)');
-    assert.equal(conversationIdFromLink('/other', 'id=x'), undefined);
-    assert.equal(conversationIdFromLink('/openConversation', 'id='), undefined);
+    assert.deepEqual(parseItemLink(url.pathname, url.search.slice(1)), { kind: 'conversation', id: 'a b(c)' });
+    assert.equal(parseItemLink('/other', 'id=x'), undefined);
+    assert.equal(parseItemLink('/openConversation', 'id='), undefined);
   });
 });

@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { normalizeBaseUrl } from './baseUrl';
 import { invalidRequestError, isOmiApiError, KEY_MANAGEMENT_UNAVAILABLE, OmiApiError } from './errors';
+import { jsonArrayElements } from './jsonArray';
 import type {
   ActionItem,
   ActionItemChanges,
@@ -41,7 +42,7 @@ import {
 } from './params';
 import { buildQuery } from './query';
 import type { RateLimitInfo } from './rateLimit';
-import { type ApiCall, Requester } from './requester';
+import { type ApiCall, parseJsonBody, Requester, textOf } from './requester';
 import {
   expectList,
   expectObject,
@@ -254,6 +255,37 @@ export class OmiClient {
       }
     }
     return conversations;
+  }
+
+  /**
+   * Conversations with their transcripts, as listConversations({ includeTranscript: true }) lists them, for a read
+   * through many (an export): the answer waits as its bytes, and each conversation is parsed, checked and stored in
+   * the transcript cache only when the loop takes it. Taken one at a time and dropped, a conversation dies young in
+   * V8's heap; 25 parsed at once (tens of MB) live long enough to be promoted, and an export's hundreds of MB of them
+   * then pile up in the old generation until a full collection. The list's structure is checked on arrival; a
+   * conversation that is not JSON, or not a conversation, fails the loop when it is reached.
+   */
+  async listConversationsOneByOne(params: ListConversationsParams = {}): Promise<AsyncIterable<Conversation>> {
+    const path = '/user/conversations';
+    const elements: unknown[] = await this.requester.send({
+      method: 'GET',
+      path,
+      query: conversationsQuery({ ...params, includeTranscript: true }),
+      signal: params.signal,
+      // An answer that is not a list is refused now, with the same sentence as listConversations.
+      readBytes: (body) =>
+        jsonArrayElements(body) ?? expectList(parseJsonBody(textOf(body), path), isConversation, path),
+    });
+    const remember = (conversation: Conversation) => this.rememberTranscript(conversation, params.transcriptCache);
+    return (async function* () {
+      // Each taken off the list before it is handed out, so that only the bytes still to come are held.
+      for (let element = elements.shift(); element !== undefined; element = elements.shift()) {
+        const conversation = element instanceof Uint8Array ? parseJsonBody(textOf(element), path) : element;
+        if (!isConversation(conversation)) throw malformed(path, 'a list item has an unexpected shape');
+        await remember(conversation);
+        yield conversation;
+      }
+    })();
   }
 
   /**

@@ -20,6 +20,8 @@ export interface ApiCall<T> {
   signal?: AbortSignal;
   /** Checks the parsed JSON body; absent for answers without a body (204). */
   read?: (data: unknown, path: string) => T;
+  /** Instead of `read`: takes the body's bytes unparsed (see OmiClient.listConversationsOneByOne). */
+  readBytes?: (body: Uint8Array, path: string) => T;
 }
 
 type AttemptOutcome<T> = { ok: true; value: T } | { ok: false; error: OmiApiError };
@@ -166,19 +168,22 @@ export class Requester {
       const error = errorFromResponse({
         status: reply.status,
         statusText: reply.statusText,
-        bodyText: reply.bodyText,
+        bodyText: textOf(reply.body),
         retryAfterMs: reply.status === 429 ? rateLimitWaitMs(reply.headers, now) : undefined,
         secret: key,
       });
       return { ok: false, error };
     }
-    if (!call.read) {
+    const { read, readBytes } = call;
+    if (!read && !readBytes) {
       return { ok: true, value: undefined as T };
     }
-    // A write may answer with no body (204); its reader decides whether that will do.
-    const noBody = call.method !== 'GET' && reply.bodyText.trim() === '';
     try {
-      return { ok: true, value: call.read(noBody ? undefined : parseJsonBody(reply.bodyText, call.path), call.path) };
+      if (readBytes) return { ok: true, value: readBytes(reply.body, call.path) };
+      const text = textOf(reply.body);
+      // A write may answer with no body (204); its reader decides whether that will do.
+      const noBody = call.method !== 'GET' && text.trim() === '';
+      return { ok: true, value: read!(noBody ? undefined : parseJsonBody(text, call.path), call.path) };
     } catch (thrown) {
       if (isOmiApiError(thrown)) {
         return { ok: false, error: thrown };
@@ -213,7 +218,14 @@ export class Requester {
   }
 }
 
-function parseJsonBody(text: string, path: string): unknown {
+const utf8 = new TextDecoder();
+
+/** UTF-8 text, as fetch's `text()` reads it: a byte order mark is dropped, bytes that are not UTF-8 replaced. */
+export function textOf(bytes: Uint8Array): string {
+  return utf8.decode(bytes);
+}
+
+export function parseJsonBody(text: string, path: string): unknown {
   if (text.trim() === '') {
     throw malformed(path, 'the body was empty');
   }

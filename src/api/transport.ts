@@ -13,14 +13,15 @@ export interface HttpReply {
   status: number;
   statusText: string;
   headers: Headers;
-  bodyText: string;
+  /** The body's bytes, empty when there was none: the client reads most as text, a long list element by element. */
+  body: Uint8Array;
 }
 
 export type Transport = (request: HttpRequest) => Promise<HttpReply>;
 
 /**
  * One HTTP exchange through ofetch with the caller's fetch. Every status comes back as a reply (the client decides
- * what is an error), the body as text (the client decides what is malformed), nothing is retried here, and redirects
+ * what is an error), the body as bytes (the client decides what is malformed), nothing is retried here, and redirects
  * are not followed, so the Authorization header never reaches another host.
  */
 export function createTransport(getFetch: () => typeof fetch): Transport {
@@ -34,13 +35,13 @@ export function createTransport(getFetch: () => typeof fetch): Transport {
       headers: request.headers,
       body: request.body,
       signal: request.signal,
-      responseType: 'text',
+      responseType: 'arrayBuffer',
     });
     return {
       status: response.status,
       statusText: response.statusText,
       headers: response.headers,
-      bodyText: response._data ?? '',
+      body: response._data ? new Uint8Array(response._data) : new Uint8Array(0),
     };
   };
 }

@@ -313,6 +313,51 @@ describe('transcript cache seam', () => {
     assert.equal(requests.length, 1);
   });
 
+  it('lists conversations one by one: each parsed, checked and cached only when taken', async () => {
+    const cache = memoryCache();
+    const listed = [conversation('c1', true), conversation('c2', true), conversation('c3', true)];
+    const { client, requests } = testClient([json(listed)], { transcriptCache: cache });
+    const conversations = await client.listConversationsOneByOne({ offset: 25, limit: 25, transcriptCache: cache });
+    assert.equal(requests[0]?.url.search, '?limit=25&offset=25&include_transcript=true');
+    assert.equal(cache.store.size, 0, 'nothing parsed before it is taken');
+    const taken: Conversation[] = [];
+    for await (const c of conversations) {
+      taken.push(c);
+      assert.deepEqual(
+        [...cache.store.keys()],
+        taken.map((t) => t.id),
+        'cached as it is taken',
+      );
+    }
+    assert.deepEqual(taken, listed);
+  });
+
+  it('says a conversation list one by one is malformed as the whole list is', async () => {
+    for (const [body, problem] of [
+      ['', 'the body was empty'],
+      ['{"detail":"x"}', 'expected a list'],
+      ['[{"id":"c1"', 'the body was not JSON'],
+    ]) {
+      const { client } = testClient([text(body!)]);
+      const error = await omiError(() => client.listConversationsOneByOne());
+      assert.equal(error.kind, 'malformed');
+      assert.match(error.message, new RegExp(`\\(${problem}\\)`));
+    }
+    // The list holds up; a conversation in it does not, and fails the loop when it is reached.
+    for (const [second, problem] of [
+      ['{"id":"c2"}', 'a list item has an unexpected shape'],
+      ['{"id" "c2"}', 'the body was not JSON'],
+    ]) {
+      const { client } = testClient([text(`[${JSON.stringify(conversation('c1', true))},${second}]`)]);
+      const taken: string[] = [];
+      const error = await omiError(async () => {
+        for await (const c of await client.listConversationsOneByOne()) taken.push(c.id);
+      });
+      assert.deepEqual(taken, ['c1']);
+      assert.equal(error.message, `The Omi server sent an unexpected response to /user/conversations (${problem}).`);
+    }
+  });
+
   it('does not use the cache without includeTranscript, nor store conversations lacking a transcript', async () => {
     const cache = memoryCache();
     cache.store.set('c1', conversation('c1', true));

@@ -225,12 +225,32 @@ function listBytes(items: readonly unknown[], bytesOf: JsonBytes | undefined): B
 }
 
 const COMMA = Buffer.from(',');
+const CLOSING = Buffer.from(']');
 
-/** The page this run is saving: its file so far. */
+/** Writes the pieces at the file's position, however many calls the system takes for them. */
+async function writeAll(file: fs.FileHandle, pieces: Buffer[]): Promise<void> {
+  let left = pieces;
+  while (left.length > 0) {
+    let { bytesWritten } = await file.writev(left);
+    const rest: Buffer[] = [];
+    for (const piece of left) {
+      if (bytesWritten >= piece.length) {
+        bytesWritten -= piece.length;
+      } else {
+        rest.push(piece.subarray(bytesWritten));
+        bytesWritten = 0;
+      }
+    }
+    left = rest;
+  }
+}
+
+/** The page this run is saving: its file so far, open while items are added to it one at a time. */
 interface OpenPage {
   offset: number;
   count: number;
   bytes: number;
+  file?: fs.FileHandle;
 }
 
 /** One export's checkpoint: the pages kept from earlier runs, and the pages this run saves. */
@@ -247,7 +267,7 @@ export class ExportCheckpoint<T> {
     kept: CheckpointManifest | undefined,
     private readonly now: () => number,
     private readonly log: (line: string) => void,
-    readonly release: () => void,
+    private readonly free: () => void,
   ) {
     this.manifest = kept;
     this.resumed = kept && kept.pages.length > 0 ? resumePoint(kept) : undefined;
@@ -280,19 +300,25 @@ export class ExportCheckpoint<T> {
   async add(page: Page<T>, items: readonly T[], bytesOf?: JsonBytes): Promise<void> {
     await this.guard(async () => {
       const index = this.manifest?.pages.length ?? 0;
-      if (this.open?.offset !== page.offset) this.open = { offset: page.offset, count: 0, bytes: 0 };
-      if (items.length === 0 && this.open.bytes > 0) return;
+      if (this.open?.offset !== page.offset) {
+        await this.closePage();
+        this.open = { offset: page.offset, count: 0, bytes: 0 };
+      }
+      const open = this.open;
+      if (items.length === 0 && open.bytes > 0) return;
       // One JSON list across the parts: "[" before the first, "," between, "]" at the commit.
-      const opening = this.open.bytes === 0 ? '[' : '';
-      const comma = this.open.count > 0 && items.length > 0 ? ',' : '';
+      const opening = open.bytes === 0 ? '[' : '';
+      const comma = open.count > 0 && items.length > 0 ? ',' : '';
       // Written piece by piece: a part of 25 transcripts is tens of MB, not worth copying into one buffer first.
       const pieces = [Buffer.from(opening + comma), ...listBytes(items, bytesOf)];
-      if (this.open.bytes === 0) await fs.mkdir(this.folder, { recursive: true });
-      await fs.writeFile(path.join(this.folder, pageFileName(index)), pieces, {
-        flag: this.open.bytes === 0 ? 'w' : 'a',
-      });
-      this.open.bytes += pieces.reduce((sum, piece) => sum + piece.length, 0);
-      this.open.count += items.length;
+      if (!open.file) {
+        await fs.mkdir(this.folder, { recursive: true });
+        open.file = await fs.open(path.join(this.folder, pageFileName(index)), 'w');
+      }
+      // An export adds a conversation at a time: the file stays open rather than being opened for each.
+      await writeAll(open.file, pieces);
+      open.bytes += pieces.reduce((sum, piece) => sum + piece.length, 0);
+      open.count += items.length;
     });
   }
 
@@ -300,10 +326,13 @@ export class ExportCheckpoint<T> {
   async commit(page: Page<T>): Promise<void> {
     if (this.open?.offset !== page.offset) await this.add(page, []);
     const open = this.open;
-    this.open = undefined;
     if (!open) return;
+    await this.guard(async () => {
+      if (open.file) await writeAll(open.file, [CLOSING]);
+      await this.closePage();
+    });
+    this.open = undefined;
     await this.update(async (manifest) => {
-      await fs.appendFile(path.join(this.folder, pageFileName(manifest.pages.length)), ']', 'utf8');
       manifest.pages.push({ offset: page.offset, limit: page.limit, count: open.count, bytes: open.bytes + 1 });
     });
   }
@@ -318,7 +347,22 @@ export class ExportCheckpoint<T> {
   /** The export is written: nothing is left to continue. */
   async delete(): Promise<void> {
     this.givenUp = true;
+    await this.closePage();
     await fs.rm(this.folder, { recursive: true, force: true }).catch(() => {});
+  }
+
+  /** The export ended, whatever the outcome: another may open the checkpoint. */
+  release(): void {
+    void this.closePage();
+    this.free();
+  }
+
+  /** Closes the file of the page being saved; one that is not committed is not used by a later run. */
+  private async closePage(): Promise<void> {
+    const file = this.open?.file;
+    if (!file) return;
+    this.open!.file = undefined;
+    await file.close().catch(() => {});
   }
 
   private async update(change: (manifest: CheckpointManifest) => Promise<void>): Promise<void> {

@@ -18,8 +18,8 @@ export interface PagedExportOptions<T> {
    * Turns a page into the items to write (adding transcripts, say), all at once or in parts as they become ready,
    * leaving out its first `skip` items (written by an earlier try at the page). May fail like a page fetch.
    */
-  prepare?(page: Page<T>, signal: AbortSignal, skip: number): Promise<T[]> | AsyncIterable<T[]>;
-  /** Writes items of `page` as prepared: a part of it, or all of it. */
+  prepare?(page: Page<T>, signal: AbortSignal, skip: number): Promise<T[]> | AsyncIterable<Part<T>>;
+  /** Writes items of `page` as prepared: a part of it, all of it, or one item of a lazy part. */
   write(items: T[], page: Page<T>): Promise<void>;
   /** Every item of `page` is written. */
   endPage?(page: Page<T>): Promise<void>;
@@ -38,8 +38,14 @@ export interface PagedExportOptions<T> {
 
 const COUNTDOWN_STEP_MS = 1000;
 
+/**
+ * A part of a page: its items, or items made as they are taken (parsed from a fetched answer, say), each written
+ * before the next is made, so that they need not all be held at once.
+ */
+export type Part<T> = T[] | AsyncIterable<T>;
+
 /** A part of a page to write, or the end of the page. */
-type Step<T> = { page: Page<T>; items: T[] } | { page: Page<T>; end: true };
+type Step<T> = { page: Page<T>; items: Part<T> } | { page: Page<T>; end: true };
 
 /**
  * Writes every page, in order, and returns how many items were written (with `startCount`). With `prepare`, the next
@@ -72,12 +78,14 @@ export async function exportPages<T>(options: PagedExportOptions<T>): Promise<nu
           written = 0;
           continue;
         }
-        throwIfAborted(options.signal);
-        await options.write(step.items, step.page);
-        count += step.items.length;
-        written += step.items.length;
-        waitsInARow = 0;
-        options.onProgress?.({ count });
+        for await (const items of batches(step.items)) {
+          throwIfAborted(options.signal);
+          await options.write(items, step.page);
+          count += items.length;
+          written += items.length;
+          waitsInARow = 0;
+          options.onProgress?.({ count });
+        }
       }
       return count;
     } catch (error) {
@@ -109,6 +117,15 @@ async function* steps<T>(options: PagedExportOptions<T>, offset: number, skip: n
     }
     yield { page, end: true };
     skip = 0;
+  }
+}
+
+/** A part as the batches it is written in: all its items at once, or a lazy part's one at a time. */
+async function* batches<T>(part: Part<T>): AsyncGenerator<T[]> {
+  if (Array.isArray(part)) {
+    yield part;
+  } else {
+    for await (const item of part) yield [item];
   }
 }
 

@@ -17,7 +17,7 @@ import { exists } from '../util/workspaceFiles';
 import type { ExportCheckpoint, ExportCheckpoints, ExportIdentity } from './exportCheckpoint';
 import { type ExportFile, TargetExistsError } from './exportFile';
 import { ExportProgressText } from './exportProgress';
-import { exportPages } from './exportRunner';
+import { exportPages, type Part } from './exportRunner';
 import { exportFileName, exportFolderName } from './fileNames';
 import { JsonExportWriter, JsonLinesWriter } from './jsonExportWriter';
 import { conversationFileName, conversationNote } from './markdown';
@@ -88,7 +88,7 @@ type Produce = (
 interface ListSource<T> {
   pages(offset: number, signal: AbortSignal): AsyncIterable<Page<T>>;
   /** Turns a fetched page into the items written (adding transcripts, say), in parts; see exportPages. */
-  prepare?(page: Page<T>, signal: AbortSignal, skip: number): AsyncIterable<T[]>;
+  prepare?(page: Page<T>, signal: AbortSignal, skip: number): AsyncIterable<Part<T>>;
   /** Sees every page, whether fetched now or by an earlier run. */
   onPage?(page: Page<T>): void;
   /** Items fetched by this run are written to the export (the transcript cache keeps them then). */
@@ -208,6 +208,14 @@ export class OmiExporter {
       }
       if (resumed.done) return;
     }
+    /** The checkpoint and the cache keeping what was last written, while the next is fetched and written. */
+    let keeping: Promise<void> = Promise.resolve();
+    const keep = (items: T[], page: Page<T>) => {
+      keeping = Promise.all([checkpoint?.add(page, items, bytesOf), source.written?.(items)]).then(() => {
+        for (const item of items) bytesOf?.forget(item);
+      });
+      keeping.catch(() => {}); // awaited (and thrown) in its turn
+    };
     try {
       await exportPages<T>({
         pages: (offset, s) => source.pages(offset, s),
@@ -215,11 +223,12 @@ export class OmiExporter {
         write: async (items, page) => {
           // A conversation with its transcript is formatted on its own: a part's text would be tens of MB at once.
           for (const some of source.prepare ? items.map((item) => [item]) : [items]) await writer.writeItems(some);
-          // Then kept, in the bytes just written, before the next part is held too.
-          await Promise.all([checkpoint?.add(page, items, bytesOf), source.written?.(items)]);
-          for (const item of items) bytesOf?.forget(item);
+          // Then kept, in the bytes just written; one keeping at a time, so they are not all held at once.
+          await keeping;
+          keep(items, page);
         },
         endPage: async (page) => {
+          await keeping;
           source.onPage?.(page);
           await checkpoint?.commit(page);
         },
@@ -228,8 +237,11 @@ export class OmiExporter {
         signal,
         onProgress: (p) => progress.update(p),
       });
+      await keeping;
       await checkpoint?.finish();
     } finally {
+      // Whatever was written is kept before the export ends (the checkpoint is released after this).
+      await keeping.catch(() => {});
       source.end?.();
     }
   }

@@ -64,7 +64,7 @@ export class NodeExportFile implements ExportFile {
 
   private async openBody(): Promise<fs.WriteStream> {
     if (this.body) return this.body;
-    const body = fs.createWriteStream(this.bodyPath, { flags: 'wx', start: this.headRoom });
+    const body = fs.createWriteStream(this.bodyPath, { flags: 'wx', start: this.headRoom, highWaterMark: 1 << 20 });
     body.on('error', (error) => {
       this.failure = error;
     });

@@ -8,11 +8,19 @@ import type { ConversationFilters, GetConversationOptions, ListConversationsPara
 
 /** The part of OmiClient this needs. */
 export interface ConversationReader {
-  listConversations(params: ListConversationsParams): Promise<Conversation[]>;
+  listConversationsOneByOne(params: ListConversationsParams): Promise<AsyncIterable<Conversation>>;
   getConversation(id: string, options: GetConversationOptions): Promise<Conversation>;
 }
 
 const BLOCK = PAGE_LIMITS.conversationsWithTranscript;
+/**
+ * Stretches asked for before they are due: two keep the round trips behind the writing, as a page's first stretch
+ * waits for the page's own request.
+ */
+const STRETCHES_AHEAD = 2;
+
+/** A stretch listed with transcripts, each conversation parsed as it is taken; empty when none was needed. */
+type Stretch = AsyncIterable<Conversation> | Conversation[];
 
 function hasTranscript(conversation: Conversation | undefined): conversation is Conversation {
   return Array.isArray(conversation?.transcript_segments);
@@ -24,16 +32,17 @@ function hasTranscript(conversation: Conversation | undefined): conversation is 
  * - takes every transcript already in the cache (a conversation opened or exported before costs nothing);
  * - lists again, with transcripts and 25 at a time, only the stretches of the page where some are missing;
  * - fetches one by one the few that a stretch did not cover (a lone missing conversation, or rows that moved).
- * The page comes out in its order, in parts, each as soon as no later stretch can change it, so that it is written
- * while the next stretch is fetched and no more than a stretch of transcripts is held. `skip`: how many of the page's
- * conversations an earlier try already handed out (they are neither fetched nor handed out again). A cached
- * transcript joins the freshly listed fields.
+ * The page comes out in its order, a part per stretch, each as soon as no later stretch can change it, so that it is
+ * written while the next stretches are fetched. A part is lazy: a fetched stretch waits as its bytes, and each
+ * conversation is parsed as the writer takes it, so no more than a couple of parsed transcripts are held at a time
+ * (see OmiClient.listConversationsOneByOne). `skip`: how many of the page's conversations an earlier try already
+ * handed out (they are neither fetched nor handed out again). A cached transcript joins the freshly listed fields.
  */
 export function transcriptsForPage(
   client: ConversationReader,
   cache: TranscriptCache | undefined,
   filters: ConversationFilters,
-): (page: Page<Conversation>, signal: AbortSignal, skip?: number) => AsyncGenerator<Conversation[]> {
+): (page: Page<Conversation>, signal: AbortSignal, skip?: number) => AsyncGenerator<AsyncIterable<Conversation>> {
   return async function* (page, signal, skip = 0) {
     const { items } = page;
     // Rows the server dropped after cutting the page shift later rows: item i sits at position i..i+dropped.
@@ -60,7 +69,7 @@ export function transcriptsForPage(
       await Promise.all(lookups);
     };
     /** The stretch listed again with transcripts, when more than one conversation it may hold is missing. */
-    const fetchStretch = (block: number): Promise<Conversation[]> => {
+    const fetchStretch = (block: number): Promise<Stretch> => {
       const here: number[] = [];
       for (let index = next; index < lookedUp; index++) {
         if (!found.has(items[index]!.id) && firstBlock(index) <= block && lastBlock(index) >= block) here.push(index);
@@ -70,9 +79,8 @@ export function transcriptsForPage(
       if (here.length === 0 || alone) return Promise.resolve([]);
       const offset = page.offset + block * BLOCK;
       const limit = Math.min(BLOCK, page.limit - block * BLOCK);
-      return client.listConversations({
+      return client.listConversationsOneByOne({
         ...filters,
-        includeTranscript: true,
         offset,
         limit,
         signal,
@@ -80,35 +88,61 @@ export function transcriptsForPage(
       });
     };
 
-    let fetched: Promise<Conversation[]> | undefined;
+    /**
+     * The conversations of the page up to `block`, in order, that have their transcript now; with `last`, also those
+     * no later stretch can hold, fetched alone.
+     */
+    const due = async function* (block: number, last: boolean): AsyncGenerator<Conversation> {
+      for (; next < items.length && firstBlock(next) <= block; next++) {
+        const listed = items[next]!;
+        const conversation = found.get(listed.id);
+        if (!conversation && !(last && lastBlock(next) <= block)) return;
+        found.delete(listed.id);
+        yield conversation ?? (await fetchAlone(client, cache, listed, signal));
+      }
+    };
+    /** The part of `block`: what its stretch brings, taken one at a time, handed out as soon as it is due. */
+    const part = async function* (block: number, stretch: Stretch, finished: () => void): AsyncGenerator<Conversation> {
+      try {
+        for await (const conversation of stretch) {
+          if (hasTranscript(conversation) && wanted.has(conversation.id) && !found.has(conversation.id)) {
+            found.set(conversation.id, conversation);
+          }
+          yield* due(block, false);
+        }
+        yield* due(block, true);
+      } finally {
+        finished();
+      }
+    };
+
+    /** Stretches asked for ahead, by block. */
+    const ahead = new Map<number, Promise<Stretch>>();
     for (let block = 0; block < blocks && next < items.length; block++) {
       await lookUpThrough(block);
-      const stretch = fetched ?? fetchStretch(block);
-      fetched = undefined;
-      // With no rows dropped, a stretch holds only its own conversations: the next one's request goes out now, so
-      // two are in flight and the round trips overlap. (With rows dropped, what this stretch brings decides it.)
-      if (dropped === 0 && block + 1 < blocks && lookedUp < items.length) {
-        await lookUpThrough(block + 1);
-        fetched = fetchStretch(block + 1);
-        fetched.catch(() => {}); // awaited (and thrown) in its turn
-      }
-      for (const conversation of await stretch) {
-        if (hasTranscript(conversation) && wanted.has(conversation.id) && !found.has(conversation.id)) {
-          found.set(conversation.id, conversation);
-        }
-      }
-      // Handed out in order: every conversation that has its transcript or that no later stretch can hold.
-      const part: Conversation[] = [];
+      const stretch = ahead.get(block) ?? fetchStretch(block);
+      ahead.delete(block);
+      // With no rows dropped, a stretch holds only its own conversations: the next ones are asked for now, so their
+      // round trips overlap the writing of this one. (With rows dropped, what this stretch brings decides the next.)
       for (
-        ;
-        next < items.length && firstBlock(next) <= block && (found.has(items[next]!.id) || lastBlock(next) <= block);
-        next++
+        let later = block + 1;
+        dropped === 0 && later <= block + STRETCHES_AHEAD && later < blocks && lookedUp < items.length;
+        later++
       ) {
-        const listed = items[next]!;
-        part.push(found.get(listed.id) ?? (await fetchAlone(client, cache, listed, signal)));
-        found.delete(listed.id);
+        if (ahead.has(later)) continue;
+        await lookUpThrough(later);
+        const request = fetchStretch(later);
+        request.catch(() => {}); // awaited (and thrown) in its turn
+        ahead.set(later, request);
       }
-      if (part.length > 0) yield part;
+      let finished = () => {};
+      const handedOut = new Promise<void>((resolve) => {
+        finished = resolve;
+      });
+      yield part(block, await stretch, finished);
+      // With rows dropped, what this part finds decides the next request: it waits until the part is handed out.
+      // Otherwise the next stretch is awaited (and the next page's, after the last) while this part is written.
+      if (dropped > 0) await handedOut;
     }
   };
 }

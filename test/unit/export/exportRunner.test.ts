@@ -189,6 +189,46 @@ describe('exportPages', () => {
     assert.deepEqual(calls, [0, 10, 10, 20]);
   });
 
+  it('writes a lazy part an item at a time, and after a rate limit in the middle goes on without those written', async () => {
+    const { pages } = server(20);
+    const time = fakeTime();
+    const skips: number[] = [];
+    let failed = false;
+    const writes: number[][] = [];
+    let made = 0;
+    const count = await exportPages({
+      pages,
+      prepare: async function* (page, _signal, skip) {
+        skips.push(skip);
+        // One lazy part for the page: each item made only when the writer takes it.
+        yield (async function* () {
+          for (const item of page.items.slice(skip)) {
+            if (item === 13 && !failed) {
+              failed = true;
+              throw rateLimited(1000);
+            }
+            made++;
+            yield item;
+          }
+        })();
+      },
+      write: async (items) => {
+        assert.equal(made, items[0]! + 1, 'the next item is not made before this one is written');
+        writes.push(items);
+      },
+      signal: new AbortController().signal,
+      sleep: time.sleep,
+      now: time.now,
+    });
+    assert.equal(count, 20);
+    assert.deepEqual(
+      writes,
+      Array.from({ length: 20 }, (_, i) => [i]),
+      'every item once, alone, in order',
+    );
+    assert.deepEqual(skips, [0, 0, 3], 'the page is prepared again without the 3 items written');
+  });
+
   it('ends the page before a failure that follows it, so that a later run does not fetch it again', async () => {
     const failing = server(50, { 2: new OmiApiError({ kind: 'server', status: 500, message: 'boom' }) });
     const ended: number[] = [];

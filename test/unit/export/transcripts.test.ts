@@ -20,13 +20,23 @@ function conversation(n: number, withTranscript: boolean): Conversation {
 /** A server of `total` conversations, `gone` deleted since they were listed; it notes every request. */
 function server(total: number, gone: number[] = []) {
   const requests: string[] = [];
+  /** Conversations the server's answers have made so far (as the client parses them, when taken). */
+  const made = { count: 0 };
   const client = {
-    listConversations: async (params: { offset?: number; limit?: number; includeTranscript?: boolean }) => {
+    listConversationsOneByOne: async (params: { offset?: number; limit?: number }) => {
       requests.push(`list ${params.offset}/${params.limit}`);
       const offset = params.offset ?? 0;
-      return Array.from({ length: Math.max(0, Math.min(params.limit ?? 25, total - offset)) }, (_, i) => offset + i)
-        .filter((n) => !gone.includes(n))
-        .map((n) => conversation(n, params.includeTranscript === true));
+      const listed = Array.from(
+        { length: Math.max(0, Math.min(params.limit ?? 25, total - offset)) },
+        (_, i) => offset + i,
+      ).filter((n) => !gone.includes(n));
+      // As the client hands them out: each made only when the loop takes it.
+      return (async function* () {
+        for (const n of listed) {
+          made.count++;
+          yield conversation(n, true);
+        }
+      })();
     },
     getConversation: async (id: string) => {
       requests.push(`get ${id}`);
@@ -35,7 +45,7 @@ function server(total: number, gone: number[] = []) {
       return conversation(n, true);
     },
   };
-  return { client, requests };
+  return { client, requests, made };
 }
 
 function cacheOf(numbers: number[]) {
@@ -51,14 +61,21 @@ const listedPage = (offset: number, count: number): Page<Conversation> => ({
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
-async function parts(generator: AsyncIterable<Conversation[]>): Promise<string[][]> {
+/**
+ * The ids of each part, taking the conversations one at a time as the export's writer does; `made`, when given, must
+ * not run ahead of what was taken: a fetched stretch is parsed only as it is taken.
+ */
+async function parts(generator: AsyncIterable<AsyncIterable<Conversation>>, made?: { count: number }) {
   const out: string[][] = [];
+  let taken = 0;
   for await (const part of generator) {
-    assert.ok(
-      part.every((c) => Array.isArray(c.transcript_segments)),
-      'every one with its transcript',
-    );
-    out.push(part.map((c) => c.id));
+    const part_: string[] = [];
+    for await (const c of part) {
+      assert.ok(Array.isArray(c.transcript_segments), 'every one with its transcript');
+      if (made) assert.ok(made.count <= ++taken, `${made.count} made when ${taken} were taken`);
+      part_.push(c.id);
+    }
+    out.push(part_);
   }
   return out;
 }
@@ -69,11 +86,11 @@ describe('transcriptsForPage', () => {
   const signal = new AbortController().signal;
 
   it('hands the page out in order, a stretch at a time, reading only the stretches where transcripts are missing', async () => {
-    const { client, requests } = server(100);
+    const { client, requests, made } = server(100);
     // Stretch 2 is all cached; stretch 4 misses only #80, cheaper fetched alone.
     const cache = cacheOf([...range(25, 50), 60, ...range(75, 100).filter((n) => n !== 80)]);
     const prepare = transcriptsForPage(client, cache, {});
-    assert.deepEqual(await parts(prepare(listedPage(0, 100), signal)), [
+    assert.deepEqual(await parts(prepare(listedPage(0, 100), signal), made), [
       ids(range(0, 25)),
       ids(range(25, 50)),
       ids(range(50, 75)),
@@ -82,24 +99,31 @@ describe('transcriptsForPage', () => {
     assert.deepEqual(requests, ['list 0/25', 'list 50/25', 'get c80']);
   });
 
-  it('has the next stretch in flight while one is awaited, and never more than two', async () => {
-    const { client, requests } = server(100);
+  it('has the next two stretches in flight while one is handed out, and never more than three', async () => {
+    const { client, requests } = server(150);
     let inFlight = 0;
     let most = 0;
     const slow = {
       ...client,
-      listConversations: async (params: Parameters<typeof client.listConversations>[0]) => {
+      listConversationsOneByOne: async (params: Parameters<typeof client.listConversationsOneByOne>[0]) => {
         most = Math.max(most, ++inFlight);
         await new Promise((resolve) => setTimeout(resolve, 5));
         inFlight--;
-        return client.listConversations(params);
+        return client.listConversationsOneByOne(params);
       },
     };
     const prepare = transcriptsForPage(slow, cacheOf([]), {});
-    const out = await parts(prepare(listedPage(0, 100), signal));
-    assert.deepEqual(out, [ids(range(0, 25)), ids(range(25, 50)), ids(range(50, 75)), ids(range(75, 100))]);
-    assert.equal(most, 2, 'two requests overlap');
-    assert.deepEqual(requests, ['list 0/25', 'list 25/25', 'list 50/25', 'list 75/25'], 'each stretch once');
+    const out = await parts(prepare({ ...listedPage(0, 150), limit: 150 }, signal));
+    assert.deepEqual(
+      out,
+      [0, 25, 50, 75, 100, 125].map((n) => ids(range(n, n + 25))),
+    );
+    assert.equal(most, 3, 'three requests overlap');
+    assert.deepEqual(
+      requests,
+      [0, 25, 50, 75, 100, 125].map((n) => `list ${n}/25`),
+      'each stretch once',
+    );
   });
 
   it('leaves out, and reads nothing for, the conversations an earlier try handed out', async () => {
@@ -114,7 +138,7 @@ describe('transcriptsForPage', () => {
     const { client } = server(100, [3]);
     const prepare = transcriptsForPage(client, cacheOf(range(0, 25).filter((n) => n !== 3)), {});
     const out: Conversation[] = [];
-    for await (const part of prepare(listedPage(0, 25), signal)) out.push(...part);
+    for await (const part of prepare(listedPage(0, 25), signal)) for await (const c of part) out.push(c);
     assert.equal(out.length, 25);
     assert.deepEqual(out[3], conversation(3, false));
   });

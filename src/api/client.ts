@@ -278,8 +278,8 @@ export class OmiClient {
     });
     const remember = (conversation: Conversation) => this.rememberTranscript(conversation, params.transcriptCache);
     return (async function* () {
-      // Each taken off the list before it is handed out, so that only the bytes still to come are held.
-      for (let element = elements.shift(); element !== undefined; element = elements.shift()) {
+      // The answer's bytes are held until its last conversation is taken (each element is a view into them).
+      for (const element of elements) {
         const conversation = element instanceof Uint8Array ? parseJsonBody(textOf(element), path) : element;
         if (!isConversation(conversation)) throw malformed(path, 'a list item has an unexpected shape');
         await remember(conversation);

@@ -232,6 +232,7 @@ async function writeAll(file: fs.FileHandle, pieces: Buffer[]): Promise<void> {
   let left = pieces;
   while (left.length > 0) {
     let { bytesWritten } = await file.writev(left);
+    if (bytesWritten === 0 && left.some((piece) => piece.length > 0)) throw new Error('nothing could be written');
     const rest: Buffer[] = [];
     for (const piece of left) {
       if (bytesWritten >= piece.length) {

@@ -23,7 +23,7 @@ import { JsonExportWriter, JsonLinesWriter } from './jsonExportWriter';
 import { conversationFileName, conversationNote } from './markdown';
 import { MarkdownFolder } from './markdownFolder';
 import { NodeExportFile } from './nodeExportFile';
-import { transcriptsForPage } from './transcripts';
+import { transcriptsForPages } from './transcripts';
 import { WorkspaceExportFile } from './workspaceExportFile';
 
 export type ExportFormat = 'json' | 'jsonl' | 'markdown';
@@ -139,15 +139,19 @@ export class OmiExporter {
         const { includeTranscript: _ignored, ...listFilters } = request.filters;
         if (request.includeTranscripts) filters.includeTranscript = true;
         const cache = request.includeTranscripts ? this.deps.transcripts.forBulkReads(bytesOf) : undefined;
+        const transcripts = cache ? transcriptsForPages(client, cache, listFilters) : undefined;
         const conversations: ListSource<Conversation> = {
           pages: (offset, signal) => client.pagesOfConversations(listFilters, { startOffset: offset, signal }),
-          prepare: cache ? transcriptsForPage(client, cache, listFilters) : undefined,
+          prepare: transcripts?.prepare,
           written: cache
             ? async (items) => {
                 for (const conversation of items) await cache.written(conversation);
               }
             : undefined,
-          end: () => cache?.end(),
+          end: () => {
+            transcripts?.keepUntaken();
+            cache?.end();
+          },
         };
         source = conversations as ListSource<unknown>;
         break;

@@ -14,13 +14,27 @@ export interface ConversationReader {
 
 const BLOCK = PAGE_LIMITS.conversationsWithTranscript;
 /**
- * Stretches asked for before they are due: two keep the round trips behind the writing, as a page's first stretch
- * waits for the page's own request.
+ * Stretches asked for when a part is handed out, besides its own. The writer holds the next part (as its answer's
+ * bytes) while it writes one, so three stretches are on their way then: enough to keep the round trips, and a page's
+ * first stretch behind the page's own request, off the writing.
  */
 const STRETCHES_AHEAD = 2;
 
 /** A stretch listed with transcripts, each conversation parsed as it is taken; empty when none was needed. */
-type Stretch = AsyncIterable<Conversation> | Conversation[];
+type Stretch = AsyncIterator<Conversation>;
+
+const NOTHING_LISTED: Stretch = (async function* () {})();
+
+/**
+ * Takes the rest of a stretch the export stopped in: each conversation taken is kept by the transcript cache, so the
+ * read it cost is not spent again (Retry, the next export). In the background; a failure just ends it.
+ */
+function keepRest(stretch: Promise<Stretch>): void {
+  void (async () => {
+    const rest = await stretch;
+    while (!(await rest.next()).done) {}
+  })().catch(() => {});
+}
 
 function hasTranscript(conversation: Conversation | undefined): conversation is Conversation {
   return Array.isArray(conversation?.transcript_segments);
@@ -37,13 +51,28 @@ function hasTranscript(conversation: Conversation | undefined): conversation is 
  * conversation is parsed as the writer takes it, so no more than a couple of parsed transcripts are held at a time
  * (see OmiClient.listConversationsOneByOne). `skip`: how many of the page's conversations an earlier try already
  * handed out (they are neither fetched nor handed out again). A cached transcript joins the freshly listed fields.
+ * What the export fetched and did not take, because it stopped, is still taken into the cache (see keepRest): when
+ * a page is given up (a rate limit, before trying it again), and at the export's end (`keepUntaken`).
  */
-export function transcriptsForPage(
+export function transcriptsForPages(
   client: ConversationReader,
   cache: TranscriptCache | undefined,
   filters: ConversationFilters,
-): (page: Page<Conversation>, signal: AbortSignal, skip?: number) => AsyncGenerator<AsyncIterable<Conversation>> {
-  return async function* (page, signal, skip = 0) {
+): {
+  prepare(page: Page<Conversation>, signal: AbortSignal, skip?: number): AsyncGenerator<AsyncIterable<Conversation>>;
+  /** The export ended: no part will be taken any more. */
+  keepUntaken(): void;
+} {
+  /** Every stretch asked for and not yet taken to its end, of every page. */
+  const untaken = new Set<Promise<Stretch>>();
+  /** Takes the rest of a stretch into the cache, once: only when no part is taking it any more. */
+  const keep = (stretch: Promise<Stretch>) => {
+    if (untaken.delete(stretch)) keepRest(stretch);
+  };
+  const keepUntaken = () => {
+    for (const stretch of untaken) keep(stretch);
+  };
+  const prepare = async function* (page: Page<Conversation>, signal: AbortSignal, skip = 0) {
     const { items } = page;
     // Rows the server dropped after cutting the page shift later rows: item i sits at position i..i+dropped.
     const dropped = Math.max(0, page.limit - items.length);
@@ -76,16 +105,14 @@ export function transcriptsForPage(
       }
       // One conversation alone is cheaper fetched by itself (same transcript read, a smaller answer).
       const alone = here.length === 1 && firstBlock(here[0]!) === lastBlock(here[0]!);
-      if (here.length === 0 || alone) return Promise.resolve([]);
+      if (here.length === 0 || alone) return Promise.resolve(NOTHING_LISTED);
       const offset = page.offset + block * BLOCK;
       const limit = Math.min(BLOCK, page.limit - block * BLOCK);
-      return client.listConversationsOneByOne({
-        ...filters,
-        offset,
-        limit,
-        signal,
-        transcriptCache: cache,
-      });
+      const stretch = client
+        .listConversationsOneByOne({ ...filters, offset, limit, signal, transcriptCache: cache })
+        .then((conversations) => conversations[Symbol.asyncIterator]());
+      untaken.add(stretch);
+      return stretch;
     };
 
     /**
@@ -101,50 +128,85 @@ export function transcriptsForPage(
         yield conversation ?? (await fetchAlone(client, cache, listed, signal));
       }
     };
-    /** The part of `block`: what its stretch brings, taken one at a time, handed out as soon as it is due. */
-    const part = async function* (block: number, stretch: Stretch, finished: () => void): AsyncGenerator<Conversation> {
+    /** Parts handed out that the writer has not begun to take. */
+    const notBegun = new Set<Promise<Stretch>>();
+    /**
+     * The part of `block`: what its stretch brings, taken one at a time (not with for-await, which would close the
+     * stretch when the writer stops, and its rest could not be kept), handed out as soon as it is due.
+     */
+    const part = async function* (block: number, request: Promise<Stretch>, finished: () => void) {
+      notBegun.delete(request);
+      let takenAll = false;
       try {
-        for await (const conversation of stretch) {
+        const stretch = await request;
+        for (let taken = await stretch.next(); !taken.done; taken = await stretch.next()) {
+          const conversation = taken.value;
           if (hasTranscript(conversation) && wanted.has(conversation.id) && !found.has(conversation.id)) {
             found.set(conversation.id, conversation);
           }
           yield* due(block, false);
         }
+        takenAll = true;
+        untaken.delete(request);
         yield* due(block, true);
-      } finally {
+        // Only a part handed out in full lets the next begin: after one given up, nothing more is asked for.
         finished();
+      } finally {
+        // The writer stopped taking this part, and nobody else will.
+        if (!takenAll) keep(request);
       }
     };
 
     /** Stretches asked for ahead, by block. */
     const ahead = new Map<number, Promise<Stretch>>();
-    for (let block = 0; block < blocks && next < items.length; block++) {
-      await lookUpThrough(block);
-      const stretch = ahead.get(block) ?? fetchStretch(block);
-      ahead.delete(block);
-      // With no rows dropped, a stretch holds only its own conversations: the next ones are asked for now, so their
-      // round trips overlap the writing of this one. (With rows dropped, what this stretch brings decides the next.)
-      for (
-        let later = block + 1;
-        dropped === 0 && later <= block + STRETCHES_AHEAD && later < blocks && lookedUp < items.length;
-        later++
-      ) {
-        if (ahead.has(later)) continue;
-        await lookUpThrough(later);
-        const request = fetchStretch(later);
-        request.catch(() => {}); // awaited (and thrown) in its turn
-        ahead.set(later, request);
+    /** The stretch asked for and not yet handed out in a part. */
+    let coming: Promise<Stretch> | undefined;
+    let outcome: 'handedOut' | 'failed' | 'givenUp' = 'givenUp';
+    try {
+      for (let block = 0; block < blocks && next < items.length; block++) {
+        await lookUpThrough(block);
+        coming = ahead.get(block) ?? fetchStretch(block);
+        ahead.delete(block);
+        // With no rows dropped, a stretch holds only its own conversations: the next ones are asked for now, so their
+        // round trips overlap the writing of this one. (With rows dropped, what this stretch brings decides the next.)
+        for (
+          let later = block + 1;
+          dropped === 0 && later <= block + STRETCHES_AHEAD && later < blocks && lookedUp < items.length;
+          later++
+        ) {
+          if (ahead.has(later)) continue;
+          await lookUpThrough(later);
+          const early = fetchStretch(later);
+          early.catch(() => {}); // awaited (and thrown) in its turn
+          ahead.set(later, early);
+        }
+        const request = coming;
+        await request;
+        coming = undefined;
+        notBegun.add(request);
+        let finished = () => {};
+        const handedOut = new Promise<void>((resolve) => {
+          finished = resolve;
+        });
+        yield part(block, request, finished);
+        // With rows dropped, what this part finds decides the next request: it waits until the part is handed out.
+        // Otherwise the next stretch is awaited (and the next page's, after the last) while this part is written.
+        if (dropped > 0) await handedOut;
       }
-      let finished = () => {};
-      const handedOut = new Promise<void>((resolve) => {
-        finished = resolve;
-      });
-      yield part(block, await stretch, finished);
-      // With rows dropped, what this part finds decides the next request: it waits until the part is handed out.
-      // Otherwise the next stretch is awaited (and the next page's, after the last) while this part is written.
-      if (dropped > 0) await handedOut;
+      outcome = 'handedOut';
+    } catch (error) {
+      outcome = 'failed';
+      throw error;
+    } finally {
+      // Stopped before every part was handed out: what was not handed out is kept now, in case the page is tried
+      // again; when the writer gave the page up (rather than this failing), so are the parts it had not begun.
+      if (outcome !== 'handedOut') {
+        for (const request of [coming, ...ahead.values()]) if (request) keep(request);
+        if (outcome === 'givenUp') for (const request of notBegun) keep(request);
+      }
     }
   };
+  return { prepare, keepUntaken };
 }
 
 /** With its transcript; as listed when it was deleted since it was listed. */

@@ -13,7 +13,10 @@ export interface ClearableTranscriptCache extends TranscriptCache {
 export interface BulkTranscriptCache extends TranscriptCache {
   /** The export has written `conversation`: if it was fetched (not read from the cache), the cache keeps it. */
   written(conversation: Conversation): Promise<void>;
-  /** The export ended: what it fetched and did not write (cancelled, rows that moved) is kept too. */
+  /**
+   * The export ended: what it fetched and did not write (cancelled, rows that moved) is kept too, and so is what is
+   * set after this (the rest of answers the export stopped reading, taken in the background).
+   */
   end(): void;
 }
 
@@ -55,23 +58,27 @@ export class LayeredTranscriptCache implements ClearableTranscriptCache {
     /** Fetched, not yet written by the export: the same object, by id. */
     const fetched = new Map<string, Conversation>();
     const read = this.disk.bulkReader();
+    let ended = false;
+    const keep = (id: string, conversation: Conversation, bytes?: () => Buffer) =>
+      this.disk.set(id, conversation, bytes ?? bytesOf, { intoFreeRoom: true }).catch(() => {});
     return {
-      get: async (id) => this.memory.get(id) ?? (await read(id).catch(() => undefined)),
+      // What this export fetched and has not written yet counts too: a page tried again after a rate limit reads it.
+      get: async (id) => fetched.get(id) ?? this.memory.get(id) ?? (await read(id).catch(() => undefined)),
       set: async (id, conversation) => {
-        fetched.set(id, conversation);
+        if (ended) void keep(id, conversation);
+        else fetched.set(id, conversation);
       },
       written: async (conversation) => {
         if (fetched.get(conversation.id) !== conversation) return;
         fetched.delete(conversation.id);
         // The bytes now: the export forgets them once this returns.
         const bytes = (bytesOf ?? jsonBytes)(conversation);
-        queued.push(this.disk.set(conversation.id, conversation, () => bytes, { intoFreeRoom: true }).catch(() => {}));
+        queued.push(keep(conversation.id, conversation, () => bytes));
         if (queued.length > BULK_WRITE_BACKLOG) await queued.shift();
       },
       end: () => {
-        for (const [id, conversation] of fetched) {
-          this.disk.set(id, conversation, bytesOf, { intoFreeRoom: true }).catch(() => {});
-        }
+        ended = true;
+        for (const [id, conversation] of fetched) void keep(id, conversation);
         fetched.clear();
       },
     };

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { OmiApiError } from '../../../src/api/errors';
 import type { Conversation } from '../../../src/api/models';
 import type { Page } from '../../../src/api/paging';
-import { transcriptsForPage } from '../../../src/export/transcripts';
+import { transcriptsForPages } from '../../../src/export/transcripts';
 
 function conversation(n: number, withTranscript: boolean): Conversation {
   const listed: Conversation = {
@@ -23,7 +23,11 @@ function server(total: number, gone: number[] = []) {
   /** Conversations the server's answers have made so far (as the client parses them, when taken). */
   const made = { count: 0 };
   const client = {
-    listConversationsOneByOne: async (params: { offset?: number; limit?: number }) => {
+    listConversationsOneByOne: async (params: {
+      offset?: number;
+      limit?: number;
+      transcriptCache?: { set(id: string, c: Conversation): unknown };
+    }) => {
       requests.push(`list ${params.offset}/${params.limit}`);
       const offset = params.offset ?? 0;
       const listed = Array.from(
@@ -34,7 +38,9 @@ function server(total: number, gone: number[] = []) {
       return (async function* () {
         for (const n of listed) {
           made.count++;
-          yield conversation(n, true);
+          const made_ = conversation(n, true);
+          await params.transcriptCache?.set(made_.id, made_);
+          yield made_;
         }
       })();
     },
@@ -82,14 +88,14 @@ async function parts(generator: AsyncIterable<AsyncIterable<Conversation>>, made
 
 const ids = (numbers: number[]) => numbers.map((n) => `c${n}`);
 
-describe('transcriptsForPage', () => {
+describe('transcriptsForPages', () => {
   const signal = new AbortController().signal;
 
   it('hands the page out in order, a stretch at a time, reading only the stretches where transcripts are missing', async () => {
     const { client, requests, made } = server(100);
     // Stretch 2 is all cached; stretch 4 misses only #80, cheaper fetched alone.
     const cache = cacheOf([...range(25, 50), 60, ...range(75, 100).filter((n) => n !== 80)]);
-    const prepare = transcriptsForPage(client, cache, {});
+    const { prepare } = transcriptsForPages(client, cache, {});
     assert.deepEqual(await parts(prepare(listedPage(0, 100), signal), made), [
       ids(range(0, 25)),
       ids(range(25, 50)),
@@ -112,7 +118,7 @@ describe('transcriptsForPage', () => {
         return client.listConversationsOneByOne(params);
       },
     };
-    const prepare = transcriptsForPage(slow, cacheOf([]), {});
+    const { prepare } = transcriptsForPages(slow, cacheOf([]), {});
     const out = await parts(prepare({ ...listedPage(0, 150), limit: 150 }, signal));
     assert.deepEqual(
       out,
@@ -128,7 +134,7 @@ describe('transcriptsForPage', () => {
 
   it('leaves out, and reads nothing for, the conversations an earlier try handed out', async () => {
     const { client, requests } = server(100);
-    const prepare = transcriptsForPage(client, cacheOf([]), {});
+    const { prepare } = transcriptsForPages(client, cacheOf([]), {});
     const out = (await parts(prepare(listedPage(0, 100), signal, 30))).flat();
     assert.deepEqual(out, ids(range(30, 100)));
     assert.deepEqual(requests, ['list 25/25', 'list 50/25', 'list 75/25']);
@@ -136,10 +142,47 @@ describe('transcriptsForPage', () => {
 
   it('exports a conversation deleted since it was listed as listed', async () => {
     const { client } = server(100, [3]);
-    const prepare = transcriptsForPage(client, cacheOf(range(0, 25).filter((n) => n !== 3)), {});
+    const { prepare } = transcriptsForPages(client, cacheOf(range(0, 25).filter((n) => n !== 3)), {});
     const out: Conversation[] = [];
     for await (const part of prepare(listedPage(0, 25), signal)) for await (const c of part) out.push(c);
     assert.equal(out.length, 25);
     assert.deepEqual(out[3], conversation(3, false));
+  });
+
+  it('keeps in the cache what it fetched and the writer did not take, when the export stops', async () => {
+    const { client, requests } = server(100);
+    const cache = cacheOf([]);
+    const transcripts = transcriptsForPages(client, cache, {});
+    const written: string[] = [];
+    for await (const part of transcripts.prepare(listedPage(0, 100), signal)) {
+      for await (const c of part) {
+        written.push(c.id);
+        if (written.length === 3) break; // the writer fails on the fourth, say
+      }
+      break;
+    }
+    transcripts.keepUntaken();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual(written, ids([0, 1, 2]));
+    assert.deepEqual(requests, ['list 0/25', 'list 25/25', 'list 50/25'], 'no more asked for after it stopped');
+    for (const n of range(0, 75)) assert.ok(cache.get(`c${n}`), `#${n} kept`);
+  });
+
+  it('leaves a part being written alone when a later stretch fails, and keeps only what was not handed out', async () => {
+    const { client } = server(100);
+    const cache = cacheOf([]);
+    const failing = {
+      ...client,
+      listConversationsOneByOne: async (params: Parameters<typeof client.listConversationsOneByOne>[0]) => {
+        if (params.offset === 50) throw new OmiApiError({ kind: 'rateLimited', status: 429, message: 'later' });
+        return client.listConversationsOneByOne(params);
+      },
+    };
+    const written: string[] = [];
+    const { prepare } = transcriptsForPages(failing, cache, {});
+    await assert.rejects(async () => {
+      for await (const part of prepare(listedPage(0, 100), signal)) for await (const c of part) written.push(c.id);
+    }, /later/);
+    assert.deepEqual(written, ids(range(0, 50)), 'the stretches before the failure are written whole');
   });
 });

@@ -95,7 +95,7 @@ async function main() {
       const figures = { bundleBytes };
       const only = steps.includes('host') ? undefined : 'exports';
       if (host) Object.assign(figures, await hostRun(i, sandboxes, scale, only));
-      if (steps.includes('naive')) Object.assign(figures, await naiveExportFigures(sandboxes, scale));
+      if (steps.includes('naive')) Object.assign(figures, naiveExportFigures(sandboxes, scale));
       if (steps.includes('ui')) Object.assign(figures, await transcriptUiFigures());
       runs.push({ ...figures, ...ratios(figures) });
       console.log(`[bench] ${JSON.stringify(runs.at(-1))}`);

@@ -3,14 +3,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { untilQuiet } from '../../out/test/bench/quiet.js';
 import { RESULTS } from '../../test/harness/paths.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
-/** One run of the naive script, on a settled machine like the extension's (test/bench/quiet.ts). */
-async function runNaive(sandbox, kind) {
-  await untilQuiet();
+function runNaive(sandbox, kind) {
   const out = path.join(RESULTS, `bench-naive-${kind}.json`);
   const measure = path.join(RESULTS, 'bench-naive-measure.json');
   const env = { ...process.env, OMI_API_URL: sandbox.url, OMI_API_KEY: sandbox.key, OMI_BENCH_MEASURE: measure };
@@ -25,20 +22,20 @@ async function runNaive(sandbox, kind) {
  * `sandboxes`: by latency in ms; `scale`: by number of conversations, answering at once. Figures are named like the
  * extension's (test/bench/exportThroughput.ts).
  */
-export async function naiveExportFigures(sandboxes, scale = {}) {
+export function naiveExportFigures(sandboxes, scale = {}) {
   const figures = {};
   for (const [latency, sandbox] of Object.entries(sandboxes)) {
     for (const [kind, name] of [
       ['memories', 'Memories20000'],
       ['conversations', 'Conversations500'],
     ]) {
-      const { ms, peakRssGrowthBytes } = await runNaive(sandbox, kind);
+      const { ms, peakRssGrowthBytes } = runNaive(sandbox, kind);
       figures[`naiveExport${name}At${latency}Ms`] = ms;
       if (latency === '0') figures[`naiveExport${name}PeakRssBytes`] = peakRssGrowthBytes;
     }
   }
   for (const [count, sandbox] of Object.entries(scale)) {
-    const { ms, peakRssGrowthBytes } = await runNaive(sandbox, 'conversations');
+    const { ms, peakRssGrowthBytes } = runNaive(sandbox, 'conversations');
     figures[`naiveExportConversations${count}At0Ms`] = ms;
     figures[`naiveExportConversations${count}PeakRssBytes`] = peakRssGrowthBytes;
   }

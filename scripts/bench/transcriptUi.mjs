@@ -1,7 +1,6 @@
 // The transcript panel in a real workbench (code-server + headless Chromium, the packaged VSIX): time from accepting
 // "Omi: Open Conversation…" to the first frame with turns and to the last turn in the page, for 500 and 5,000
 // segments, and the frames painted while each is scrolled with the mouse wheel.
-import { untilQuiet } from '../../out/test/bench/quiet.js';
 import { openOmiContainer, openWorkbench, runCommand, startSandbox } from '../../test/ui/workbench.mjs';
 
 const SIZES = [500, 5000];
@@ -94,9 +93,7 @@ async function signedInWorkbench(sandbox) {
 }
 
 /** Opens the conversation and times it: accepted → first turns, → all turns, and the panel's own share. */
-/** Opens `conversation` once the new window has settled, timing its panel. */
 async function openTimed(page, conversation) {
-  await untilQuiet();
   const accepted = await openByPastedId(page, conversation);
   const frame = await transcriptFrame(page, conversation.structured.title);
   return { frame, ...(await marksSince(frame, accepted)) };

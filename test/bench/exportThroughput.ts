@@ -5,7 +5,6 @@
 import type { OmiExtensionApi } from '../../src/extension';
 import { type BenchExport, exportAll } from './exports';
 import { measure, profiled } from './peakMemory';
-import { untilQuiet } from './quiet';
 import { type Figures, withServer } from './session';
 
 interface SandboxProcesses {
@@ -23,10 +22,9 @@ const EXPORTS: [string, BenchExport][] = [
 
 const WITH_TRANSCRIPTS: BenchExport = { kind: 'conversations', includeTranscripts: true };
 
-/** A first export (no transcript in the cache yet), timed on a settled machine, and profiled when asked. */
+/** A first export (no transcript in the cache yet), timed, and profiled when asked. */
 async function firstExport(api: OmiExtensionApi, what: BenchExport, name: string) {
   await api.transcripts.cache.clear();
-  await untilQuiet();
   return measure(() => profiled(name, () => exportAll(api, what)));
 }
 

@@ -11,7 +11,10 @@ export interface ClearableTranscriptCache extends TranscriptCache {
 
 /** The transcript cache of a bulk read (an export), see LayeredTranscriptCache.forBulkReads. */
 export interface BulkTranscriptCache extends TranscriptCache {
-  /** The export has written `conversation`: if it was fetched (not read from the cache), the cache keeps it. */
+  /**
+   * The export has written `conversation`: if this export fetched it (rather than read it from the cache), the cache
+   * keeps it.
+   */
   written(conversation: Conversation): Promise<void>;
   /**
    * The export ended: what it fetched and did not write (cancelled, rows that moved) is kept too, and so is what is
@@ -69,8 +72,8 @@ export class LayeredTranscriptCache implements ClearableTranscriptCache {
         else fetched.set(id, conversation);
       },
       written: async (conversation) => {
-        if (fetched.get(conversation.id) !== conversation) return;
-        fetched.delete(conversation.id);
+        // By id: a page tried again writes what this export fetched before in an object of its own.
+        if (!fetched.delete(conversation.id)) return;
         // The bytes now: the export forgets them once this returns.
         const bytes = (bytesOf ?? jsonBytes)(conversation);
         queued.push(keep(conversation.id, conversation, () => bytes));

@@ -203,10 +203,13 @@ describe('transcripts cached in memory, then on disk', () => {
     bytes.remember(fetched[0]!, indented);
     const writing = layered.forBulkReads(bytes);
     for (const c of fetched) await writing.set(c.id, c);
+    assert.equal(await writing.get('new5'), fetched[5], 'what the export fetched counts before it is written');
     for (const c of fetched.slice(0, 19)) await writing.written(c);
-    await writing.written(conversation('new1')); // another object of the same id: not what was fetched
     writing.end();
+    const late = conversation('late');
+    await writing.set(late.id, late); // the rest of an answer the export stopped reading
     await disk.size(); // waits for the queued writes
+    assert.deepEqual(await disk.get('late'), late, 'what is fetched after the end goes to disk at once');
     assert.deepEqual(await disk.get('new0'), fetched[0], 'written to disk behind the export');
     const file = disk.fileFor('new0')!;
     assert.ok(fs.readFileSync(file).includes(indented), 'in the bytes the export wrote it as');

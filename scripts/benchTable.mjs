@@ -190,7 +190,8 @@ export const IMPROVEMENTS = [
     'issue 20, before is the `npm run bench` of 2026-11-28 (another machine: compare the ratios) and after the first ' +
     'one of 2026-12-02; the rows of "JSON export written once" compare that run with the next full one, and the ' +
     'rows of "Each conversation parsed as it is written" that one (an Intel Xeon) with this one (an AMD EPYC: ' +
-    'compare the ratios and the memory).',
+    'compare the ratios and the memory). On this machine the no-latency ratio of 500 conversations varied from ' +
+    '0.86 to 1.47 between runs of the same build, the first run of three always the slowest.',
   '',
   '| Change | Figure | Before | After |',
   '| --- | --- | ---: | ---: |',
@@ -203,10 +204,10 @@ export const IMPROVEMENTS = [
   '| (same changes) | 500 conversations, 100 ms latency: extension ÷ naive | 0.95 | 0.69 |',
   '| (same changes) | 1,000 conversations, no latency: extension ÷ naive | 1.3 | 0.91 |',
   '| (same changes) | Peak memory, 250 / 500 / 1,000 conversations | 148 / 174 / 135 MiB | 158 / 188 / 178 MiB |',
-  "| Each conversation parsed as it is written: a stretch of 25 waits as its answer's bytes (its elements found without parsing), the writer takes one conversation at a time, two stretches are asked for ahead, the checkpoint's page file stays open | Peak memory, 250 / 500 / 1,000 conversations | 158 / 188 / 178 MiB | 112 / 102 / 49 MiB |",
-  '| (same change) | 500 conversations, no latency: extension ÷ naive | 0.96 | 0.94 |',
-  '| (same change) | 500 conversations, 100 ms latency: extension ÷ naive | 0.69 | 0.69 |',
-  '| (same change) | 1,000 conversations, no latency: extension ÷ naive | 0.91 | 0.89 |',
+  "| Each conversation parsed as it is written: a stretch of 25 waits as its answer's bytes (its elements found without parsing), the writer takes one conversation at a time, two stretches are asked for ahead, the checkpoint's page file stays open | Peak memory, 250 / 500 / 1,000 conversations | 158 / 188 / 178 MiB | 120 / 103 / 36 MiB |",
+  '| (same change) | 500 conversations, no latency: extension ÷ naive | 0.96 | 1.22 |',
+  '| (same change) | 500 conversations, 100 ms latency: extension ÷ naive | 0.69 | 0.64 |',
+  '| (same change) | 1,000 conversations, no latency: extension ÷ naive | 0.91 | 0.94 |',
   '| Transcript panel: first screen in its own message, the rest in 12 ms tasks from templates | 5,000 segments: from the data arriving to the last turn | 302 ms | 82 ms |',
   '| (same change; each size measured as the first panel of its window) | 5,000 segments: to the first turns on screen | 1,645 ms | 367 ms |',
   "| ofetch's fetch polyfill left out of the bundle (VS Code's Node has fetch) | Size of dist/extension.js | 375 KiB | 260 KiB |",

@@ -111,6 +111,7 @@ export function transcriptsForPages(
       const stretch = client
         .listConversationsOneByOne({ ...filters, offset, limit, signal, transcriptCache: cache })
         .then((conversations) => conversations[Symbol.asyncIterator]());
+      stretch.catch(() => {}); // awaited (and thrown) in its turn
       untaken.add(stretch);
       return stretch;
     };
@@ -157,16 +158,14 @@ export function transcriptsForPages(
       }
     };
 
-    /** Stretches asked for ahead, by block. */
+    /** Stretches asked for and not yet handed out in a part, by block. */
     const ahead = new Map<number, Promise<Stretch>>();
-    /** The stretch asked for and not yet handed out in a part. */
-    let coming: Promise<Stretch> | undefined;
     let outcome: 'handedOut' | 'failed' | 'givenUp' = 'givenUp';
     try {
       for (let block = 0; block < blocks && next < items.length; block++) {
         await lookUpThrough(block);
-        coming = ahead.get(block) ?? fetchStretch(block);
-        ahead.delete(block);
+        if (!ahead.has(block)) ahead.set(block, fetchStretch(block));
+        const request = ahead.get(block)!;
         // With no rows dropped, a stretch holds only its own conversations: the next ones are asked for now, so their
         // round trips overlap the writing of this one. (With rows dropped, what this stretch brings decides the next.)
         for (
@@ -176,13 +175,10 @@ export function transcriptsForPages(
         ) {
           if (ahead.has(later)) continue;
           await lookUpThrough(later);
-          const early = fetchStretch(later);
-          early.catch(() => {}); // awaited (and thrown) in its turn
-          ahead.set(later, early);
+          ahead.set(later, fetchStretch(later));
         }
-        const request = coming;
         await request;
-        coming = undefined;
+        ahead.delete(block);
         notBegun.add(request);
         let finished = () => {};
         const handedOut = new Promise<void>((resolve) => {
@@ -201,7 +197,7 @@ export function transcriptsForPages(
       // Stopped before every part was handed out: what was not handed out is kept now, in case the page is tried
       // again; when the writer gave the page up (rather than this failing), so are the parts it had not begun.
       if (outcome !== 'handedOut') {
-        for (const request of [coming, ...ahead.values()]) if (request) keep(request);
+        for (const request of ahead.values()) keep(request);
         if (outcome === 'givenUp') for (const request of notBegun) keep(request);
       }
     }

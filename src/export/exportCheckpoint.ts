@@ -1,9 +1,11 @@
 // What a list export has fetched so far, kept in the extension's own storage so that Retry (or the same export run
 // again soon after) continues from the first page not yet fetched (no vscode import: unit-tested).
 //
-// One folder per export, named by a hash of what it asks for (account, server, kind, filters), holding one file per
-// page (the items exactly as they go into the export) and a manifest saying which pages are complete. The manifest is
-// replaced atomically after each page, so a page file it does not list (or lists with another size) is never read.
+// One folder per export, named by a hash of what it asks for (account, server, kind, filters, body format), holding
+// the export's body so far and a manifest saying where each complete page ends in it. An export to a file on the same
+// disk writes its body there itself and moves it into place when done: nothing is written twice, and the user's folder
+// never holds a partial file. Any other export (Markdown notes, a virtual folder) copies its items into a body of JSON
+// Lines. The manifest is replaced atomically after each page, so bytes it does not list are never read.
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
@@ -12,10 +14,17 @@ import type { JsonBytes } from '../util/jsonBytes';
 
 /** A checkpoint left alone this long is ignored and deleted: the data on the server may have moved since. */
 export const CHECKPOINT_MAX_AGE_MS = 60 * 60 * 1000;
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 const MANIFEST = 'manifest.json';
+const BODY = 'body';
 
-/** What an export asks for. Two exports asking the same share a checkpoint; the file format plays no part. */
+/**
+ * How the body lays out the items: as the body of a JSON export (JsonExportWriter: each item indented, "\n" before
+ * the first and ",\n" before the others), or one compact JSON text per line.
+ */
+export type BodyFormat = 'json' | 'jsonl';
+
+/** What an export asks for. Two exports asking the same share a checkpoint. */
 export interface ExportIdentity {
   /** The signed-in account on its server (a hash, never the key). */
   account: string;
@@ -24,20 +33,24 @@ export interface ExportIdentity {
   kind: string;
   /** Plain JSON values only. */
   filters: Record<string, unknown>;
+  body: BodyFormat;
 }
 
-interface SavedPage {
+export interface SavedPage {
   offset: number;
   limit: number;
-  /** Items in the page file. */
+  /** Items of the page in the body. */
   count: number;
-  /** The page file's size, checked before it is read. */
-  bytes: number;
+  /** The body's size once the page was in it: where the next page starts. */
+  end: number;
 }
 
 export interface CheckpointManifest {
   version: number;
   kind: string;
+  body: BodyFormat;
+  /** Where the body's first item starts (a JSON export keeps room for its head before it). */
+  start: number;
   /** ISO-8601: when the first page was saved. */
   createdAt: string;
   /** ISO-8601: when the last page was saved (the age counts from here). */
@@ -54,6 +67,8 @@ export interface ResumePoint {
   /** The offset of the first page not yet fetched. */
   nextOffset: number;
   done: boolean;
+  /** Where the body continues: anything after it is from a page never completed. */
+  end: number;
 }
 
 /** The folder name of an export's checkpoint: a hash of what it asks for, with object keys in a fixed order. */
@@ -72,7 +87,7 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The manifest, when the text is one this version wrote and its pages follow each other without a gap. */
+/** The manifest, when the text is one this version wrote, its pages follow each other and so do their bytes. */
 export function parseManifest(text: string): CheckpointManifest | undefined {
   let value: unknown;
   try {
@@ -82,9 +97,12 @@ export function parseManifest(text: string): CheckpointManifest | undefined {
   }
   if (typeof value !== 'object' || value === null) return undefined;
   const manifest = value as Partial<CheckpointManifest>;
+  const whole = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
   if (
     manifest.version !== FORMAT_VERSION ||
     typeof manifest.kind !== 'string' ||
+    (manifest.body !== 'json' && manifest.body !== 'jsonl') ||
+    !whole(manifest.start) ||
     typeof manifest.createdAt !== 'string' ||
     typeof manifest.savedAt !== 'string' ||
     Number.isNaN(Date.parse(manifest.savedAt)) ||
@@ -94,13 +112,15 @@ export function parseManifest(text: string): CheckpointManifest | undefined {
     return undefined;
   }
   let expected = 0;
+  let end = manifest.start;
   for (const page of manifest.pages as unknown[]) {
     const p = page as Partial<SavedPage>;
-    const whole = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
-    if (!whole(p.offset) || !whole(p.limit) || !whole(p.count) || !whole(p.bytes) || p.offset !== expected) {
+    if (!whole(p.offset) || !whole(p.limit) || !whole(p.count) || !whole(p.end) || p.offset !== expected) {
       return undefined;
     }
+    if (p.end < end) return undefined;
     expected = p.offset + p.limit;
+    end = p.end;
   }
   return manifest as CheckpointManifest;
 }
@@ -118,11 +138,17 @@ export function resumePoint(manifest: CheckpointManifest): ResumePoint {
     count: manifest.pages.reduce((sum, page) => sum + page.count, 0),
     nextOffset: last ? last.offset + last.limit : 0,
     done: manifest.done,
+    end: last ? last.end : manifest.start,
   };
 }
 
-function pageFileName(index: number): string {
-  return `page-${String(index + 1).padStart(6, '0')}.json`;
+/** The items of one page's bytes of a body. */
+function parseItems<T>(bytes: Buffer, format: BodyFormat): T[] {
+  const text = bytes.toString('utf8');
+  if (format === 'jsonl')
+    return text.split('\n').flatMap((line) => (line.trim() === '' ? [] : [JSON.parse(line) as T]));
+  // A page after the first starts with the comma after the page before it.
+  return JSON.parse(`[${text.replace(/^\s*,/, '')}]`) as T[];
 }
 
 export interface ExportCheckpointsOptions {
@@ -154,10 +180,25 @@ export class ExportCheckpoints {
   }
 
   /**
-   * The checkpoint of this export: the pages a recent run kept, or an empty one. Undefined while another export in
-   * this window uses it. Release it when the export ends, whatever the outcome.
+   * Whether an export into `folder` can write its body in a checkpoint and then move it there: both on one disk,
+   * where a move is a rename. (A move that cannot rename after all copies: see moveIntoPlace.)
    */
-  async open<T>(identity: ExportIdentity): Promise<ExportCheckpoint<T> | undefined> {
+  async canCarryBodyTo(folder: string): Promise<boolean> {
+    try {
+      await fs.mkdir(this.directory, { recursive: true });
+      const [here, there] = await Promise.all([fs.stat(this.directory), fs.stat(folder)]);
+      return here.dev === there.dev;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * The checkpoint of this export: the pages a recent run kept, or an empty one whose body's first item goes at
+   * `start`. Undefined while another export in this window uses it. Release it when the export ends, whatever the
+   * outcome.
+   */
+  async open<T>(identity: ExportIdentity, start = 0): Promise<ExportCheckpoint<T> | undefined> {
     const name = checkpointName(identity);
     if (this.inUse.has(name)) return undefined;
     this.inUse.add(name);
@@ -168,14 +209,27 @@ export class ExportCheckpoints {
     if (manifest) {
       if (!isFresh(manifest, this.now(), this.maxAgeMs)) {
         this.log(`Started the ${identity.kind} export over: what an earlier run fetched is older than an hour.`);
-      } else if (manifest.kind !== identity.kind || !(await pagesIntact(folder, manifest))) {
+      } else if (
+        manifest.kind !== identity.kind ||
+        manifest.body !== identity.body ||
+        manifest.start !== start ||
+        !(await bodyIntact(folder, manifest))
+      ) {
         this.log(`Started the ${identity.kind} export over: what an earlier run fetched could not be read.`);
       } else {
         kept = manifest;
       }
     }
     if (!kept) await fs.rm(folder, { recursive: true, force: true }).catch(() => {});
-    return new ExportCheckpoint<T>(folder, identity.kind, kept, this.now, this.log, () => this.inUse.delete(name));
+    const fresh: Omit<CheckpointManifest, 'createdAt' | 'savedAt'> = {
+      version: FORMAT_VERSION,
+      kind: identity.kind,
+      body: identity.body,
+      start,
+      pages: [],
+      done: false,
+    };
+    return new ExportCheckpoint<T>(folder, kept ?? fresh, this.now, this.log, () => this.inUse.delete(name));
   }
 
   /** Deletes every checkpoint (sign-out, Omi: Clear Cache). */
@@ -210,28 +264,21 @@ async function readManifest(folder: string): Promise<CheckpointManifest | undefi
   }
 }
 
-async function pagesIntact(folder: string, manifest: CheckpointManifest): Promise<boolean> {
-  for (const [index, page] of manifest.pages.entries()) {
-    const stat = await fs.stat(path.join(folder, pageFileName(index))).catch(() => undefined);
-    if (stat?.size !== page.bytes) return false;
-  }
-  return true;
+/** Whether the body holds every page the manifest lists (it may hold more: a page never completed). */
+async function bodyIntact(folder: string, manifest: CheckpointManifest): Promise<boolean> {
+  if (manifest.pages.length === 0) return true;
+  const stat = await fs.stat(path.join(folder, BODY)).catch(() => undefined);
+  return stat !== undefined && stat.size >= resumePoint(manifest).end;
 }
 
-/** The items' JSON without the brackets ("a,b,c"), in pieces: from each item's own bytes when given. */
-function listBytes(items: readonly unknown[], bytesOf: JsonBytes | undefined): Buffer[] {
-  if (!bytesOf) return [Buffer.from(JSON.stringify(items).slice(1, -1), 'utf8')];
-  return items.flatMap((item, index) => (index > 0 ? [COMMA, bytesOf(item)] : [bytesOf(item)]));
-}
+const NEWLINE = Buffer.from('\n');
 
-const COMMA = Buffer.from(',');
-const CLOSING = Buffer.from(']');
-
-/** Writes the pieces at the file's position, however many calls the system takes for them. */
-async function writeAll(file: fs.FileHandle, pieces: Buffer[]): Promise<void> {
+/** Writes the pieces at `position`, however many calls the system takes for them; returns where they end. */
+async function writeAll(file: fs.FileHandle, position: number, pieces: Buffer[]): Promise<number> {
   let left = pieces;
   while (left.length > 0) {
-    let { bytesWritten } = await file.writev(left);
+    let { bytesWritten } = await file.writev(left, position);
+    position += bytesWritten;
     if (bytesWritten === 0 && left.some((piece) => piece.length > 0)) throw new Error('nothing could be written');
     const rest: Buffer[] = [];
     for (const piece of left) {
@@ -244,103 +291,132 @@ async function writeAll(file: fs.FileHandle, pieces: Buffer[]): Promise<void> {
     }
     left = rest;
   }
+  return position;
 }
 
-/** The page this run is saving: its file so far, open while items are added to it one at a time. */
-interface OpenPage {
-  offset: number;
-  count: number;
-  bytes: number;
-  file?: fs.FileHandle;
+/** The items of the page being saved by this run, copied into the body (when the export does not write it). */
+interface Copy {
+  file: fs.FileHandle;
+  /** Where the next item goes. */
+  end: number;
 }
 
 /** One export's checkpoint: the pages kept from earlier runs, and the pages this run saves. */
 export class ExportCheckpoint<T> {
   /** Where this run starts: undefined when no earlier run left pages. */
   readonly resumed: ResumePoint | undefined;
-  private manifest: CheckpointManifest | undefined;
-  private open: OpenPage | undefined;
+  /** The body: written by the export itself when it can (see ExportCheckpoints.canCarryBodyTo), or by `add`. */
+  readonly bodyPath: string;
+  private manifest: CheckpointManifest;
+  /** Items added to the page being saved. */
+  private adding: { offset: number; count: number } | undefined;
+  private copy: Promise<Copy> | undefined;
   private givenUp = false;
+  /** How many of the manifest's pages earlier runs kept. */
+  private readonly kept: number;
 
   constructor(
     private readonly folder: string,
-    private readonly kind: string,
-    kept: CheckpointManifest | undefined,
+    manifest: Omit<CheckpointManifest, 'createdAt' | 'savedAt'> & Partial<CheckpointManifest>,
     private readonly now: () => number,
     private readonly log: (line: string) => void,
     private readonly free: () => void,
   ) {
-    this.manifest = kept;
-    this.resumed = kept && kept.pages.length > 0 ? resumePoint(kept) : undefined;
+    const at = new Date(now()).toISOString();
+    this.manifest = { createdAt: at, savedAt: at, ...manifest };
+    this.bodyPath = path.join(folder, BODY);
+    this.kept = manifest.pages.length;
+    this.resumed = this.kept > 0 ? resumePoint(this.manifest) : undefined;
+  }
+
+  get body(): BodyFormat {
+    return this.manifest.body;
+  }
+
+  /** Where the body continues: the end of the last page saved, or where the first item goes. */
+  get end(): number {
+    return resumePoint(this.manifest).end;
   }
 
   /** Items saved so far, by earlier runs and this one. */
   get count(): number {
-    return this.manifest && !this.givenUp ? resumePoint(this.manifest).count : 0;
+    return this.givenUp ? 0 : resumePoint(this.manifest).count;
   }
 
-  /** The pages earlier runs kept, one at a time, in order. */
+  /** The pages earlier runs kept (offsets and counts), for an export that continues their body as it is. */
+  keptPages(): readonly SavedPage[] {
+    return this.manifest.pages.slice(0, this.kept);
+  }
+
+  /** The pages earlier runs kept, with their items read from the body, one page at a time, in order. */
   async *savedPages(): AsyncGenerator<Page<T>> {
-    const pages = this.resumed ? (this.manifest?.pages ?? []) : [];
-    for (const [index, page] of pages.entries()) {
-      const items = JSON.parse(await fs.readFile(path.join(this.folder, pageFileName(index)), 'utf8')) as T[];
-      yield { items, offset: page.offset, limit: page.limit };
+    const pages = this.keptPages();
+    if (pages.length === 0) return;
+    const file = await fs.open(this.bodyPath, 'r');
+    try {
+      let start = this.manifest.start;
+      for (const page of pages) {
+        const bytes = Buffer.alloc(page.end - start);
+        if (bytes.length > 0) await file.read(bytes, 0, bytes.length, start);
+        yield { items: parseItems<T>(bytes, this.manifest.body), offset: page.offset, limit: page.limit };
+        start = page.end;
+      }
+    } finally {
+      await file.close();
     }
   }
 
-  /** Saves a whole page fetched by this run (with the items as they go into the export). */
+  /** Saves a whole page fetched by this run, copied into the body. */
   async save(page: Page<T>): Promise<void> {
     await this.add(page, page.items);
     await this.commit(page);
   }
 
   /**
-   * Adds items of `page` (the page after the last one saved) to its file, as they are written to the export; a
-   * later run sees them once `commit` says the page is complete.
+   * Copies items of `page` (the page after the last one saved) into the body, one JSON text per line, as they are
+   * written to the export; a later run sees them once `commit` says the page is complete. Only for a body of JSON
+   * Lines that the export does not write itself.
    */
-  async add(page: Page<T>, items: readonly T[], bytesOf?: JsonBytes): Promise<void> {
+  async add(page: Page<T>, items: readonly T[], bytesOf: JsonBytes = jsonText): Promise<void> {
     await this.guard(async () => {
-      const index = this.manifest?.pages.length ?? 0;
-      if (this.open?.offset !== page.offset) {
-        await this.closePage();
-        this.open = { offset: page.offset, count: 0, bytes: 0 };
-      }
-      const open = this.open;
-      if (items.length === 0 && open.bytes > 0) return;
-      // One JSON list across the parts: "[" before the first, "," between, "]" at the commit.
-      const opening = open.bytes === 0 ? '[' : '';
-      const comma = open.count > 0 && items.length > 0 ? ',' : '';
+      if (this.manifest.body !== 'jsonl') throw new Error('only a body of JSON Lines takes copies');
+      if (this.adding?.offset !== page.offset) this.adding = { offset: page.offset, count: 0 };
+      if (items.length === 0) return;
+      const copy = await this.openCopy();
       // Written piece by piece: a part of 25 transcripts is tens of MB, not worth copying into one buffer first.
-      const pieces = [Buffer.from(opening + comma), ...listBytes(items, bytesOf)];
-      if (!open.file) {
-        await fs.mkdir(this.folder, { recursive: true });
-        open.file = await fs.open(path.join(this.folder, pageFileName(index)), 'w');
-      }
-      // An export adds a conversation at a time: the file stays open rather than being opened for each.
-      await writeAll(open.file, pieces);
-      open.bytes += pieces.reduce((sum, piece) => sum + piece.length, 0);
-      open.count += items.length;
+      copy.end = await writeAll(
+        copy.file,
+        copy.end,
+        items.flatMap((item) => [bytesOf(item), NEWLINE]),
+      );
+      this.adding.count += items.length;
     });
   }
 
-  /** Every item of `page` was added: a later run continues after it. */
-  async commit(page: Page<T>): Promise<void> {
-    if (this.open?.offset !== page.offset) await this.add(page, []);
-    const open = this.open;
-    if (!open) return;
-    await this.guard(async () => {
-      if (open.file) await writeAll(open.file, [CLOSING]);
-      await this.closePage();
-    });
-    this.open = undefined;
-    await this.update(async (manifest) => {
-      manifest.pages.push({ offset: page.offset, limit: page.limit, count: open.count, bytes: open.bytes + 1 });
+  /**
+   * Every item of `page` is in the body: a later run continues after it. `written`: where the export's own body
+   * stands, when the export writes it; otherwise the items `add`ed make the page.
+   */
+  async commit(page: Page<T>, written?: { count: number; end: number }): Promise<void> {
+    if (this.givenUp) return;
+    let saved: SavedPage;
+    if (written) {
+      saved = { offset: page.offset, limit: page.limit, ...written };
+    } else {
+      const added = this.adding?.offset === page.offset ? this.adding.count : 0;
+      const end = this.copy ? (await this.copy.catch(() => undefined))?.end : this.end;
+      if (end === undefined) return;
+      saved = { offset: page.offset, limit: page.limit, count: added, end };
+    }
+    this.adding = undefined;
+    await this.update((manifest) => {
+      manifest.pages.push(saved);
     });
   }
 
   /** Every page is saved: a run after this one fetches nothing. */
   async finish(): Promise<void> {
-    await this.update(async (manifest) => {
+    await this.update((manifest) => {
       manifest.done = true;
     });
   }
@@ -348,33 +424,41 @@ export class ExportCheckpoint<T> {
   /** The export is written: nothing is left to continue. */
   async delete(): Promise<void> {
     this.givenUp = true;
-    await this.closePage();
+    await this.closeCopy();
     await fs.rm(this.folder, { recursive: true, force: true }).catch(() => {});
   }
 
-  /** The export ended, whatever the outcome: another may open the checkpoint. */
-  release(): void {
-    void this.closePage();
+  /** The export ended, whatever the outcome (and the body it wrote is closed): another may open the checkpoint. */
+  async release(): Promise<void> {
+    await this.closeCopy();
     this.free();
   }
 
-  /** Closes the file of the page being saved; one that is not committed is not used by a later run. */
-  private async closePage(): Promise<void> {
-    const file = this.open?.file;
-    if (!file) return;
-    this.open!.file = undefined;
-    await file.close().catch(() => {});
+  /** The body opened for copies, cut back to the last page saved (bytes after it are of a page never completed). */
+  private openCopy(): Promise<Copy> {
+    this.copy ??= (async () => {
+      await fs.mkdir(this.folder, { recursive: true });
+      const file = await fs.open(this.bodyPath, fs.constants.O_RDWR | fs.constants.O_CREAT);
+      const end = this.end;
+      await file.truncate(end);
+      return { file, end };
+    })();
+    return this.copy;
   }
 
-  private async update(change: (manifest: CheckpointManifest) => Promise<void>): Promise<void> {
+  private async closeCopy(): Promise<void> {
+    const copy = this.copy;
+    this.copy = undefined;
+    const file = (await copy?.catch(() => undefined))?.file;
+    await file?.close().catch(() => {});
+  }
+
+  private async update(change: (manifest: CheckpointManifest) => void): Promise<void> {
     await this.guard(async () => {
-      const at = new Date(this.now()).toISOString();
-      const manifest: CheckpointManifest = this.manifest
-        ? { ...this.manifest, pages: [...this.manifest.pages] }
-        : { version: FORMAT_VERSION, kind: this.kind, createdAt: at, savedAt: at, pages: [], done: false };
-      manifest.savedAt = at;
+      const manifest: CheckpointManifest = { ...this.manifest, pages: [...this.manifest.pages] };
+      manifest.savedAt = new Date(this.now()).toISOString();
+      change(manifest);
       await fs.mkdir(this.folder, { recursive: true });
-      await change(manifest);
       const file = path.join(this.folder, MANIFEST);
       const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
       await fs.writeFile(temporary, JSON.stringify(manifest), 'utf8');
@@ -383,15 +467,26 @@ export class ExportCheckpoint<T> {
     });
   }
 
-  /** Runs a change to the checkpoint; one that fails gives the checkpoint up. */
+  /**
+   * Runs a change to the checkpoint; one that fails gives the checkpoint up: its manifest goes at once, so nothing
+   * continues from it, and the rest with the export (whose body may still be being written here).
+   */
   private async guard(change: () => Promise<void>): Promise<void> {
     if (this.givenUp) return;
     try {
       await change();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      this.log(`Could not save the ${this.kind} export's progress (${reason}); a failed export will start over.`);
-      await this.delete();
+      this.log(
+        `Could not save the ${this.manifest.kind} export's progress (${reason}); a failed export will start over.`,
+      );
+      this.givenUp = true;
+      await fs.rm(path.join(this.folder, MANIFEST), { force: true }).catch(() => {});
     }
   }
+}
+
+/** A JSON text of `value` (when the export has not made one). */
+function jsonText(value: unknown): Buffer {
+  return Buffer.from(JSON.stringify(value), 'utf8');
 }

@@ -10,7 +10,7 @@ import type { Conversation } from '../api/models';
 import type { ItemsOfKind } from '../markdown/itemText';
 import type { OmiConnection } from '../store/connection';
 import type { LayeredTranscriptCache } from '../store/layeredTranscriptCache';
-import { jsonBytesOnce, type SharedJsonBytes } from '../util/jsonBytes';
+import { type JsonBytes, jsonBytesOnce, type SharedJsonBytes } from '../util/jsonBytes';
 import { type ListKind, listNoun } from '../util/listKind';
 import type { Logger } from '../util/logger';
 import { exists } from '../util/workspaceFiles';
@@ -22,7 +22,7 @@ import { exportFileName, exportFolderName } from './fileNames';
 import { JsonExportWriter, JsonLinesWriter } from './jsonExportWriter';
 import { conversationFileName, conversationNote } from './markdown';
 import { MarkdownFolder } from './markdownFolder';
-import { NodeExportFile } from './nodeExportFile';
+import { type KeptBody, NodeExportFile } from './nodeExportFile';
 import { transcriptsForPages } from './transcripts';
 import { WorkspaceExportFile } from './workspaceExportFile';
 
@@ -76,12 +76,28 @@ interface ItemWriter {
   writeItems(items: readonly unknown[]): Promise<void>;
 }
 
-/** Fills the writer; `checkpoint` (list exports only) keeps what was fetched for a later run to continue. */
+/** A page's place in the list and how many items it held. */
+interface PageHeld {
+  offset: number;
+  limit: number;
+  count: number;
+}
+
+/** What a list export fetched so far, kept for a later run to continue. */
+interface Keeping {
+  checkpoint: ExportCheckpoint<unknown>;
+  /** Where the export file's body stands, when that body is the checkpoint's (nothing is copied into it then). */
+  bodyEnd?: () => number;
+  /** Otherwise, the compact JSON of each item copied into the checkpoint's body of JSON Lines. */
+  copyBytes?: JsonBytes;
+}
+
+/** Fills the writer; `keeping` (list exports only) keeps what was fetched for a later run to continue. */
 type Produce = (
   writer: ItemWriter,
   signal: AbortSignal,
   progress: ExportProgressText,
-  checkpoint: ExportCheckpoint<unknown> | undefined,
+  keeping: Keeping | undefined,
 ) => Promise<void>;
 
 /** Where a list export's pages come from. */
@@ -89,13 +105,16 @@ interface ListSource<T> {
   pages(offset: number, signal: AbortSignal): AsyncIterable<Page<T>>;
   /** Turns a fetched page into the items written (adding transcripts, say), in parts; see exportPages. */
   prepare?(page: Page<T>, signal: AbortSignal, skip: number): AsyncIterable<Part<T>>;
-  /** Sees every page, whether fetched now or by an earlier run. */
-  onPage?(page: Page<T>): void;
+  /** Sees every page, whether fetched now or by an earlier run, with how many items it held. */
+  onPage?(page: PageHeld): void;
   /** Items fetched by this run are written to the export (the transcript cache keeps them then). */
   written?(items: T[]): Promise<void>;
   /** The export ended, whatever the outcome. */
   end?(): void;
 }
+
+/** What a list export asks for; the checkpoint's body format is chosen with the file. */
+type ListIdentity = Omit<ExportIdentity, 'body'>;
 
 export interface ExporterDependencies {
   connection: OmiConnection;
@@ -158,7 +177,7 @@ export class OmiExporter {
       }
     }
     const account = this.deps.connection.accountId;
-    const identity: ExportIdentity | undefined = account
+    const identity: ListIdentity | undefined = account
       ? { account, source: this.deps.connection.baseUrl ?? '', kind: request.kind, filters }
       : undefined;
     const outcome = await this.write(
@@ -166,8 +185,8 @@ export class OmiExporter {
       filters,
       hooks,
       identity,
-      (writer, signal, progress, checkpoint) =>
-        this.fetchList(request.kind, source, writer, signal, progress, checkpoint, bytesOf),
+      (writer, signal, progress, keeping) =>
+        this.fetchList(request.kind, source, writer, signal, progress, keeping, bytesOf),
       bytesOf,
     );
     if (capped && outcome.status === 'written') {
@@ -187,8 +206,9 @@ export class OmiExporter {
   }
 
   /**
-   * Writes the pages an earlier run kept (read from disk one at a time), then fetches and writes the rest, saving
-   * each part of a page as it is written.
+   * Continues after the pages an earlier run kept (written again from the checkpoint, one page at a time, unless the
+   * export's body is the checkpoint's and holds them already), then fetches and writes the rest, keeping each part of
+   * a page as it is written.
    */
   private async fetchList<T>(
     kind: ListKind,
@@ -196,9 +216,11 @@ export class OmiExporter {
     writer: ItemWriter,
     signal: AbortSignal,
     progress: ExportProgressText,
-    checkpoint: ExportCheckpoint<T> | undefined,
+    kept: Keeping | undefined,
     bytesOf: SharedJsonBytes | undefined,
   ): Promise<void> {
+    const checkpoint = kept?.checkpoint as ExportCheckpoint<T> | undefined;
+    const bodyEnd = kept?.bodyEnd;
     const resumed = checkpoint?.resumed;
     if (checkpoint && resumed) {
       this.deps.log.info(
@@ -206,20 +228,27 @@ export class OmiExporter {
           (resumed.done ? 'nothing left to fetch.' : `fetching from offset ${resumed.nextOffset}.`),
       );
       progress.continuing(resumed.count);
-      for await (const page of checkpoint.savedPages()) {
-        source.onPage?.(page);
-        await writer.writeItems(page.items);
+      if (bodyEnd) {
+        for (const page of checkpoint.keptPages()) source.onPage?.(page);
+      } else {
+        for await (const page of checkpoint.savedPages()) {
+          source.onPage?.({ ...page, count: page.items.length });
+          await writer.writeItems(page.items);
+        }
       }
       if (resumed.done) return;
     }
     /** The checkpoint and the cache keeping what was last written, while the next is fetched and written. */
     let keeping: Promise<void> = Promise.resolve();
     const keep = (items: T[], page: Page<T>) => {
-      keeping = Promise.all([checkpoint?.add(page, items, bytesOf), source.written?.(items)]).then(() => {
+      const copy = bodyEnd ? undefined : checkpoint?.add(page, items, kept?.copyBytes);
+      keeping = Promise.all([copy, source.written?.(items)]).then(() => {
         for (const item of items) bytesOf?.forget(item);
       });
       keeping.catch(() => {}); // awaited (and thrown) in its turn
     };
+    /** Items of the page being written, by this run. */
+    let pageCount = 0;
     try {
       await exportPages<T>({
         pages: (offset, s) => source.pages(offset, s),
@@ -227,14 +256,16 @@ export class OmiExporter {
         write: async (items, page) => {
           // A conversation with its transcript is formatted on its own: a part's text would be tens of MB at once.
           for (const some of source.prepare ? items.map((item) => [item]) : [items]) await writer.writeItems(some);
+          pageCount += items.length;
           // Then kept, in the bytes just written; one keeping at a time, so they are not all held at once.
           await keeping;
           keep(items, page);
         },
         endPage: async (page) => {
           await keeping;
-          source.onPage?.(page);
-          await checkpoint?.commit(page);
+          source.onPage?.({ ...page, count: page.items.length });
+          await checkpoint?.commit(page, bodyEnd && { count: pageCount, end: bodyEnd() });
+          pageCount = 0;
         },
         startOffset: resumed?.nextOffset,
         startCount: resumed?.count,
@@ -254,7 +285,7 @@ export class OmiExporter {
     request: ExportTarget & { kind: ListKind; format: ExportFormat },
     filters: Record<string, unknown>,
     hooks: ExportHooks,
-    identity: ExportIdentity | undefined,
+    identity: ListIdentity | undefined,
     produce: Produce,
     bytesOf?: SharedJsonBytes,
   ): Promise<ExportOutcome> {
@@ -272,15 +303,37 @@ export class OmiExporter {
       replace = true;
     }
 
-    const checkpoint = identity ? await this.deps.checkpoints.open(identity) : undefined;
+    const header = { kind, exportedAt: date.toISOString(), source: this.deps.connection.baseUrl ?? '', filters };
+    const headRoom = format === 'json' ? JsonExportWriter.headBytes(header) : 0;
+    // A file on the checkpoints' disk is written in the checkpoint and moved into place when complete: the body is
+    // written once, and a failed export leaves it for Retry rather than in the user's folder.
+    const carried =
+      identity !== undefined &&
+      format !== 'markdown' &&
+      folder.scheme === 'file' &&
+      (await this.deps.checkpoints.canCarryBodyTo(folder.fsPath));
+    const checkpoint = identity
+      ? await this.deps.checkpoints.open(
+          { ...identity, body: carried && format === 'json' ? 'json' : 'jsonl' },
+          headRoom,
+        )
+      : undefined;
     const controller = new AbortController();
     const cancellation = hooks.token.onCancellationRequested(() => controller.abort());
     if (hooks.token.isCancellationRequested) controller.abort();
     const progress = new ExportProgressText(hooks.progress, listNoun(kind), request.estimate);
     const waits = this.deps.connection.onDidWaitForRateLimit((event) => progress.clientWaits(event.until));
-    const header = { kind, exportedAt: date.toISOString(), source: this.deps.connection.baseUrl ?? '', filters };
-    const headRoom = format === 'json' ? JsonExportWriter.headBytes(header) : 0;
-    const output = format === 'markdown' ? new MarkdownFolder(folder, name) : this.openFile(folder, name, headRoom);
+    const keptBody = carried && checkpoint ? { path: checkpoint.bodyPath, at: checkpoint.end } : undefined;
+    const output =
+      format === 'markdown' ? new MarkdownFolder(folder, name) : this.openFile(folder, name, headRoom, keptBody);
+    const keeping: Keeping | undefined =
+      checkpoint &&
+      (keptBody && output instanceof NodeExportFile
+        ? { checkpoint, bodyEnd: () => output.end }
+        : // A JSON export's writer makes each item's bytes indented, over lines: not for JSON Lines.
+          { checkpoint, copyBytes: format === 'json' ? undefined : bytesOf });
+    /** Items already in the body, which the writer continues. */
+    const continued = keeping?.bodyEnd ? (checkpoint?.resumed?.count ?? 0) : 0;
     try {
       let count: number;
       let placed: string;
@@ -295,7 +348,7 @@ export class OmiExporter {
             }
           },
         };
-        await produce(writer, controller.signal, progress, checkpoint);
+        await produce(writer, controller.signal, progress, keeping);
         if (controller.signal.aborted) return this.cancelled(kind, checkpoint);
         count = output.count;
         placed = await placeBesideExisting(name, replace, (n, r) => output.place(n, r));
@@ -303,9 +356,9 @@ export class OmiExporter {
         // Each conversation written alone is serialized once, for the file, the checkpoint and the transcript cache.
         const writer =
           format === 'json'
-            ? new JsonExportWriter(header, output, bytesOf?.remember)
-            : new JsonLinesWriter(output, bytesOf);
-        await produce(writer, controller.signal, progress, checkpoint);
+            ? new JsonExportWriter(header, output, bytesOf?.remember, continued)
+            : new JsonLinesWriter(output, bytesOf, continued);
+        await produce(writer, controller.signal, progress, keeping);
         if (controller.signal.aborted) return this.cancelled(kind, checkpoint);
         await output.complete(writer.head(), writer.tail());
         count = writer.count;
@@ -320,11 +373,12 @@ export class OmiExporter {
       this.deps.log.warn(`Export of ${KIND_NAMES[kind]} failed; nothing was written.${keptForLater(checkpoint)}`);
       throw error;
     } finally {
-      checkpoint?.release();
       cancellation.dispose();
       waits.dispose();
       progress.dispose();
+      // The body is written out before the checkpoint that may keep it is let go.
       await output.discard();
+      await checkpoint?.release();
     }
   }
 
@@ -334,9 +388,9 @@ export class OmiExporter {
   }
 
   /** `headRoom`: the bytes to keep before the body for the head (JsonExportWriter.headBytes). */
-  private openFile(folder: vscode.Uri, name: string, headRoom: number): ExportFile {
+  private openFile(folder: vscode.Uri, name: string, headRoom: number, kept: KeptBody | undefined): ExportFile {
     return folder.scheme === 'file'
-      ? new NodeExportFile(folder.fsPath, name, headRoom)
+      ? new NodeExportFile(folder.fsPath, name, headRoom, kept)
       : new WorkspaceExportFile(folder, name);
   }
 }
@@ -375,8 +429,8 @@ async function placeBesideExisting(
  * Whether a page reaching the offset the server cannot page past came back (nearly) full, so more may exist beyond
  * it. "Nearly": the real server drops a few rows after cutting a page.
  */
-function reachesCap(page: Page<unknown>): boolean {
-  return page.offset + page.limit >= ACTION_ITEMS_OFFSET_CAP && page.items.length >= page.limit * 0.9;
+function reachesCap(page: PageHeld): boolean {
+  return page.offset + page.limit >= ACTION_ITEMS_OFFSET_CAP && page.count >= page.limit * 0.9;
 }
 
 /** The filters as plain JSON for the file's header: dates as ISO strings, nothing undefined. */

@@ -50,12 +50,12 @@ function headText(header: ExportHeader, count: number): string {
  * before `items`, is known only at the end. The caller writes `head()`, then the body, then `tail()`.
  */
 export class JsonExportWriter<T> {
-  private written = 0;
-
+  /** `written`: items already in the body, which this writer continues. */
   constructor(
     private readonly header: ExportHeader,
     private readonly body: TextSink,
     private readonly wroteItem?: ItemBytes<T>,
+    private written = 0,
   ) {}
 
   /** The size of `head()` in UTF-8, whatever the count: the room a file keeps for it. */
@@ -95,12 +95,11 @@ const NEWLINE = Buffer.from('\n');
 
 /** JSON Lines: one API object per line, nothing else, as data tools expect. */
 export class JsonLinesWriter<T> {
-  private written = 0;
-
-  /** `bytesOf`: each item's compact JSON, when others write it too. */
+  /** `bytesOf`: each item's compact JSON, when others write it too; `written`: items already in the body. */
   constructor(
     private readonly body: TextSink,
     private readonly bytesOf: JsonBytes = jsonBytes,
+    private written = 0,
   ) {}
 
   get count(): number {

@@ -43,12 +43,12 @@ describe('Export: Retry continues where a failed or cancelled export stopped (is
   const spy = useWindowSpy();
   const data = () => context.sandbox.data;
   const checkpointFolder = () => context.api.exportCheckpoints.directory;
-  /** Every file the checkpoints hold. */
+  /** Every file the checkpoints hold: a manifest and a body for each. */
   const checkpointFiles = (): string[] =>
     fs.existsSync(checkpointFolder())
       ? fs
           .readdirSync(checkpointFolder(), { recursive: true, encoding: 'utf8' })
-          .filter((name) => name.endsWith('.json'))
+          .filter((name) => fs.statSync(path.join(checkpointFolder(), name)).isFile())
       : [];
 
   beforeEach(async () => {
@@ -233,7 +233,7 @@ describe('Export: Retry continues where a failed or cancelled export stopped (is
       };
       const request = { kind: 'memories', filters: {}, format: 'json', folder } as const;
       assert.equal((await context.api.exporter.exportList(request, hooks)).status, 'cancelled');
-      assert.ok(checkpointFiles().length >= 2, 'a page and the manifest are kept');
+      assert.ok(checkpointFiles().length >= 2, 'a body and the manifest are kept');
     };
     await keep();
     for (const name of checkpointFiles()) {
@@ -283,5 +283,50 @@ describe('Export: Retry continues where a failed or cancelled export stopped (is
       .filter((r) => r.path.includes('/user/conversations'))
       .map((r) => Number(r.query.offset ?? 0));
     assert.ok(asked.length > 0 && Math.min(...asked) >= 100, `nothing before offset 100 again: ${asked.join(', ')}`);
+  });
+
+  it('a cancelled Markdown export continues from the notes it kept, and a JSON Lines one from its body', async function () {
+    this.timeout(120_000);
+    for (const format of ['markdown', 'jsonl'] as const) {
+      const folder = freshFolder('export-resume', `cancelled-${format}`);
+      const cancellation = new vscode.CancellationTokenSource();
+      const request = { kind: 'conversations', filters: {}, includeTranscripts: true, format, folder } as const;
+      const hooks = (token: vscode.CancellationToken, stopAt?: string) => ({
+        progress: {
+          report: (value: { message?: string }) => {
+            if (stopAt && value.message?.startsWith(stopAt)) cancellation.cancel();
+          },
+        },
+        token,
+        confirmReplace: async () => assert.fail('nothing to replace'),
+      });
+      context.sandbox.resetRequests();
+      const first = await context.api.exporter.exportList(request, hooks(cancellation.token, '120 of'));
+      assert.deepEqual(first, { status: 'cancelled' }, format);
+      assert.deepEqual(entries(folder), [], `${format}: nothing written`);
+      await context.api.transcripts.cache.clear();
+
+      context.sandbox.resetRequests();
+      const resumed = await context.api.exporter.exportList(request, hooks(new vscode.CancellationTokenSource().token));
+      assert.equal(resumed.status, 'written', format);
+      const asked = context.sandbox.requests
+        .filter((r) => r.path.includes('/user/conversations'))
+        .map((r) => Number(r.query.offset ?? 0));
+      assert.ok(Math.min(...asked) >= 100, `${format}: nothing before offset 100 again: ${asked.join(', ')}`);
+      const [name] = entries(folder);
+      assert.equal(entries(folder).length, 1, `${format}: ${entries(folder).join(', ')}`);
+      const written = path.join(folder.fsPath, name!);
+      if (format === 'markdown') {
+        assert.equal(fs.readdirSync(written).length, 250, 'a note for every conversation');
+      } else {
+        const lines = fs.readFileSync(written, 'utf8').trimEnd().split('\n');
+        assert.deepEqual(
+          lines.map((line) => JSON.parse(line)),
+          asJson(data().conversations),
+          'every conversation once, in order, with its transcript',
+        );
+      }
+    }
+    assert.deepEqual(checkpointFiles(), [], 'nothing kept once written');
   });
 });

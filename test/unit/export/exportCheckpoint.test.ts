@@ -24,6 +24,7 @@ const IDENTITY: ExportIdentity = {
   source: 'https://api.omi.me/v1/dev',
   kind: 'memories',
   filters: { categories: ['work'] },
+  body: 'jsonl',
 };
 
 function page(offset: number, count: number, limit = 10): Page<Item> {
@@ -63,15 +64,22 @@ describe('export checkpoints', () => {
   });
   afterEach(() => fs.rmSync(path.dirname(directory), { recursive: true, force: true }));
 
-  it('names an export by what it asks for, whatever the order of its filters, and never by the format', () => {
+  it('names an export by what it asks for, whatever the order of its filters, and by the layout of its body', () => {
     const same = { ...IDENTITY, filters: { ...IDENTITY.filters } };
     assert.equal(checkpointName(same), checkpointName(IDENTITY));
-    const reordered: ExportIdentity = { kind: 'memories', filters: { b: 1, a: 2 }, source: 's', account: 'a' };
+    const reordered: ExportIdentity = {
+      kind: 'memories',
+      filters: { b: 1, a: 2 },
+      source: 's',
+      account: 'a',
+      body: 'json',
+    };
     assert.equal(
       checkpointName(reordered),
-      checkpointName({ account: 'a', source: 's', kind: 'memories', filters: { a: 2, b: 1 } }),
+      checkpointName({ account: 'a', source: 's', kind: 'memories', filters: { a: 2, b: 1 }, body: 'json' }),
     );
     const others: ExportIdentity[] = [
+      { ...IDENTITY, body: 'json' },
       { ...IDENTITY, account: 'another-account' },
       { ...IDENTITY, source: 'http://127.0.0.1:1/v1/dev' },
       { ...IDENTITY, kind: 'actionItems' },
@@ -88,11 +96,11 @@ describe('export checkpoints', () => {
     assert.equal(first.resumed, undefined, 'nothing to continue the first time');
     await first.save(page(0, 10));
     await first.save(page(10, 7)); // a short page is not the last: the next starts at offset + limit
-    first.release();
+    await first.release();
 
     const second = await checkpoints().open<Item>(IDENTITY);
     assert.ok(second);
-    assert.deepEqual(second.resumed, { count: 17, nextOffset: 20, done: false });
+    assert.deepEqual(second.resumed, { count: 17, nextOffset: 20, done: false, end: second.end });
     assert.deepEqual(await saved(second), [page(0, 10), page(10, 7)], 'the items exactly, unknown fields included');
     assert.deepEqual(logged, []);
   });
@@ -107,36 +115,85 @@ describe('export checkpoints', () => {
     await first.commit(whole);
     const next = page(10, 3);
     await first.add(next, next.items.slice(0, 2));
-    first.release();
+    await first.release();
 
     const second = await checkpoints().open<Item>(IDENTITY);
     assert.ok(second);
-    assert.deepEqual(second.resumed, { count: 9, nextOffset: 10, done: false }, 'the page in progress is not kept');
+    assert.equal(second.resumed?.count, 9, 'the page in progress is not kept');
+    assert.equal(second.resumed?.nextOffset, 10);
     assert.deepEqual(await saved(second), [{ ...whole, items: whole.items.slice(0, 9) }]);
     const empty = page(10, 0);
     await second.commit(empty);
-    second.release();
+    await second.release();
     const third = await checkpoints().open<Item>(IDENTITY);
-    assert.deepEqual(third?.resumed, { count: 9, nextOffset: 20, done: false }, 'a page with nothing in it counts too');
+    assert.equal(third?.resumed?.nextOffset, 20, 'a page with nothing in it counts too');
     assert.deepEqual(await saved(third!), [{ ...whole, items: whole.items.slice(0, 9) }, empty]);
     const bytes = jsonBytesOnce();
     const last = page(20, 5);
     await third!.add(last, last.items.slice(0, 2), bytes);
     await third!.add(last, last.items.slice(2), bytes);
     await third!.commit(last);
-    third!.release();
+    await third!.release();
     const fourth = await checkpoints().open<Item>(IDENTITY);
     assert.deepEqual((await saved(fourth!)).at(-1), last, 'the same from the bytes of each item');
     assert.deepEqual(logged, []);
+  });
+
+  it('keeps a body the export writes itself: pages by where they end, continued as it is', async () => {
+    const json: ExportIdentity = { ...IDENTITY, body: 'json' };
+    const first = await checkpoints().open<Item>(json, 40);
+    assert.ok(first);
+    assert.equal(first.end, 40, 'the first item goes after the room for the head');
+    // The export's writer lays out the body; the checkpoint only learns where each page ends.
+    const body = (items: Item[], first: boolean) =>
+      Buffer.from(items.map((item, i) => `${first && i === 0 ? '\n' : ',\n'}    ${JSON.stringify(item)}`).join(''));
+    const one = page(0, 3);
+    const two = page(10, 2);
+    fs.mkdirSync(path.dirname(first.bodyPath), { recursive: true });
+    fs.writeFileSync(first.bodyPath, Buffer.concat([Buffer.alloc(40), body(one.items, true)]));
+    await first.commit(one, { count: 3, end: fs.statSync(first.bodyPath).size });
+    fs.appendFileSync(first.bodyPath, body(two.items, false));
+    await first.commit(two, { count: 2, end: fs.statSync(first.bodyPath).size });
+    fs.appendFileSync(first.bodyPath, body(page(20, 1).items, false)); // a page never completed
+    await first.release();
+
+    const second = await checkpoints().open<Item>(json, 40);
+    assert.ok(second);
+    assert.deepEqual(second.resumed, { count: 5, nextOffset: 20, done: false, end: second.end });
+    assert.equal(second.end, 40 + body(one.items, true).length + body(two.items, false).length, 'not the page after');
+    assert.deepEqual(
+      second.keptPages().map(({ offset, count }) => ({ offset, count })),
+      [
+        { offset: 0, count: 3 },
+        { offset: 10, count: 2 },
+      ],
+    );
+    assert.deepEqual(await saved(second), [one, two], 'and read back from the body when asked');
+    await second.release();
+    assert.equal((await checkpoints().open<Item>(IDENTITY))?.resumed, undefined, 'JSON Lines are another export');
+    assert.equal((await checkpoints().open<Item>(json, 41))?.resumed, undefined, 'another head starts over');
+  });
+
+  it('given up, forgets its pages but leaves the body the export is writing', async () => {
+    const checkpoint = await checkpoints().open<Item>({ ...IDENTITY, body: 'json' });
+    fs.mkdirSync(path.dirname(checkpoint!.bodyPath), { recursive: true });
+    fs.writeFileSync(checkpoint!.bodyPath, '\n{}');
+    fs.mkdirSync(path.join(path.dirname(checkpoint!.bodyPath), 'manifest.json')); // a manifest cannot be written
+    await checkpoint!.commit(page(0, 1), { count: 1, end: 3 });
+    assert.equal(checkpoint!.count, 0);
+    assert.match(logged.join('\n'), /Could not save the memories export's progress/);
+    assert.equal(fs.readFileSync(checkpoint!.bodyPath, 'utf8'), '\n{}');
   });
 
   it('remembers that the list ended, so a later run fetches nothing', async () => {
     const first = await checkpoints().open<Item>(IDENTITY);
     await first!.save(page(0, 3));
     await first!.finish();
-    first!.release();
+    await first!.release();
     const second = await checkpoints().open<Item>(IDENTITY);
-    assert.deepEqual(second!.resumed, { count: 3, nextOffset: 10, done: true });
+    assert.equal(second!.resumed?.count, 3);
+    assert.equal(second!.resumed?.nextOffset, 10);
+    assert.equal(second!.resumed?.done, true);
   });
 
   it('is lent to one export at a time in a window', async () => {
@@ -145,24 +202,24 @@ describe('export checkpoints', () => {
     assert.ok(first);
     assert.equal(await store.open(IDENTITY), undefined, 'the same export again, while the first runs');
     assert.ok(await store.open({ ...IDENTITY, kind: 'actionItems' }), 'another export');
-    first.release();
+    await first.release();
     assert.ok(await store.open(IDENTITY), 'free again');
   });
 
   it('keeps exports apart: another filter starts fresh and leaves the first one’s pages', async () => {
     const first = await checkpoints().open<Item>(IDENTITY);
     await first!.save(page(0, 10));
-    first!.release();
+    await first!.release();
     const other = await checkpoints().open<Item>({ ...IDENTITY, filters: {} });
     assert.equal(other!.resumed, undefined);
-    other!.release();
+    await other!.release();
     assert.equal((await checkpoints().open<Item>(IDENTITY))!.resumed?.count, 10);
   });
 
   it('ignores and deletes a checkpoint older than an hour', async () => {
     const first = await checkpoints().open<Item>(IDENTITY);
     await first!.save(page(0, 10));
-    first!.release();
+    await first!.release();
     now += CHECKPOINT_MAX_AGE_MS + 1;
     const later = await checkpoints().open<Item>(IDENTITY);
     assert.equal(later!.resumed, undefined);
@@ -176,7 +233,7 @@ describe('export checkpoints', () => {
     await first!.save(page(0, 10));
     now += CHECKPOINT_MAX_AGE_MS - 1000;
     await first!.save(page(10, 10));
-    first!.release();
+    await first!.release();
     now += 2000;
     assert.equal((await checkpoints().open<Item>(IDENTITY))!.resumed?.count, 20);
   });
@@ -184,20 +241,21 @@ describe('export checkpoints', () => {
   it('deletes other exports’ old checkpoints when any export opens one', async () => {
     const old = await checkpoints().open<Item>({ ...IDENTITY, kind: 'actionItems' });
     await old!.save(page(0, 10));
-    old!.release();
+    await old!.release();
     now += CHECKPOINT_MAX_AGE_MS + 1;
     const fresh = await checkpoints().open<Item>(IDENTITY);
     await fresh!.save(page(0, 1));
+    await fresh!.release();
     assert.deepEqual(fs.readdirSync(directory), [checkpointName(IDENTITY)]);
   });
 
-  it('starts over when a page file was changed or lost, rather than writing a broken export', async () => {
+  it('starts over when the body was cut short or lost, rather than writing a broken export', async () => {
     const first = await checkpoints().open<Item>(IDENTITY);
     await first!.save(page(0, 10));
     await first!.save(page(10, 10));
-    first!.release();
+    await first!.release();
     const folder = path.join(directory, checkpointName(IDENTITY));
-    fs.writeFileSync(path.join(folder, 'page-000002.json'), '[{"id":"cut short');
+    fs.truncateSync(path.join(folder, 'body'), first!.end - 1);
     const second = await checkpoints().open<Item>(IDENTITY);
     assert.equal(second!.resumed, undefined);
     assert.match(logged.join('\n'), /could not be read/);
@@ -206,7 +264,7 @@ describe('export checkpoints', () => {
   it('starts over when the manifest is unreadable', async () => {
     const first = await checkpoints().open<Item>(IDENTITY);
     await first!.save(page(0, 10));
-    first!.release();
+    await first!.release();
     fs.writeFileSync(path.join(directory, checkpointName(IDENTITY), 'manifest.json'), '{"version":1,');
     assert.equal((await checkpoints().open<Item>(IDENTITY))!.resumed, undefined);
   });
@@ -232,28 +290,32 @@ describe('export checkpoints', () => {
     const store = checkpoints();
     const checkpoint = await store.open<Item>(IDENTITY);
     await checkpoint!.save(page(0, 10));
+    await checkpoint!.release();
     await store.clear();
     assert.equal(fs.existsSync(directory), false);
   });
 
-  it('writes no key and nothing but the pages and a manifest', async () => {
+  it('writes no key and nothing but the body and a manifest', async () => {
     const key = 'omi_dev_0123456789abcdef0123456789abcdef';
     const checkpoint = await checkpoints().open<Item>(IDENTITY);
     await checkpoint!.save(page(0, 2));
+    await checkpoint!.release();
     const files = filesUnder(directory);
-    assert.deepEqual(files.map((f) => path.basename(f.name)).sort(), ['manifest.json', 'page-000001.json']);
+    assert.deepEqual(files.map((f) => path.basename(f.name)).sort(), ['body', 'manifest.json']);
     for (const file of files) assert.ok(!file.text.includes(key) && !file.name.includes(key));
   });
 
   describe('the manifest', () => {
     const valid = {
-      version: 1,
+      version: 2,
       kind: 'memories',
+      body: 'json',
+      start: 100,
       createdAt: '2025-03-01T12:00:00.000Z',
       savedAt: '2025-03-01T12:00:00.000Z',
       pages: [
-        { offset: 0, limit: 1000, count: 1000, bytes: 10 },
-        { offset: 1000, limit: 1000, count: 990, bytes: 10 },
+        { offset: 0, limit: 1000, count: 1000, end: 5000 },
+        { offset: 1000, limit: 1000, count: 990, end: 9000 },
       ],
       done: false,
     };
@@ -261,15 +323,19 @@ describe('export checkpoints', () => {
     it('says where to continue: after the last page, counting what each page held', () => {
       const manifest = parseManifest(JSON.stringify(valid));
       assert.ok(manifest);
-      assert.deepEqual(resumePoint(manifest), { count: 1990, nextOffset: 2000, done: false });
-      assert.deepEqual(resumePoint({ ...manifest, pages: [] }), { count: 0, nextOffset: 0, done: false });
+      assert.deepEqual(resumePoint(manifest), { count: 1990, nextOffset: 2000, done: false, end: 9000 });
+      assert.deepEqual(resumePoint({ ...manifest, pages: [] }), { count: 0, nextOffset: 0, done: false, end: 100 });
     });
 
     it('is refused when it is not one this version wrote, or its pages leave a gap', () => {
       const broken = [
         'not json',
         'null',
-        JSON.stringify({ ...valid, version: 2 }),
+        JSON.stringify({ ...valid, version: 1 }),
+        JSON.stringify({ ...valid, body: 'csv' }),
+        JSON.stringify({ ...valid, start: -1 }),
+        JSON.stringify({ ...valid, pages: [valid.pages[0], { ...valid.pages[1], end: 4000 }] }),
+        JSON.stringify({ ...valid, pages: [{ ...valid.pages[0], end: 50 }] }),
         JSON.stringify({ ...valid, savedAt: 'yesterday' }),
         JSON.stringify({ ...valid, pages: [valid.pages[1]] }),
         JSON.stringify({ ...valid, pages: [{ ...valid.pages[0], count: -1 }] }),

@@ -37,6 +37,53 @@ describe('NodeExportFile', () => {
     assert.ok(text.endsWith('\n  ]\n}\n'));
   });
 
+  it('continues a kept body where its last complete page ended, and leaves it there when discarded', async () => {
+    const kept = path.join(folder, 'checkpoint-body');
+    const room = JsonExportWriter.headBytes(header);
+    const items = Array.from({ length: 5 }, (_, i) => ({ id: `m${i}` }));
+    const first = new NodeExportFile(folder, 'out.json', room, { path: kept, at: room });
+    const firstWriter = new JsonExportWriter<unknown>(header, first);
+    await firstWriter.writeItems(items.slice(0, 3));
+    const end = first.end;
+    await firstWriter.writeItems([{ id: 'a page never completed' }]);
+    await first.discard();
+    assert.equal(fs.statSync(kept).size, first.end, 'written out, and kept');
+    assert.deepEqual(fs.readdirSync(folder), ['checkpoint-body'], 'nothing in the folder but the kept body');
+
+    const second = new NodeExportFile(folder, 'out.json', room, { path: kept, at: end });
+    const writer = new JsonExportWriter<unknown>(header, second, undefined, 3);
+    await writer.writeItems(items.slice(3));
+    await second.complete(writer.head(), writer.tail());
+    await second.place('out.json', false);
+    await second.discard();
+    assert.deepEqual(fs.readdirSync(folder), ['out.json'], 'moved into place');
+    assert.deepEqual(JSON.parse(fs.readFileSync(path.join(folder, 'out.json'), 'utf8')), {
+      ...header,
+      count: 5,
+      items,
+    });
+  });
+
+  it('moves a body kept on another file system by copying it beside its name', async function () {
+    if (!fs.existsSync('/dev/shm')) this.skip();
+    const elsewhere = fs.mkdtempSync('/dev/shm/omi-export-test-');
+    try {
+      const kept = path.join(elsewhere, 'body');
+      const file = new NodeExportFile(folder, 'out.json', 0, { path: kept, at: 0 });
+      await file.write(Buffer.from('{"id":"m1"}\n'));
+      await file.complete('', '');
+      fs.writeFileSync(path.join(folder, 'out.jsonl'), 'the user’s own');
+      await assert.rejects(file.place('out.jsonl', false), TargetExistsError);
+      await file.place('out (2).jsonl', false);
+      assert.deepEqual(fs.readdirSync(folder).sort(), ['out (2).jsonl', 'out.jsonl']);
+      assert.equal(fs.readFileSync(path.join(folder, 'out.jsonl'), 'utf8'), 'the user’s own');
+      assert.equal(fs.readFileSync(path.join(folder, 'out (2).jsonl'), 'utf8'), '{"id":"m1"}\n');
+      assert.equal(fs.existsSync(kept), false);
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a head that does not fit the room kept for it, rather than write over the body', async () => {
     const file = new NodeExportFile(folder, 'out.json', 10);
     await file.write('body');

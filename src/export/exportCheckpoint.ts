@@ -17,6 +17,8 @@ export const CHECKPOINT_MAX_AGE_MS = 60 * 60 * 1000;
 const FORMAT_VERSION = 2;
 const MANIFEST = 'manifest.json';
 const BODY = 'body';
+/** The process id of the extension host using the checkpoint: another window leaves it alone while that runs. */
+const LOCK = 'lock';
 
 /**
  * How the body lays out the items: as the body of a JSON export (JsonExportWriter: each item indented, "\n" before
@@ -201,9 +203,10 @@ export class ExportCheckpoints {
   async open<T>(identity: ExportIdentity, start = 0): Promise<ExportCheckpoint<T> | undefined> {
     const name = checkpointName(identity);
     if (this.inUse.has(name)) return undefined;
+    const folder = path.join(this.directory, name);
+    if (await usedByAnotherWindow(folder)) return undefined;
     this.inUse.add(name);
     await this.deleteStale(name);
-    const folder = path.join(this.directory, name);
     const manifest = await readManifest(folder);
     let kept: CheckpointManifest | undefined;
     if (manifest) {
@@ -221,6 +224,14 @@ export class ExportCheckpoints {
       }
     }
     if (!kept) await fs.rm(folder, { recursive: true, force: true }).catch(() => {});
+    const locked = await fs
+      .mkdir(folder, { recursive: true })
+      .then(() => fs.writeFile(path.join(folder, LOCK), String(process.pid)))
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!locked) this.log(`Could not save the ${identity.kind} export's progress: its folder cannot be written.`);
     const fresh: Omit<CheckpointManifest, 'createdAt' | 'savedAt'> = {
       version: FORMAT_VERSION,
       kind: identity.kind,
@@ -229,7 +240,11 @@ export class ExportCheckpoints {
       pages: [],
       done: false,
     };
-    return new ExportCheckpoint<T>(folder, kept ?? fresh, this.now, this.log, () => this.inUse.delete(name));
+    const checkpoint = new ExportCheckpoint<T>(folder, kept ?? fresh, this.now, this.log, () =>
+      this.inUse.delete(name),
+    );
+    if (!locked) await checkpoint.giveUp();
+    return checkpoint;
   }
 
   /** Deletes every checkpoint (sign-out, Omi: Clear Cache). */
@@ -248,6 +263,7 @@ export class ExportCheckpoints {
     for (const name of names) {
       if (name === except || this.inUse.has(name)) continue;
       const folder = path.join(this.directory, name);
+      if (await usedByAnotherWindow(folder)) continue;
       const manifest = await readManifest(folder);
       if (!manifest || !isFresh(manifest, this.now(), this.maxAgeMs)) {
         await fs.rm(folder, { recursive: true, force: true }).catch(() => {});
@@ -261,6 +277,18 @@ async function readManifest(folder: string): Promise<CheckpointManifest | undefi
     return parseManifest(await fs.readFile(path.join(folder, MANIFEST), 'utf8'));
   } catch {
     return undefined;
+  }
+}
+
+/** Whether an export of another window (a running extension host) is using the checkpoint in `folder`. */
+async function usedByAnotherWindow(folder: string): Promise<boolean> {
+  const pid = Number(await fs.readFile(path.join(folder, LOCK), 'utf8').catch(() => ''));
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0); // no signal: only whether the process exists
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -329,8 +357,9 @@ export class ExportCheckpoint<T> {
     this.resumed = this.kept > 0 ? resumePoint(this.manifest) : undefined;
   }
 
-  get body(): BodyFormat {
-    return this.manifest.body;
+  /** Whether it still saves what the export writes (it gives up when its folder cannot be written). */
+  get saving(): boolean {
+    return !this.givenUp;
   }
 
   /** Where the body continues: the end of the last page saved, or where the first item goes. */
@@ -431,7 +460,15 @@ export class ExportCheckpoint<T> {
   /** The export ended, whatever the outcome (and the body it wrote is closed): another may open the checkpoint. */
   async release(): Promise<void> {
     await this.closeCopy();
+    if (this.givenUp) await fs.rm(this.folder, { recursive: true, force: true }).catch(() => {});
+    else await fs.rm(path.join(this.folder, LOCK), { force: true }).catch(() => {});
     this.free();
+  }
+
+  /** Nothing is saved from now on, and nothing continues from what was: the export goes on without a checkpoint. */
+  async giveUp(): Promise<void> {
+    this.givenUp = true;
+    await fs.rm(path.join(this.folder, MANIFEST), { force: true }).catch(() => {});
   }
 
   /** The body opened for copies, cut back to the last page saved (bytes after it are of a page never completed). */
@@ -480,8 +517,7 @@ export class ExportCheckpoint<T> {
       this.log(
         `Could not save the ${this.manifest.kind} export's progress (${reason}); a failed export will start over.`,
       );
-      this.givenUp = true;
-      await fs.rm(path.join(this.folder, MANIFEST), { force: true }).catch(() => {});
+      await this.giveUp();
     }
   }
 }

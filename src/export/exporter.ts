@@ -323,7 +323,7 @@ export class OmiExporter {
     if (hooks.token.isCancellationRequested) controller.abort();
     const progress = new ExportProgressText(hooks.progress, listNoun(kind), request.estimate);
     const waits = this.deps.connection.onDidWaitForRateLimit((event) => progress.clientWaits(event.until));
-    const keptBody = carried && checkpoint ? { path: checkpoint.bodyPath, at: checkpoint.end } : undefined;
+    const keptBody = carried && checkpoint?.saving ? { path: checkpoint.bodyPath, at: checkpoint.end } : undefined;
     const output =
       format === 'markdown' ? new MarkdownFolder(folder, name) : this.openFile(folder, name, headRoom, keptBody);
     const keeping: Keeping | undefined =

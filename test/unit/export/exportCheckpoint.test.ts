@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -196,6 +197,28 @@ describe('export checkpoints', () => {
     assert.equal(second!.resumed?.done, true);
   });
 
+  it('is left alone while an export of another window uses it, and taken over once that window is gone', async () => {
+    const first = await checkpoints().open<Item>(IDENTITY);
+    await first!.save(page(0, 10));
+    await first!.release();
+    const lock = path.join(directory, checkpointName(IDENTITY), 'lock');
+    fs.writeFileSync(lock, String(process.ppid)); // a process that is running: another window's extension host
+    assert.equal(await checkpoints().open<Item>(IDENTITY), undefined, 'in use elsewhere');
+    now += CHECKPOINT_MAX_AGE_MS + 1;
+    const other = await checkpoints().open<Item>({ ...IDENTITY, kind: 'actionItems' });
+    await other!.release();
+    assert.ok(fs.existsSync(lock), 'not deleted as old by another export meanwhile');
+    now -= CHECKPOINT_MAX_AGE_MS + 1;
+
+    const gone = spawnSync(process.execPath, ['-e', 'process.pid']);
+    fs.writeFileSync(lock, String(gone.pid));
+    const taken = await checkpoints().open<Item>(IDENTITY);
+    assert.equal(taken?.resumed?.count, 10, 'a window that is gone holds nothing');
+    assert.equal(fs.readFileSync(lock, 'utf8'), String(process.pid));
+    await taken!.release();
+    assert.equal(fs.existsSync(lock), false, 'released');
+  });
+
   it('is lent to one export at a time in a window', async () => {
     const store = checkpoints();
     const first = await store.open<Item>(IDENTITY);
@@ -224,6 +247,7 @@ describe('export checkpoints', () => {
     const later = await checkpoints().open<Item>(IDENTITY);
     assert.equal(later!.resumed, undefined);
     assert.deepEqual(await saved(later!), []);
+    await later!.release();
     assert.deepEqual(filesUnder(directory), [], 'its pages are gone');
     assert.match(logged.join('\n'), /older than an hour/);
   });
@@ -302,6 +326,10 @@ describe('export checkpoints', () => {
     await checkpoint!.release();
     const files = filesUnder(directory);
     assert.deepEqual(files.map((f) => path.basename(f.name)).sort(), ['body', 'manifest.json']);
+    assert.ok(
+      files.every((f) => f.text !== String(process.pid)),
+      'the lock went with the export',
+    );
     for (const file of files) assert.ok(!file.text.includes(key) && !file.name.includes(key));
   });
 

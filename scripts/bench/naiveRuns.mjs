@@ -29,9 +29,10 @@ export function naiveExportFigures(sandboxes, scale = {}) {
       ['memories', 'Memories20000'],
       ['conversations', 'Conversations500'],
     ]) {
-      const { ms, peakRssGrowthBytes } = runNaive(sandbox, kind);
+      const { ms, peakRssGrowthBytes, writtenBytes } = runNaive(sandbox, kind);
       figures[`naiveExport${name}At${latency}Ms`] = ms;
       if (latency === '0') figures[`naiveExport${name}PeakRssBytes`] = peakRssGrowthBytes;
+      if (latency === '0') figures[`naiveExport${name}WrittenBytes`] = writtenBytes;
     }
   }
   for (const [count, sandbox] of Object.entries(scale)) {

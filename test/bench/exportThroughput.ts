@@ -48,9 +48,10 @@ export async function exportThroughput(api: OmiExtensionApi): Promise<Figures> {
     if (latency === '0') for (const s of scale.filter((s) => s.count < 500)) await atScale(s);
     await withServer(api, { url, key: sandboxes.key }, async () => {
       for (const [name, what] of EXPORTS) {
-        const { ms, peakRssGrowthBytes } = await firstExport(api, what, `export${name}At${latency}Ms`);
+        const { ms, peakRssGrowthBytes, writtenBytes } = await firstExport(api, what, `export${name}At${latency}Ms`);
         figures[`export${name}At${latency}Ms`] = ms;
         if (latency === '0') figures[`export${name}PeakRssBytes`] = peakRssGrowthBytes;
+        if (latency === '0') figures[`export${name}WrittenBytes`] = writtenBytes;
       }
     });
     if (latency === '0') for (const s of scale.filter((s) => s.count > 500)) await atScale(s);

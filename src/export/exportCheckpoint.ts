@@ -10,7 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Page } from '../api/paging';
-import type { JsonBytes } from '../util/jsonBytes';
+import { type JsonBytes, jsonBytes } from '../util/jsonBytes';
 
 /** A checkpoint left alone this long is ignored and deleted: the data on the server may have moved since. */
 export const CHECKPOINT_MAX_AGE_MS = 60 * 60 * 1000;
@@ -406,7 +406,7 @@ export class ExportCheckpoint<T> {
    * written to the export; a later run sees them once `commit` says the page is complete. Only for a body of JSON
    * Lines that the export does not write itself.
    */
-  async add(page: Page<T>, items: readonly T[], bytesOf: JsonBytes = jsonText): Promise<void> {
+  async add(page: Page<T>, items: readonly T[], bytesOf: JsonBytes = jsonBytes): Promise<void> {
     await this.guard(async () => {
       if (this.manifest.body !== 'jsonl') throw new Error('only a body of JSON Lines takes copies');
       if (this.adding?.offset !== page.offset) this.adding = { offset: page.offset, count: 0 };
@@ -520,9 +520,4 @@ export class ExportCheckpoint<T> {
       await this.giveUp();
     }
   }
-}
-
-/** A JSON text of `value` (when the export has not made one). */
-function jsonText(value: unknown): Buffer {
-  return Buffer.from(JSON.stringify(value), 'utf8');
 }

@@ -83,8 +83,8 @@ interface PageHeld {
   count: number;
 }
 
-/** What a list export fetched so far, kept for a later run to continue. */
-interface Keeping {
+/** Where a list export keeps what it fetched so far, for a later run to continue. */
+interface Kept {
   checkpoint: ExportCheckpoint<unknown>;
   /** Where the export file's body stands, when that body is the checkpoint's (nothing is copied into it then). */
   bodyEnd?: () => number;
@@ -92,12 +92,12 @@ interface Keeping {
   copyBytes?: JsonBytes;
 }
 
-/** Fills the writer; `keeping` (list exports only) keeps what was fetched for a later run to continue. */
+/** Fills the writer; `kept` (list exports only) keeps what was fetched for a later run to continue. */
 type Produce = (
   writer: ItemWriter,
   signal: AbortSignal,
   progress: ExportProgressText,
-  keeping: Keeping | undefined,
+  kept: Kept | undefined,
 ) => Promise<void>;
 
 /** Where a list export's pages come from. */
@@ -185,8 +185,7 @@ export class OmiExporter {
       filters,
       hooks,
       identity,
-      (writer, signal, progress, keeping) =>
-        this.fetchList(request.kind, source, writer, signal, progress, keeping, bytesOf),
+      (writer, signal, progress, kept) => this.fetchList(request.kind, source, writer, signal, progress, kept, bytesOf),
       bytesOf,
     );
     if (capped && outcome.status === 'written') {
@@ -216,7 +215,7 @@ export class OmiExporter {
     writer: ItemWriter,
     signal: AbortSignal,
     progress: ExportProgressText,
-    kept: Keeping | undefined,
+    kept: Kept | undefined,
     bytesOf: SharedJsonBytes | undefined,
   ): Promise<void> {
     const checkpoint = kept?.checkpoint as ExportCheckpoint<T> | undefined;
@@ -326,14 +325,14 @@ export class OmiExporter {
     const keptBody = carried && checkpoint?.saving ? { path: checkpoint.bodyPath, at: checkpoint.end } : undefined;
     const output =
       format === 'markdown' ? new MarkdownFolder(folder, name) : this.openFile(folder, name, headRoom, keptBody);
-    const keeping: Keeping | undefined =
+    const kept: Kept | undefined =
       checkpoint &&
       (keptBody && output instanceof NodeExportFile
         ? { checkpoint, bodyEnd: () => output.end }
         : // A JSON export's writer makes each item's bytes indented, over lines: not for JSON Lines.
           { checkpoint, copyBytes: format === 'json' ? undefined : bytesOf });
     /** Items already in the body, which the writer continues. */
-    const continued = keeping?.bodyEnd ? (checkpoint?.resumed?.count ?? 0) : 0;
+    const continued = keptBody ? (checkpoint?.resumed?.count ?? 0) : 0;
     try {
       let count: number;
       let placed: string;
@@ -348,7 +347,7 @@ export class OmiExporter {
             }
           },
         };
-        await produce(writer, controller.signal, progress, keeping);
+        await produce(writer, controller.signal, progress, kept);
         if (controller.signal.aborted) return this.cancelled(kind, checkpoint);
         count = output.count;
         placed = await placeBesideExisting(name, replace, (n, r) => output.place(n, r));
@@ -358,7 +357,7 @@ export class OmiExporter {
           format === 'json'
             ? new JsonExportWriter(header, output, bytesOf?.remember, continued)
             : new JsonLinesWriter(output, bytesOf, continued);
-        await produce(writer, controller.signal, progress, keeping);
+        await produce(writer, controller.signal, progress, kept);
         if (controller.signal.aborted) return this.cancelled(kind, checkpoint);
         await output.complete(writer.head(), writer.tail());
         count = writer.count;

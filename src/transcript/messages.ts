@@ -53,38 +53,35 @@ export interface ConversationView {
   summary: string;
 }
 
-/** A conversation with its first `conversation.turns`, of `totalTurns` in all; `turns` messages bring the rest. */
+/**
+ * A conversation to show: its header and first screen of turns (`conversation.turns`), then `rest`, the turns after
+ * it, of `totalTurns` in all. `rest` is left out when the page already has the turns (a new title over them) and from
+ * the first screen the page saves.
+ */
 export interface ShowMessage {
   type: 'show';
   conversation: ConversationView;
   totalTurns: number;
-}
-
-/** The conversation's turns from index `from` on, in order after the `show` message. */
-export interface TurnsMessage {
-  type: 'turns';
-  conversationId: string;
-  from: number;
-  turns: TurnView[];
+  rest?: TurnView[];
 }
 
 export type HostMessage =
   | { type: 'loading'; conversationId: string }
   | { type: 'error'; conversationId: string; message: string; canRetry: boolean }
   | ShowMessage
-  | TurnsMessage
   /** Feedback after an action ("Copied"), shown briefly in the panel's status line. */
   | { type: 'status'; message: string };
 
 /**
- * The first message holds about a screenful of turns, so the panel paints it without waiting for (or copying) a
- * long transcript; it is also what the webview keeps to paint at once when it restarts.
+ * The first screen is about a screenful of turns: the panel paints it before adding the rest, and keeps it to paint
+ * at once when the page restarts. The rest come in the same message: through the webview transport one long message
+ * reaches the page sooner than the same turns in parts (docs/benchmarks.md). The page adds them in tasks too short
+ * to hold up input (webview-ui/transcript/turnList.ts).
  */
 export const FIRST_SCREEN_TURNS = 40;
 export const FIRST_SCREEN_CHARACTERS = 12_000;
-export const TURNS_PER_MESSAGE = 500;
 
-/** How many turns the first message carries: up to FIRST_SCREEN_TURNS, stopping once they reach the character cap. */
+/** How many turns the first screen holds: up to FIRST_SCREEN_TURNS, stopping once they reach the character cap. */
 export function firstScreenLength(turns: readonly TurnView[]): number {
   let count = 0;
   for (let characters = 0; count < Math.min(turns.length, FIRST_SCREEN_TURNS); count++) {
@@ -94,23 +91,14 @@ export function firstScreenLength(turns: readonly TurnView[]): number {
   return count;
 }
 
-/** A whole conversation as the messages the panel posts: the first screen, then the rest in order. */
-export function showMessages(view: ConversationView): [ShowMessage, ...TurnsMessage[]] {
-  const first = firstScreenLength(view.turns);
-  const rest: TurnsMessage[] = [];
-  for (let from = first; from < view.turns.length; from += TURNS_PER_MESSAGE) {
-    rest.push({
-      type: 'turns',
-      conversationId: view.id,
-      from,
-      turns: view.turns.slice(from, from + TURNS_PER_MESSAGE),
-    });
-  }
-  return [showMessage(view), ...rest];
+/** A whole conversation as the panel posts it: the header, the first screen of turns, and the rest. */
+export function showMessage(view: ConversationView): ShowMessage {
+  const screen = firstScreen(view);
+  return { ...screen, rest: view.turns.slice(screen.conversation.turns.length) };
 }
 
-/** The first of showMessages: the header and the first screen of turns (alone, for a new title over the same turns). */
-export function showMessage(view: ConversationView): ShowMessage {
+/** The header and the first screen of turns alone: for a new title over the same turns. */
+export function firstScreen(view: ConversationView): ShowMessage {
   return {
     type: 'show',
     conversation: { ...view, turns: view.turns.slice(0, firstScreenLength(view.turns)) },

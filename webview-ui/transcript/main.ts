@@ -2,7 +2,7 @@
 // textContent) and asks the extension to act; it never loads anything or follows a link.
 import './transcript.css';
 import * as l10n from '@vscode/l10n';
-import type { HostMessage, ShowMessage, TranscriptState, TurnsMessage } from '../../src/transcript/messages';
+import type { HostMessage, ShowMessage, TranscriptState } from '../../src/transcript/messages';
 import { parseTranscriptState } from '../../src/transcript/messages';
 import '../shared/l10n';
 import { button, h } from './dom';
@@ -13,7 +13,7 @@ import { post, vscode } from './vscodeApi';
 
 const app = document.getElementById('app')!;
 let state: TranscriptState | undefined = parseTranscriptState(vscode.getState());
-/** The first screen on the page, as the extension sent it (or as saved, until the extension sends it again). */
+/** The first screen on the page (without the rest), as the extension sent it or as saved. */
 let shown: ShowMessage | undefined;
 let turnList: TurnList | undefined;
 let header: HTMLElement | undefined;
@@ -91,14 +91,17 @@ function sameTurns(a: ShowMessage, b: ShowMessage): boolean {
 
 function showConversation(message: ShowMessage, fromState = false): void {
   performance.mark(fromState ? 'omi:restored' : 'omi:show');
-  const view = message.conversation;
+  const { rest = [], ...screen } = message;
+  const view = screen.conversation;
   const same = state?.conversationId === view.id ? state : undefined;
   const hidden = new Set(same?.hiddenSpeakers ?? []);
-  remember({ ...same, conversationId: view.id, hiddenSpeakers: [...hidden], firstScreen: message });
+  remember({ ...same, conversationId: view.id, hiddenSpeakers: [...hidden], firstScreen: screen });
   // The same conversation again (sent when the page starts, or renamed): its turns stay, and so does the reader's
-  // place in them; only the header and sections are drawn again.
-  if (shown && turnList && sameTurns(shown, message)) {
-    shown = message;
+  // place in them; only the header and sections are drawn again, and a page painted from its saved first screen
+  // gets the rest.
+  if (shown && turnList && sameTurns(shown, screen)) {
+    shown = screen;
+    turnList.add(view.turns.length, rest);
     const nextHeader = renderHeader(view);
     header?.replaceWith(nextHeader);
     header = nextHeader;
@@ -109,7 +112,7 @@ function showConversation(message: ShowMessage, fromState = false): void {
     if (turnList.complete) app.removeAttribute('aria-busy');
     return;
   }
-  shown = message;
+  shown = screen;
   const list = new TurnList(view, message.totalTurns, () => {
     performance.mark('omi:all-turns');
     app.removeAttribute('aria-busy');
@@ -132,7 +135,7 @@ function showConversation(message: ShowMessage, fromState = false): void {
   replaceContent(header, toolbar(), statusLine, ...sections, transcript);
   turnList = list;
   list.setHidden(hidden);
-  list.start(view.turns);
+  list.start(view.turns, rest);
   if (returnTo !== undefined && same?.topTurn === returnTo) {
     list.whenAdded(returnTo, (turn) => {
       if (returnTo === undefined || (document.scrollingElement?.scrollTop ?? 0) > 0) return;
@@ -142,10 +145,6 @@ function showConversation(message: ShowMessage, fromState = false): void {
   }
   // Marks for the UI tests, which check that the first screen does not wait for the whole transcript.
   requestAnimationFrame(() => performance.mark('omi:first-paint'));
-}
-
-function addTurns(message: TurnsMessage): void {
-  if (shown?.conversation.id === message.conversationId) turnList?.add(message.from, message.turns);
 }
 
 function showStatus(message: string): void {
@@ -167,8 +166,6 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       return showError(message.conversationId, message.message, message.canRetry);
     case 'show':
       return showConversation(message);
-    case 'turns':
-      return addTurns(message);
     case 'status':
       return showStatus(message.message);
   }

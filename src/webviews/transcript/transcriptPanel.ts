@@ -4,10 +4,10 @@ import { retitled } from '../../store/conversationProcessing';
 import { toConversationView } from '../../transcript/conversationView';
 import {
   type ConversationView,
+  firstScreen,
   type HostMessage,
   parseWebviewMessage,
   showMessage,
-  showMessages,
   type WebviewMessage,
 } from '../../transcript/messages';
 import { buildTranscript } from '../../transcript/turns';
@@ -158,7 +158,7 @@ export class TranscriptPanel implements vscode.Disposable {
     this.panel.title = oneLine(`${view.emoji} ${view.title}`, 60);
     this.phase = { kind: 'shown', view };
     // The same turns: the page redraws the header and keeps its turns, so they are not sent again.
-    this.post(showMessage(view));
+    this.post(firstScreen(view));
   }
 
   /** Everything the webview sends comes through here; anything but a well-formed message is ignored. */
@@ -170,7 +170,7 @@ export class TranscriptPanel implements vscode.Disposable {
     }
     if (message.type === 'ready') {
       this.webviewReady = true;
-      return this.postPhase();
+      return this.post(this.phaseMessage());
     }
     if (message.type === 'retry') return this.load();
     await this.run(message);
@@ -237,20 +237,13 @@ export class TranscriptPanel implements vscode.Disposable {
       case 'error':
         return { type: 'error', conversationId: this.conversationId, message: phase.message, canRetry: true };
       case 'shown':
-        return { type: 'show', conversation: phase.view, totalTurns: phase.view.turns.length };
+        return showMessage(phase.view);
     }
-  }
-
-  /** The phase as posted: a conversation goes as its first screen and then the rest of its turns. */
-  private postPhase(): void {
-    const phase = this.phase;
-    const messages = phase.kind === 'shown' ? showMessages(phase.view) : [this.phaseMessage()];
-    for (const message of messages) this.post(message);
   }
 
   private setPhase(phase: Phase): void {
     this.phase = phase;
-    this.postPhase();
+    this.post(this.phaseMessage());
   }
 
   /** Sent only to a running page: one that has not said `ready` yet gets the state when it does. */

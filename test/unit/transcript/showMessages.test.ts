@@ -4,10 +4,10 @@ import {
   type ConversationView,
   FIRST_SCREEN_CHARACTERS,
   FIRST_SCREEN_TURNS,
+  firstScreen,
   firstScreenLength,
   parseTranscriptState,
-  showMessages,
-  TURNS_PER_MESSAGE,
+  showMessage,
   type TurnView,
 } from '../../../src/transcript/messages';
 import { buildTranscript } from '../../../src/transcript/turns';
@@ -32,30 +32,26 @@ function turns(n: number, text = 'x'): TurnView[] {
   return Array.from({ length: n }, () => ({ speaker: 0, time: '0:01', text, gap: null }));
 }
 
-describe('the messages that carry a conversation to its panel', () => {
-  it('sends a short conversation whole, in one message', () => {
+describe('the message that carries a conversation to its panel', () => {
+  it('holds a short conversation whole as its first screen', () => {
     const view = viewWithTurns(3);
-    const messages = showMessages(view);
-    assert.equal(messages.length, 1);
-    assert.deepEqual(messages[0], { type: 'show', conversation: view, totalTurns: 3 });
+    assert.deepEqual(showMessage(view), { type: 'show', conversation: view, totalTurns: 3, rest: [] });
   });
 
-  it('sends a long one as its first screen, then every other turn once, in order', () => {
+  it('holds a long one as its first screen, then every other turn once, in order', () => {
     const view = viewWithTurns(1234);
     assert.equal(view.turns.length, 1234);
-    const [show, ...rest] = showMessages(view);
+    const show = showMessage(view);
     assert.equal(show.totalTurns, 1234);
     assert.equal(show.conversation.turns.length, FIRST_SCREEN_TURNS);
     assert.deepEqual({ ...show.conversation, turns: view.turns }, view, 'the header and sections are all there');
-    let next = show.conversation.turns.length;
-    for (const message of rest) {
-      assert.equal(message.type, 'turns');
-      assert.equal(message.conversationId, view.id);
-      assert.equal(message.from, next);
-      assert.ok(message.turns.length > 0 && message.turns.length <= TURNS_PER_MESSAGE);
-      next += message.turns.length;
-    }
-    assert.deepEqual([...show.conversation.turns, ...rest.flatMap((m) => m.turns)], view.turns);
+    assert.deepEqual([...show.conversation.turns, ...(show.rest ?? [])], view.turns);
+  });
+
+  it('for a new title over the same turns, holds the first screen alone', () => {
+    const view = viewWithTurns(1234);
+    const { rest: _rest, ...screen } = showMessage(view);
+    assert.deepEqual(firstScreen(view), screen);
   });
 
   it('keeps the first screen to about a screenful of text, but always at least one turn', () => {
@@ -70,34 +66,38 @@ describe('the messages that carry a conversation to its panel', () => {
 
 describe('the first screen a transcript webview saves', () => {
   const view = viewWithTurns(100);
-  const [firstScreen] = showMessages(view);
-  const saved = (screen: unknown) => ({ conversationId: view.id, hiddenSpeakers: [1], firstScreen: screen });
+  const screen = firstScreen(view);
+  const saved = (shown: unknown) => ({ conversationId: view.id, hiddenSpeakers: [1], firstScreen: shown });
 
   it('is read back with the rest of the state', () => {
-    assert.deepEqual(parseTranscriptState(JSON.parse(JSON.stringify(saved(firstScreen)))), saved(firstScreen));
+    assert.deepEqual(parseTranscriptState(JSON.parse(JSON.stringify(saved(screen)))), saved(screen));
+  });
+
+  it('is read back without the rest of the turns', () => {
+    assert.deepEqual(parseTranscriptState(saved(showMessage(view))), saved(screen));
   });
 
   it('comes with the reader’s place when that is a turn index', () => {
-    assert.deepEqual(parseTranscriptState({ ...saved(firstScreen), topTurn: 70 }), {
-      ...saved(firstScreen),
+    assert.deepEqual(parseTranscriptState({ ...saved(screen), topTurn: 70 }), {
+      ...saved(screen),
       topTurn: 70,
     });
     for (const topTurn of [-1, 1.5, '70', null, 2 ** 60]) {
-      assert.deepEqual(parseTranscriptState({ ...saved(firstScreen), topTurn }), saved(firstScreen));
+      assert.deepEqual(parseTranscriptState({ ...saved(screen), topTurn }), saved(screen));
     }
   });
 
   it('is dropped, keeping the rest of the state, when it is not a first screen of that conversation', () => {
-    const turn = firstScreen.conversation.turns[0]!;
+    const turn = screen.conversation.turns[0]!;
     const other = (conversation: Partial<ConversationView> & Record<string, unknown>, totalTurns = 100) => ({
       type: 'show',
-      conversation: { ...firstScreen.conversation, ...conversation },
+      conversation: { ...screen.conversation, ...conversation },
       totalTurns,
     });
     for (const bad of [
       null,
       'show',
-      { ...firstScreen, type: 'turns' },
+      { ...screen, type: 'turns' },
       other({ id: 'another conversation' }),
       other({}, 3),
       other({}, -1),

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openWorkbench, runCommand, startSandbox, until } from './workbench.mjs';
+import { keepScreenshotsOfFailures, openWorkbench, runCommand, startSandbox, until } from './workbench.mjs';
 
 // 2500 memories come in pages of 1000: with latency, the last page arrives seconds after the quick pick opens.
 const MEMORIES = 2500;
@@ -32,6 +32,7 @@ describe('UI: Omi: Insert Memory… from the palette', () => {
     await workbench?.close();
     await sandbox?.close();
   });
+  keepScreenshotsOfFailures(() => workbench);
 
   const widget = () => workbench.page.locator('.quick-input-widget');
   const searchBox = () => widget().locator('input.input');

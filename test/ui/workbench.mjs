@@ -76,13 +76,30 @@ export function keepScreenshotsOfFailures(workbenchOf) {
   });
 }
 
-/** Runs a command from the palette by its title, as a user would type it. */
+/**
+ * Runs a command from the palette by its title, as a user would type it. A palette that does not list the command
+ * is closed and opened once more (something taking focus as it loads can leave it stale); failing again, the error
+ * names the rows it showed.
+ */
 export async function runCommand(page, title) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      const shown = await page.locator('.quick-input-list .monaco-list-row').allTextContents();
+      if (attempt === 2) {
+        throw new Error(`the palette did not list "${title}"; it showed: ${JSON.stringify(shown)}`, { cause: error });
+      }
+      console.warn(`[ui] the palette did not list "${title}" (it showed ${JSON.stringify(shown)}); trying again`);
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.keyboard.press('Enter');
 }
 

@@ -62,7 +62,7 @@ export interface OmiExtensionApi {
   /** Questions to Omi and their answers, and the Ask panel when open. */
   readonly ask: { session: OmiAsk; panel(): AskPanel | undefined; queries: OmiQueries };
   /** The Daily Summary panel, when open. */
-  readonly dailySummary: { panel(): DailySummaryPanel | undefined };
+  readonly dailySummary: { panel(): DailySummaryPanel | undefined; serializer: vscode.WebviewPanelSerializer };
   /** What unfinished exports fetched, kept on disk for Retry. */
   readonly exportCheckpoints: ExportCheckpoints;
   readonly transcripts: { panels: TranscriptPanels; cache: LayeredTranscriptCache };
@@ -192,7 +192,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OmiExt
     exporter,
     writes,
     ask: { session: ask, panel: askCommands.panel, queries },
-    dailySummary: { panel: summaryCommands.panel },
+    dailySummary: { panel: summaryCommands.panel, serializer: summaryCommands.serializer },
     exportCheckpoints,
     transcripts: { panels, cache: transcripts },
     notes: { lookup: notes.lookup },

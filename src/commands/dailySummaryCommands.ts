@@ -16,6 +16,7 @@ import {
   dailySummaryHtml,
   longDay,
 } from '../webviews/dailySummary/dailySummaryPanel';
+import { parseSavedDay } from '../webviews/dailySummary/dailySummaryProtocol';
 import { TextEditorTracker } from '../webviews/transcript/textEditorTracker';
 
 export interface DailySummaryCommandDependencies {
@@ -130,10 +131,11 @@ async function insertSummary(summary: DailySummary, editor: vscode.TextEditor | 
   return done;
 }
 
-/** Omi: Open Daily Summary… and Omi: Insert Daily Summary…, and the panel (the tests read it). */
+/** Omi: Open Daily Summary… and Omi: Insert Daily Summary…, the panel and its serializer (the tests read them). */
 export function registerDailySummaryCommands(deps: DailySummaryCommandDependencies): {
   disposables: vscode.Disposable[];
   panel(): DailySummaryPanel | undefined;
+  serializer: vscode.WebviewPanelSerializer;
 } {
   const editors = new TextEditorTracker();
   let panel: DailySummaryPanel | undefined;
@@ -148,14 +150,9 @@ export function registerDailySummaryCommands(deps: DailySummaryCommandDependenci
     }
   };
 
-  const showPanel = (): DailySummaryPanel => {
-    if (panel) return panel;
-    const webviewPanel = vscode.window.createWebviewPanel(
-      DAILY_SUMMARY_VIEW_TYPE,
-      vscode.l10n.t('Omi Daily Summary'),
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-      bundledPanelOptions(deps.extensionUri),
-    );
+  /** The one Daily Summary panel, in the webview panel given (a new one, or one VS Code restored). */
+  const adopt = (webviewPanel: vscode.WebviewPanel): DailySummaryPanel => {
+    webviewPanel.webview.options = bundledPanelOptions(deps.extensionUri);
     webviewPanel.webview.html = dailySummaryHtml(webviewPanel.webview, deps.extensionUri);
     const created = new DailySummaryPanel(webviewPanel, {
       load: (id) => deps.extras.summary(id),
@@ -172,6 +169,35 @@ export function registerDailySummaryCommands(deps: DailySummaryCommandDependenci
     });
     panel = created;
     return created;
+  };
+
+  const showPanel = (): DailySummaryPanel => {
+    if (panel) {
+      panel.panel.reveal(undefined, true);
+      return panel;
+    }
+    return adopt(
+      vscode.window.createWebviewPanel(
+        DAILY_SUMMARY_VIEW_TYPE,
+        vscode.l10n.t('Omi Daily Summary'),
+        { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+        bundledPanelOptions(deps.extensionUri),
+      ),
+    );
+  };
+
+  /** After a reload, VS Code hands back the panel; it shows the day it showed, once the stored key is read. */
+  const serializer: vscode.WebviewPanelSerializer = {
+    async deserializeWebviewPanel(webviewPanel, state) {
+      const day = parseSavedDay(state);
+      if (!day || panel) {
+        webviewPanel.dispose();
+        return;
+      }
+      const restored = adopt(webviewPanel);
+      await deps.signIn.whenLoaded();
+      await restored.show(day.id, day.date);
+    },
   };
 
   const open = async (argument?: unknown): Promise<string | undefined> => {
@@ -194,10 +220,16 @@ export function registerDailySummaryCommands(deps: DailySummaryCommandDependenci
   return {
     disposables: [
       editors,
+      vscode.window.registerWebviewPanelSerializer(DAILY_SUMMARY_VIEW_TYPE, serializer),
+      // A panel restored before sign-in (or that failed for want of a key) loads its day once signed in.
+      deps.signIn.onDidChange((key) => {
+        if (key) void panel?.retryFailed();
+      }),
       registerCommand(COMMAND.openDailySummary, open),
       registerCommand(COMMAND.insertDailySummary, insert),
       { dispose: () => panel?.dispose() },
     ],
     panel: () => panel,
+    serializer,
   };
 }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import {
+  focusWorkbench,
   openOmiContainer,
   panelFrame,
   paneOf,
@@ -53,5 +54,22 @@ describe('UI: daily summaries and folders', () => {
       `folder groups with counts: ${rows.join(' | ')}`,
     );
     await screenshot(page, 'conversations-by-folder', { forDocs: true });
+  });
+
+  it('comes back after a reload showing the day it showed', async () => {
+    const { page } = ui.workbench;
+    const day = ui.sandbox.data.dailySummaries[1];
+    await runCommand(page, 'Omi: Open Daily Summary');
+    const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: day.headline });
+    await row.first().click({ timeout: 15_000 });
+    await panelFrame(page, 'main#app h1.headline', day.headline, 'Daily Summary panel');
+    // As a user reloads: the workbench saves its open editors first.
+    await focusWorkbench(page);
+    await runCommand(page, 'Developer: Reload Window');
+    await page.waitForTimeout(2000);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const frame = await panelFrame(page, 'main#app h1.headline', day.headline, 'the restored panel', 60_000);
+    await frame.locator('.stats dd').first().waitFor({ timeout: 15_000 });
+    assert.equal((await frame.locator('.stats dd').allTextContents())[0], String(day.stats.total_conversations));
   });
 });

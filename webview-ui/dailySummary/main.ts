@@ -9,11 +9,13 @@ import type {
   DailySummaryPanelState,
   DailySummaryView,
   DailySummaryWebviewMessage,
+  SavedDay,
 } from '../../src/webviews/dailySummary/dailySummaryProtocol';
 import { button, h } from '../transcript/dom';
 
 interface VsCodeApi {
   postMessage(message: DailySummaryWebviewMessage): void;
+  setState(state: SavedDay): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
@@ -83,6 +85,8 @@ function summaryBody(summary: DailySummaryView): HTMLElement[] {
 }
 
 function render(state: DailySummaryPanelState): void {
+  // The day shown comes back after a reload: the extension loads it again.
+  if (state.id) vscode.setState({ id: state.id, date: state.date });
   app.replaceChildren();
   app.setAttribute('aria-busy', state.status === 'loading' ? 'true' : 'false');
   const summary = state.summary;

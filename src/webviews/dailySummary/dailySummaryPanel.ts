@@ -65,7 +65,6 @@ export class DailySummaryPanel extends BundledPanel<DailySummaryPanelState> {
     this.current = { id, date };
     this.panel.title = vscode.l10n.t('Omi: {0}', date);
     this.post();
-    this.panel.reveal(undefined, true);
     try {
       const summary = await this.actions.load(id);
       if (loading === this.loading) this.current = { id, date, summary };
@@ -75,6 +74,12 @@ export class DailySummaryPanel extends BundledPanel<DailySummaryPanelState> {
     this.post();
   }
 
+  /** Loads the day again if it failed (Retry, or signed in after a panel restored without a key). */
+  async retryFailed(): Promise<void> {
+    const current = this.current;
+    if (current && current.error !== undefined) await this.show(current.id, current.date);
+  }
+
   /** The summary shown, once loaded. */
   get summary(): DailySummary | undefined {
     return this.current?.summary;
@@ -82,12 +87,11 @@ export class DailySummaryPanel extends BundledPanel<DailySummaryPanelState> {
 
   get state(): DailySummaryPanelState {
     const current = this.current;
-    if (!current) return { status: 'loading', date: '' };
-    if (current.summary) return { status: 'ready', date: current.date, summary: summaryView(current.summary) };
-    if (current.error !== undefined) {
-      return { status: 'failed', date: current.date, error: describeError(current.error).message };
-    }
-    return { status: 'loading', date: current.date };
+    if (!current) return { status: 'loading', date: '', id: '' };
+    const { id, date } = current;
+    if (current.summary) return { status: 'ready', date, id, summary: summaryView(current.summary) };
+    if (current.error !== undefined) return { status: 'failed', date, id, error: describeError(current.error).message };
+    return { status: 'loading', date, id };
   }
 
   receive(raw: unknown): void {
@@ -108,7 +112,7 @@ export class DailySummaryPanel extends BundledPanel<DailySummaryPanelState> {
         this.actions.pickDay();
         return;
       case 'retry':
-        if (this.current && !summary) void this.show(this.current.id, this.current.date);
+        void this.retryFailed();
         return;
       case 'openConversation': {
         // Only conversations the summary names: the page cannot make the extension open anything else.

@@ -1,5 +1,5 @@
 // What the Daily Summary panel and the extension say to each other (no vscode import: shared with the webview).
-import { pageId, pageMessage } from '../../util/pageMessage';
+import { isPlainRecord, pageId, pageMessage } from '../../util/pageMessage';
 
 export interface DailySummaryView {
   id: string;
@@ -18,8 +18,9 @@ export interface DailySummaryView {
 
 export interface DailySummaryPanelState {
   status: 'loading' | 'ready' | 'failed';
-  /** The day being shown (also while loading). */
+  /** The day being shown (also while loading), and its summary's id: '' before any. */
   date: string;
+  id: string;
   summary?: DailySummaryView;
   /** The sentence saying why there is nothing to show. */
   error?: string;
@@ -52,4 +53,21 @@ export function parseDailySummaryMessage(value: unknown): DailySummaryWebviewMes
     default:
       return undefined;
   }
+}
+
+/** What the page keeps across reloads: the day it shows, which the panel loads again when VS Code restores it. */
+export interface SavedDay {
+  id: string;
+  /** `YYYY-MM-DD` */
+  date: string;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A day the page saved, checked like any message from it; undefined when it is not one. */
+export function parseSavedDay(value: unknown): SavedDay | undefined {
+  if (!isPlainRecord(value)) return undefined;
+  const id = pageId(value.id);
+  const date = typeof value.date === 'string' && DAY.test(value.date) ? value.date : undefined;
+  return id && date ? { id, date } : undefined;
 }

@@ -87,6 +87,58 @@ describe('Daily summaries: Omi: Open Daily Summary…, Insert into editor, and t
     );
   });
 
+  it('comes back after a reload showing the day it showed, and ignores a saved state not its own', async () => {
+    const before = context.api.dailySummary.panel()!;
+    const { id, date, summary } = before.state;
+    before.dispose();
+    const restore = async (state: unknown) => {
+      const webviewPanel = vscode.window.createWebviewPanel('omi.dailySummary', 'Omi', vscode.ViewColumn.Active, {});
+      let disposed = false;
+      webviewPanel.onDidDispose(() => {
+        disposed = true;
+      });
+      await context.api.dailySummary.serializer.deserializeWebviewPanel(webviewPanel, state);
+      return { webviewPanel, disposed: () => disposed };
+    };
+
+    const restored = await restore({ id, date });
+    const panel = context.api.dailySummary.panel();
+    assert.equal(panel?.panel, restored.webviewPanel, 'the restored panel is the Daily Summary panel');
+    assert.equal(panel.state.status, 'ready', panel.state.error);
+    assert.deepEqual(panel.state.summary, summary, 'the same day, in full');
+    assert.equal(panel.panel.webview.options.enableScripts, true);
+    assert.match(panel.panel.webview.options.localResourceRoots![0]!.path, /\/dist\/webview$/);
+    assert.match(panel.panel.webview.html, /dailySummary\.js/);
+    panel.dispose();
+
+    for (const state of [undefined, {}, { id, date: 'yesterday' }, { id: 7, date }, { id: '', date }]) {
+      const ignored = await restore(state);
+      assert.ok(ignored.disposed(), `closed: ${JSON.stringify(state)}`);
+      assert.equal(context.api.dailySummary.panel(), undefined);
+    }
+  });
+
+  it('a restored day Omi cannot send says why, and loads when retried', async () => {
+    const target = context.sandbox.data.dailySummaries[2]!;
+    context.sandbox.setFaults({ failEvery: { n: 1, mode: 'malformed' } });
+    const webviewPanel = vscode.window.createWebviewPanel('omi.dailySummary', 'Omi', vscode.ViewColumn.Active, {});
+    try {
+      await context.api.dailySummary.serializer.deserializeWebviewPanel(webviewPanel, {
+        id: target.id,
+        date: target.date,
+      });
+    } finally {
+      context.sandbox.setFaults({ failEvery: null });
+    }
+    const panel = context.api.dailySummary.panel()!;
+    assert.equal(panel.state.status, 'failed');
+    assert.equal(panel.state.date, target.date);
+    assert.ok(panel.state.error && !panel.state.error.includes('{'), `one sentence: ${panel.state.error}`);
+    panel.receive({ type: 'retry' });
+    await eventually(() => panel.state.status === 'ready', 10_000, 'the day to load on Retry');
+    assert.equal(panel.state.summary?.headline, target.headline);
+  });
+
   it('Insert into editor writes the summary at the cursor with omi.insert.dailySummaryTemplate', async () => {
     await vscode.workspace
       .getConfiguration('omi.insert')

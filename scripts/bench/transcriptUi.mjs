@@ -1,44 +1,16 @@
 // The transcript panel in a real workbench (code-server + headless Chromium, the packaged VSIX): time from accepting
 // "Omi: Open Conversation…" to the first frame with turns and to the last turn in the page, for 500 and 5,000
 // segments, and the frames painted while each is scrolled with the mouse wheel.
-import { openOmiContainer, openWorkbench, runCommand, startSandbox } from '../../test/ui/workbench.mjs';
+import {
+  openByPastedId,
+  openOmiContainer,
+  openWorkbench,
+  startSandbox,
+  transcriptFrame,
+} from '../../test/ui/workbench.mjs';
 
 const SIZES = [500, 5000];
 const SCROLL_MS = 3000;
-
-async function transcriptFrame(page, title) {
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await page.waitForTimeout(20)) {
-    for (const frame of page.frames()) {
-      const shown = await frame
-        .evaluate(() => document.querySelector('main#app h1.title')?.textContent ?? null)
-        .catch(() => null);
-      if (shown?.includes(title)) return frame;
-    }
-  }
-  throw new Error(`no transcript panel showing "${title}"`);
-}
-
-/**
- * Picks the conversation by pasting its id, as in the UI tests, and returns the epoch ms of accepting it. A webview
- * taking focus as it finishes loading closes a quick pick that has just opened: then the pick is opened again.
- */
-async function openByPastedId(page, conversation) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.locator('.part.titlebar').click({ position: { x: 200, y: 10 } });
-      await runCommand(page, 'Omi: Open Conversation…');
-      await page.locator('.quick-input-widget input.input').fill(conversation.id, { timeout: 10_000 });
-      const row = page.locator('.quick-input-list .monaco-list-row').first();
-      await row.filter({ hasText: conversation.structured.title }).waitFor({ timeout: 10_000 });
-      const accepted = Date.now();
-      await page.keyboard.press('Enter');
-      return accepted;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await page.keyboard.press('Escape');
-    }
-  }
-}
 
 /** The panel's own marks (webview-ui/transcript/main.ts), as epoch ms, less `since`. */
 async function marksSince(frame, since) {
@@ -95,7 +67,7 @@ async function signedInWorkbench(sandbox) {
 /** Opens the conversation and times it: accepted → first turns, → all turns, and the panel's own share. */
 async function openTimed(page, conversation) {
   const accepted = await openByPastedId(page, conversation);
-  const frame = await transcriptFrame(page, conversation.structured.title);
+  const frame = await transcriptFrame(page, conversation.structured.title, 60_000);
   return { frame, ...(await marksSince(frame, accepted)) };
 }
 

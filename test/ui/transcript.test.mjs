@@ -4,6 +4,7 @@ import { ROOT } from '../harness/paths.mjs';
 import {
   focusWorkbench,
   keepScreenshotsOfFailures,
+  openByPastedId,
   openOmiContainer,
   openWorkbench,
   runCommand,
@@ -52,28 +53,6 @@ async function setTheme(page, theme) {
   await runExactCommand(page, 'Preferences: Color Theme');
   await page.locator('.quick-input-widget input.input').fill(theme);
   await pickRow(page, theme);
-}
-
-async function openByPastedId(page, conversation) {
-  // A webview that takes focus as it finishes loading closes a quick pick that has just opened (it hides on focus
-  // loss, as it should for users): try again then.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await focusWorkbench(page);
-      await runCommand(page, 'Omi: Open Conversation…');
-      const input = page.locator('.quick-input-widget input.input');
-      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Omi: Open Conversation' }).waitFor();
-      await input.fill(conversation.id, { timeout: 10_000 });
-      // A conversation the list has loaded shows as its own row, alone at the top.
-      const row = page.locator('.quick-input-list .monaco-list-row').first();
-      await row.filter({ hasText: conversation.structured.title }).waitFor({ timeout: 10_000 });
-      await page.keyboard.press('Enter');
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await page.keyboard.press('Escape');
-    }
-  }
 }
 
 const transcriptReads = (sandbox, id) =>

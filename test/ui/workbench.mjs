@@ -185,6 +185,32 @@ export async function focusWorkbench(page) {
   await page.locator('.part.titlebar').click({ position: { x: 200, y: 10 } });
 }
 
+/**
+ * Opens a conversation with Omi: Open Conversation… by pasting its id, as a user can, and returns the epoch ms at
+ * which its row was accepted. A webview that takes focus as it finishes loading closes a quick pick that has just
+ * opened (it hides on focus loss, as it should for users): then the pick is opened again.
+ */
+export async function openByPastedId(page, conversation) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await focusWorkbench(page);
+      await runCommand(page, 'Omi: Open Conversation…');
+      const input = page.locator('.quick-input-widget input.input');
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Omi: Open Conversation' }).waitFor();
+      await input.fill(conversation.id, { timeout: 10_000 });
+      // A conversation the list has loaded shows as its own row, alone at the top.
+      const row = page.locator('.quick-input-list .monaco-list-row').first();
+      await row.filter({ hasText: conversation.structured.title }).waitFor({ timeout: 10_000 });
+      const accepted = Date.now();
+      await page.keyboard.press('Enter');
+      return accepted;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 /** The name of the first entry of `folder`/omi-export matching `pattern`, once the export has put it there. */
 export function exportedEntry(folder, pattern, what = 'the export') {
   const exportFolder = path.join(folder, 'omi-export');

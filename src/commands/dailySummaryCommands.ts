@@ -16,7 +16,7 @@ import {
   dailySummaryHtml,
   longDay,
 } from '../webviews/dailySummary/dailySummaryPanel';
-import { parseSavedDay } from '../webviews/dailySummary/dailySummaryProtocol';
+import { isDay, parseSavedDay } from '../webviews/dailySummary/dailySummaryProtocol';
 import { TextEditorTracker } from '../webviews/transcript/textEditorTracker';
 
 export interface DailySummaryCommandDependencies {
@@ -24,8 +24,6 @@ export interface DailySummaryCommandDependencies {
   extras: OmiExtras;
   signIn: SignInState;
 }
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The sentence for a server without daily summaries. */
 function summariesNotAvailable(): string {
@@ -88,12 +86,7 @@ async function pickSummary(extras: OmiExtras, title: string): Promise<DailySumma
  */
 async function resolveSummary(extras: OmiExtras, argument: unknown, title: string): Promise<DailySummary | undefined> {
   const group = argument as { kind?: unknown; key?: unknown } | undefined;
-  const day =
-    typeof argument === 'string' && DAY.test(argument)
-      ? argument
-      : group?.kind === 'group' && typeof group.key === 'string' && DAY.test(group.key)
-        ? group.key
-        : undefined;
+  const day = isDay(argument) ? argument : group?.kind === 'group' && isDay(group.key) ? group.key : undefined;
   if (day) {
     try {
       const found = await extras.summaryForDay(day);

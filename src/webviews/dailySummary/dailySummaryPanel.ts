@@ -67,7 +67,11 @@ export class DailySummaryPanel extends BundledPanel<DailySummaryPanelState> {
     this.post();
     try {
       const summary = await this.actions.load(id);
-      if (loading === this.loading) this.current = { id, date, summary };
+      if (loading === this.loading) {
+        // A summary asked for by id alone says its day once loaded (and the page saves that day for a reload).
+        this.current = { id, date: date || summary.date, summary };
+        this.panel.title = vscode.l10n.t('Omi: {0}', this.current.date);
+      }
     } catch (error) {
       if (loading === this.loading) this.current = { id, date, error };
     }

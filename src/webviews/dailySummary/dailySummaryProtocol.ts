@@ -62,12 +62,15 @@ export interface SavedDay {
   date: string;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar day as Omi writes it, `YYYY-MM-DD`. */
+export function isDay(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
 
 /** A day the page saved, checked like any message from it; undefined when it is not one. */
 export function parseSavedDay(value: unknown): SavedDay | undefined {
   if (!isPlainRecord(value)) return undefined;
   const id = pageId(value.id);
-  const date = typeof value.date === 'string' && DAY.test(value.date) ? value.date : undefined;
+  const date = isDay(value.date) ? value.date : undefined;
   return id && date ? { id, date } : undefined;
 }

@@ -29,6 +29,11 @@ export function longDay(date: string): string {
   });
 }
 
+/** "Omi: 2026-12-01"; before the day is known (a summary asked for by id alone), the panel's name. */
+function panelTitle(date: string): string {
+  return date ? vscode.l10n.t('Omi: {0}', date) : vscode.l10n.t('Omi Daily Summary');
+}
+
 function summaryView(summary: DailySummary): DailySummaryView {
   return {
     id: summary.id,
@@ -63,14 +68,14 @@ export class DailySummaryPanel extends BundledPanel<DailySummaryPanelState> {
   async show(id: string, date: string): Promise<void> {
     const loading = ++this.loading;
     this.current = { id, date };
-    this.panel.title = vscode.l10n.t('Omi: {0}', date);
+    this.panel.title = panelTitle(date);
     this.post();
     try {
       const summary = await this.actions.load(id);
       if (loading === this.loading) {
         // A summary asked for by id alone says its day once loaded (and the page saves that day for a reload).
         this.current = { id, date: date || summary.date, summary };
-        this.panel.title = vscode.l10n.t('Omi: {0}', this.current.date);
+        this.panel.title = panelTitle(this.current.date);
       }
     } catch (error) {
       if (loading === this.loading) this.current = { id, date, error };

@@ -18,8 +18,9 @@ export interface DailySummaryView {
 
 export interface DailySummaryPanelState {
   status: 'loading' | 'ready' | 'failed';
-  /** The day being shown (also while loading), and its summary's id: '' before any. */
+  /** The day being shown (also while loading): `YYYY-MM-DD`, or '' before it is known. */
   date: string;
+  /** The summary being shown (also while loading): '' before any. */
   id: string;
   summary?: DailySummaryView;
   /** The sentence saying why there is nothing to show. */
